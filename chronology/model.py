@@ -113,6 +113,7 @@ class DocumentInfo(_Model):
     )
     encoding: str | None = None
     characters: int = 0
+    mentions: int = Field(default=0, description="temporal expressions found in the text")
 
 
 class Document(DocumentInfo):

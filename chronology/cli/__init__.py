@@ -32,7 +32,7 @@ def _root(
 
 def _register() -> None:
     # Command modules register themselves on `app`; imported here, after `app` exists.
-    from chronology.cli import eval as _eval  # noqa: F401
+    from chronology.cli import build, eval, schema, tag  # noqa: F401
 
 
 _register()

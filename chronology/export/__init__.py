@@ -1,1 +1,138 @@
-"""export stage."""
+"""Writing a Chronology to the formats people and programs read, each file written atomically.
+
+| format      | file                 | for                                                   |
+|-------------|----------------------|-------------------------------------------------------|
+| json        | timeline.json        | other tools: the `Chronology` model (`chronology schema`) |
+| html        | timeline.html        | people: the interactive page                          |
+| timelinejs  | timelinejs.json      | Knight Lab TimelineJS3                                |
+| csv         | timeline.csv         | spreadsheets: one row per event mention               |
+| timeml      | timeml/ID.tml        | temporal-NLP tools and scorers                        |
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from pathlib import Path
+
+from chronology.fsutil import write_atomic
+from chronology.model import Chronology, DocumentInfo, TimeMention
+
+FORMATS = ("json", "html", "timelinejs", "csv", "timeml")
+
+
+def to_json(chronology: Chronology) -> str:
+    return chronology.model_dump_json(indent=1) + "\n"
+
+
+def _tl_date(day, granularity: str | None, end: bool = False) -> dict:
+    """A TimelineJS date object no more precise than the event's own date."""
+    if granularity in ("year", "decade", "century") and not end:
+        return {"year": day.year}
+    if granularity in ("month",) and not end:
+        return {"year": day.year, "month": day.month}
+    return {"year": day.year, "month": day.month, "day": day.day}
+
+
+def to_timelinejs(chronology: Chronology) -> dict:
+    """The TimelineJS3 JSON: a title slide and one slide per dated event."""
+    from html import escape
+
+    docs = {d.id: d for d in chronology.documents}
+    events = []
+    for event in chronology.events:
+        date = event.date
+        if date.start is None or date.end is None:
+            continue  # vague dates (PAST_REF...) have no place on a TimelineJS axis
+        granularity = date.granularity.value if date.granularity else None
+        lines = []
+        for m in event.mentions:
+            doc = docs.get(m.document)
+            source = doc.title or doc.source or doc.path if doc else m.document
+            lines.append(f"<p>{escape(m.sentence)} <em>({escape(source or '')})</em></p>")
+        slide = {
+            "unique_id": event.id,
+            "start_date": _tl_date(date.start, granularity),
+            "text": {"headline": escape(event.title), "text": "".join(lines)},
+            "group": _group(event, docs),
+        }
+        if date.end != date.start:
+            slide["end_date"] = _tl_date(date.end, granularity, end=True)
+        if granularity != "day":
+            slide["display_date"] = date.display or date.value
+        events.append(slide)
+    n_docs = len(chronology.documents)
+    return {
+        "title": {
+            "text": {
+                "headline": escape(chronology.title),
+                "text": f"<p>{len(events)} events from {n_docs} documents</p>",
+            }
+        },
+        "events": events,
+    }
+
+
+def _group(event, docs: dict[str, DocumentInfo]) -> str:
+    sources = sorted({(docs[s].source or docs[s].title or s) if s in docs else s for s in event.sources})
+    return sources[0] if len(sources) == 1 else "Several sources"
+
+
+CSV_COLUMNS = (
+    "event_id", "value", "start", "end", "granularity", "title", "actors",
+    "document_title", "source", "published", "expression", "sentence",
+)
+
+
+def to_csv(chronology: Chronology) -> str:
+    docs = {d.id: d for d in chronology.documents}
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for event in chronology.events:
+        for m in event.mentions:
+            doc = docs.get(m.document)
+            writer.writerow([
+                event.id, m.date.value, m.date.start or "", m.date.end or "",
+                m.date.granularity.value if m.date.granularity else "", event.title,
+                "; ".join(event.actors), doc.title if doc else "", doc.source if doc else "",
+                doc.published if doc and doc.published else "", m.expression.text, m.sentence,
+            ])
+    return buffer.getvalue()
+
+
+def write_exports(
+    chronology: Chronology,
+    out_dir: str | Path,
+    formats: Iterable[str] = FORMATS,
+    *,
+    timeml_documents: Iterable[tuple[DocumentInfo, str, list[TimeMention]]] = (),
+    plotlyjs: str = "inline",
+) -> dict[str, Path]:
+    """Write each chosen format under `out_dir`; returns format → path written."""
+    import json
+
+    out = Path(out_dir)
+    formats = list(formats)
+    written: dict[str, Path] = {}
+    if "json" in formats:
+        written["json"] = write_atomic(out / "timeline.json", to_json(chronology))
+    if "timelinejs" in formats:
+        payload = json.dumps(to_timelinejs(chronology), ensure_ascii=False, indent=1, default=str)
+        written["timelinejs"] = write_atomic(out / "timelinejs.json", payload + "\n")
+    if "csv" in formats:
+        written["csv"] = write_atomic(out / "timeline.csv", to_csv(chronology))
+    if "timeml" in formats:
+        from chronology.eval.timeml import to_timeml
+
+        folder = out / "timeml"
+        for info, text, mentions in timeml_documents:
+            dct = info.published.isoformat() if info.published else None
+            write_atomic(folder / f"{info.id}.tml", to_timeml(text, mentions, dct, info.id))
+        written["timeml"] = folder
+    if "html" in formats:
+        from chronology.render import render_html
+
+        written["html"] = write_atomic(out / "timeline.html", render_html(chronology, plotlyjs=plotlyjs))
+    return written

@@ -1,1 +1,182 @@
-"""store stage."""
+"""The SQLite store: every per-document stage's output, keyed by content hash and pipeline version.
+
+One file (``output/chronology.db`` by default). A re-run looks each document up by the hash of
+everything that determines its output (text and metadata) and the pipeline version; only new or
+changed documents are processed again. The schema is created and upgraded here, by a
+``PRAGMA user_version`` migration, never by hand.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from chronology.model import Document, DocumentInfo, EventMention, TimeMention
+
+# Each entry upgrades the schema from version i to i+1; the list only grows.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL,
+        pipeline_version TEXT NOT NULL,
+        info TEXT NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE TABLE mentions (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (document_id, seq)
+    );
+    CREATE TABLE event_mentions (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (document_id, seq)
+    );
+    CREATE TABLE timeline_events (
+        id TEXT PRIMARY KEY,
+        data TEXT NOT NULL
+    );
+    """,
+)
+
+
+def content_hash(doc: Document) -> str:
+    """Hash of everything about a document that determines what the pipeline makes of it."""
+    return hashlib.sha256(doc.model_dump_json().encode("utf-8")).hexdigest()
+
+
+@dataclass
+class CachedDocument:
+    info: DocumentInfo
+    mentions: list[TimeMention]
+    events: list[EventMention]
+    text: str = ""
+
+
+class Store:
+    """A chronology database file. Use as a context manager; writes happen in transactions."""
+
+    def __init__(self, path: str | Path, pipeline_version: str):
+        self.path = Path(path)
+        self.pipeline_version = pipeline_version
+        if str(path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(str(path), isolation_level=None)
+        self.db.execute("PRAGMA foreign_keys = ON")
+        self.db.execute("PRAGMA journal_mode = WAL")
+        self.db.execute("PRAGMA synchronous = NORMAL")
+        self._migrate()
+
+    def _migrate(self) -> None:
+        current = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if current > len(MIGRATIONS):
+            from chronology.errors import ChronologyError
+
+            raise ChronologyError(
+                f"{self.path}: store schema version {current} is newer than this chronology "
+                f"understands ({len(MIGRATIONS)}); use a newer chronology or --rebuild with a new --db"
+            )
+        for version in range(current, len(MIGRATIONS)):
+            with self._transaction():
+                for statement in MIGRATIONS[version].split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {version + 1}")
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def lookup(self, doc_id: str, digest: str) -> CachedDocument | None:
+        row = self.db.execute(
+            "SELECT info FROM documents WHERE id = ? AND content_hash = ? AND pipeline_version = ?",
+            (doc_id, digest, self.pipeline_version),
+        ).fetchone()
+        if row is None:
+            return None
+        mentions = [
+            TimeMention.model_validate_json(r[0])
+            for r in self.db.execute(
+                "SELECT data FROM mentions WHERE document_id = ? ORDER BY seq", (doc_id,)
+            )
+        ]
+        events = [
+            EventMention.model_validate_json(r[0])
+            for r in self.db.execute(
+                "SELECT data FROM event_mentions WHERE document_id = ? ORDER BY seq", (doc_id,)
+            )
+        ]
+        return CachedDocument(DocumentInfo.model_validate_json(row[0]), mentions, events)
+
+    def save(self, digest: str, result: CachedDocument) -> None:
+        """Replace one document's rows in a single transaction."""
+        doc_id = result.info.id
+        with self._transaction():
+            self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+            self.db.execute(
+                "INSERT INTO documents (id, content_hash, pipeline_version, info, text)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (doc_id, digest, self.pipeline_version, result.info.model_dump_json(), result.text),
+            )
+            self.db.executemany(
+                "INSERT INTO mentions (document_id, seq, data) VALUES (?, ?, ?)",
+                [(doc_id, i, m.model_dump_json()) for i, m in enumerate(result.mentions)],
+            )
+            self.db.executemany(
+                "INSERT INTO event_mentions (document_id, seq, data) VALUES (?, ?, ?)",
+                [(doc_id, i, e.model_dump_json()) for i, e in enumerate(result.events)],
+            )
+
+    def iter_documents(self, ids: list[str]):
+        """(info, text, mentions) for each id, in the order given: what the TimeML export needs."""
+        for doc_id in ids:
+            row = self.db.execute("SELECT info, text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            if row is None:
+                continue
+            mentions = [
+                TimeMention.model_validate_json(r[0])
+                for r in self.db.execute(
+                    "SELECT data FROM mentions WHERE document_id = ? ORDER BY seq", (doc_id,)
+                )
+            ]
+            yield DocumentInfo.model_validate_json(row[0]), row[1], mentions
+
+    def save_timeline(self, events_json: list[tuple[str, str]]) -> None:
+        with self._transaction():
+            self.db.execute("DELETE FROM timeline_events")
+            self.db.executemany("INSERT INTO timeline_events (id, data) VALUES (?, ?)", events_json)
+
+    def forget_except(self, keep_ids: set[str]) -> int:
+        """Drop documents no longer in the corpus; returns how many went."""
+        ids = [r[0] for r in self.db.execute("SELECT id FROM documents")]
+        gone = [i for i in ids if i not in keep_ids]
+        with self._transaction():
+            self.db.executemany("DELETE FROM documents WHERE id = ?", [(i,) for i in gone])
+        return len(gone)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            table: self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            for table in ("documents", "mentions", "event_mentions", "timeline_events")
+        }
+
+    @contextmanager
+    def _transaction(self):
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")

@@ -1,0 +1,27 @@
+"""Shared fixtures: paths to the project's seeds and to ../shared research data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DATA = Path(__file__).resolve().parent / "data"
+SHARED = Path(os.environ.get("CHRONOLOGY_SHARED", ROOT.parent / "shared"))
+TBAQ = SHARED / "data" / "tempeval3" / "tbaq"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+def require_tbaq() -> Path:
+    if not TBAQ.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"TempEval-3 data missing at {TBAQ} (CI must have ../shared)")
+        pytest.skip(f"TempEval-3 data not found at {TBAQ}")
+    return TBAQ
