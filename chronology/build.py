@@ -13,7 +13,8 @@ from pathlib import Path
 
 from chronology.errors import InputError
 from chronology.export import FORMATS, write_exports
-from chronology.pipeline import PIPELINE_VERSION, BuildReport, build, default_workers
+from chronology.engine import make_engine
+from chronology.pipeline import PIPELINE_VERSION, BuildReport, build
 from chronology.store import Store
 
 
@@ -27,6 +28,8 @@ def run_build(
     db: Path | None = None,
     rebuild: bool = False,
     workers: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
     plotlyjs: str = "inline",
     echo: Callable[[str], None] = lambda s: None,
     warn: Callable[[str], None] = lambda s: None,
@@ -35,26 +38,33 @@ def run_build(
 
     out = Path(out)
     db = db or out / "chronology.db"
-    workers = workers or default_workers()
     inputs = iter_inputs(paths, published=published, stdin=sys.stdin)
-    with Store(db, PIPELINE_VERSION) as store, _progress(echo) as advance:
-        report = build(inputs, store, title=title, rebuild=rebuild, workers=workers, on_progress=advance)
-        chronology = report.chronology
-        if not chronology.documents:
-            reasons = "; ".join(w.message for w in report.skipped[:3])
-            raise InputError(f"no document could be read from {' '.join(paths)}" + (f" ({reasons})" if reasons else ""))
-        ids = [d.id for d in chronology.documents]
-        written = write_exports(
-            chronology,
-            out,
-            formats,
-            timeml_documents=store.iter_documents(ids) if "timeml" in formats else (),
-            plotlyjs=plotlyjs,
-        )
-    for w in chronology.warnings:
+    runner = make_engine(engine, workers=workers, scheduler=scheduler)
+    try:
+        with Store(db, PIPELINE_VERSION) as store, _progress(echo) as advance:
+            report = build(inputs, store, title=title, rebuild=rebuild, engine=runner, on_progress=advance)
+            written = _write(report, paths, out, formats, store, plotlyjs)
+    finally:
+        runner.close()
+    for w in report.chronology.warnings:
         warn(f"warning: {w.message}")
     _summary(report, written, echo)
     return report
+
+
+def _write(report: BuildReport, paths, out: Path, formats, store: Store, plotlyjs: str) -> dict[str, Path]:
+    chronology = report.chronology
+    if not chronology.documents:
+        reasons = "; ".join(w.message for w in report.skipped[:3])
+        raise InputError(f"no document could be read from {' '.join(paths)}" + (f" ({reasons})" if reasons else ""))
+    ids = [d.id for d in chronology.documents]
+    return write_exports(
+        chronology,
+        out,
+        formats,
+        timeml_documents=store.iter_documents(ids) if "timeml" in formats else (),
+        plotlyjs=plotlyjs,
+    )
 
 
 class _progress:

@@ -11,9 +11,7 @@ worker. Only documents that are new or changed since the last build are analysed
 from __future__ import annotations
 
 import hashlib
-import os
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,40 +89,25 @@ def _unanchored_warning(info, mentions: list[TimeMention]) -> Warning_ | None:
     )
 
 
-def _run_analysis(
-    docs: Iterable[Document], workers: int
-) -> Iterator[tuple[Document, CachedDocument]]:
-    """Analyse documents in order, in a process pool when there are workers and work to share."""
-    docs = list(docs)
-    if workers <= 1 or len(docs) < 8:
-        for doc in docs:
-            yield doc, analyse(doc)
-        return
-    chunksize = max(1, min(32, len(docs) // (workers * 4)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from zip(docs, pool.map(analyse, docs, chunksize=chunksize))
-
-
-def default_workers() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 def build(
     inputs: Iterable[Document | Warning_],
     store: Store,
     *,
     title: str = "Chronology",
     rebuild: bool = False,
-    workers: int = 1,
+    engine=None,
     batch: int = 256,
     on_progress: Callable[[int], None] | None = None,
 ) -> BuildReport:
-    """Run every stage over `inputs` (from `chronology.ingest.iter_inputs`) and merge."""
+    """Run every stage over `inputs` (from `chronology.ingest.iter_inputs`) and merge.
+
+    Documents stream through in batches: only a batch's texts are in memory at once; what is
+    kept for the merge is each document's info and event mentions.
+    """
+    from chronology.engine import LocalEngine
     from chronology.merge import merge_events
 
+    engine = engine or LocalEngine(workers=1)
     warnings: list[Warning_] = []
     report = BuildReport(chronology=Chronology(title=title))
     # Results are kept by input position so that a warm build (cache hits absorbed at once) and a
@@ -147,7 +130,7 @@ def build(
 
     def flush() -> None:
         docs = [doc for _, doc, _ in pending]
-        for (position, _, digest), (_, result) in zip(pending, _run_analysis(docs, workers)):
+        for (position, _, digest), result in zip(pending, engine.map(analyse, docs)):
             store.save(digest, result)
             report.analysed += 1
             absorb(position, result)

@@ -50,6 +50,13 @@ def build(
     workers: Annotated[
         int | None, typer.Option("--workers", "-j", min=1, help="Worker processes.", show_default="every core")
     ] = None,
+    engine: Annotated[
+        str, typer.Option(help="Where per-document stages run: 'local' (process pool) or 'dask'.")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler address (tcp://HOST:8786); without it --engine dask starts a LocalCluster."),
+    ] = None,
     plotlyjs: Annotated[
         str, typer.Option(help="'inline' embeds plotly.js (works offline); 'cdn' makes a small file for the web.")
     ] = "inline",
@@ -79,6 +86,8 @@ def build(
             db=db,
             rebuild=rebuild,
             workers=workers,
+            engine=engine,
+            scheduler=scheduler,
             plotlyjs=plotlyjs,
             echo=(lambda s: None) if quiet else (lambda s: typer.echo(s, err=True)),
             warn=lambda s: typer.echo(s, err=True),
