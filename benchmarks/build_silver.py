@@ -1,0 +1,104 @@
+"""End-to-end `chronology build` on the 2,452 TE3-Silver documents: cold, warm, and scaled.
+
+The Silver TimeML files are converted to plain-text documents with their creation dates
+(front matter) in a temporary folder (the research data is never copied into the project).
+Each build runs as a separate `chronology build` process; its resident memory, with its worker
+processes', is sampled every 50 ms (psutil) for the peak. Not a test: it prints figures and how to reproduce them.
+
+    python benchmarks/build_silver.py [--workers 2] [--scales 1 2 4 8] [--silver DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_SILVER = HERE.parent.parent / "shared" / "data" / "tempeval3" / "silver"
+
+
+def convert(silver: Path, dest: Path, copies: int) -> int:
+    """Write each Silver document `copies` times as .md with its DCT, ids changed per copy."""
+    sys.path.insert(0, str(silver.parent.parent.parent / "tools"))
+    from te3text import tml_text  # the reference reader of TimeML TEXT and DCT
+
+    files = sorted(silver.rglob("*.tml"))
+    n = 0
+    for path in files:
+        doc = tml_text(str(path))
+        for copy in range(copies):
+            out = dest / f"copy{copy}" / f"{path.stem}.md"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            head = f"---\ntitle: {path.stem} (copy {copy})\npublished: {doc['dct'][:10]}\n---\n" if doc["dct"] else ""
+            out.write_text(head + doc["text"], encoding="utf-8")
+            n += 1
+    return n
+
+
+def run_build(corpus: Path, out: Path, workers: int, extra: list[str]) -> tuple[float, float]:
+    """Seconds and peak resident memory (MB, the build process and its workers together)."""
+    import psutil
+
+    cmd = [sys.executable, "-m", "chronology", "build", str(corpus), "--out", str(out),
+           "--workers", str(workers), "--quiet", *extra]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+    parent = psutil.Process(proc.pid)
+    peak = 0
+    while proc.poll() is None:
+        try:
+            tree = [parent, *parent.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.05)
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.exit(f"benchmark: {' '.join(cmd)} exited {proc.returncode}")
+    return seconds, peak / 2**20
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--silver", type=Path, default=DEFAULT_SILVER)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 2, 4, 8])
+    parser.add_argument("--format", default="json", help="export format for the scaled runs")
+    args = parser.parse_args()
+    if not args.silver.is_dir():
+        sys.exit(f"benchmark: TE3-Silver not found at {args.silver}")
+
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="chronology-bench-") as tmp:
+        tmp = Path(tmp)
+        for scale in args.scales:
+            corpus = tmp / f"x{scale}"
+            n = convert(args.silver, corpus, scale)
+            chars = sum(p.stat().st_size for p in corpus.rglob("*.md"))
+            out = tmp / f"out{scale}"
+            fmt = ["--format", "json", "--format", "html"] if scale == 1 else ["--format", args.format]
+            cold, rss = run_build(corpus, out, args.workers, fmt)
+            warm, _ = run_build(corpus, out, args.workers, fmt)
+            rows.append((scale, n, chars, cold, warm, rss))
+            print(f"x{scale}: {n} docs, {chars / 1e6:.1f} MB, cold {cold:.1f} s, warm {warm:.2f} s, peak RSS {rss:.0f} MB", flush=True)
+            shutil.rmtree(corpus)
+            shutil.rmtree(out)
+
+    base = rows[0]
+    print()
+    print(f"| scale | documents | MB of text | cold build (s) | warm re-run (s) | cold/warm | time vs 1x | peak RSS (MB) | RSS vs 1x |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for scale, n, chars, cold, warm, rss in rows:
+        print(f"| {scale}x | {n} | {chars / 1e6:.1f} | {cold:.1f} | {warm:.2f} | {cold / warm:.0f}x | {cold / base[3]:.2f} | {rss:.0f} | {rss / base[5]:.2f} |")
+    print()
+    print(f"workers={args.workers}, cpus={os.cpu_count()}; reproduce: python benchmarks/build_silver.py --workers {args.workers}")
+
+
+if __name__ == "__main__":
+    main()
