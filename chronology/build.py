@@ -13,6 +13,7 @@ from pathlib import Path
 
 from chronology.errors import InputError
 from chronology.export import FORMATS, write_exports
+from chronology.fsutil import remove_stale_temporaries
 from chronology.engine import make_engine
 from chronology.pipeline import PIPELINE_VERSION, BuildReport, build
 from chronology.store import Store
@@ -37,6 +38,7 @@ def run_build(
     from chronology.ingest import iter_inputs
 
     out = Path(out)
+    remove_stale_temporaries(out)
     db = db or out / "chronology.db"
     inputs = iter_inputs(paths, published=published, stdin=sys.stdin)
     runner = make_engine(engine, workers=workers, scheduler=scheduler)

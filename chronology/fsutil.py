@@ -26,3 +26,14 @@ def write_atomic(path: str | os.PathLike, data: str | bytes) -> Path:
             pass
         raise
     return path
+
+
+def remove_stale_temporaries(folder: str | os.PathLike) -> int:
+    """Delete temporary files a killed earlier run of `write_atomic` left in `folder` (and below)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return 0
+    stale = [p for p in folder.rglob(".*.tmp") if p.is_file()]
+    for p in stale:
+        p.unlink(missing_ok=True)
+    return len(stale)

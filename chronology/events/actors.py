@@ -1,0 +1,146 @@
+"""People and organisations a clause names, joined to the full names the document uses.
+
+Names are runs of capitalised words (with "of"/"for"/"and" inside organisation names, a title
+like "Mr" or "Lord" in front, an organisation word like "council" after). A document-wide index
+maps short forms to the full name used elsewhere in the same document: "Balls" and "Mr Balls" to
+"Ed Balls", "the council" to "Haringey council" when the document names exactly one council.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from chronology.events.clauses import Token, tokenize
+from chronology.events.lexicon import NOT_NAME, ORG_WORDS, PLACES, TITLES
+
+_CONNECTORS = frozenset("of for and".split())
+_PLACE_PREPOSITIONS = frozenset("in at from near across".split())
+
+
+def _bare(word: str) -> str:
+    """A name word without its possessive: "Haringey's" -> "Haringey"."""
+    for suffix in ("'s", "’s"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word.rstrip("'’")
+
+
+@dataclass(frozen=True)
+class Name:
+    text: str
+    start: int
+    end: int
+    is_org: bool
+    has_title: bool
+
+
+def find_names(tokens: list[Token]) -> list[Name]:
+    """Capitalised sequences in `tokens` that can name a person or an organisation."""
+    names: list[Name] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if not (tok.is_word and tok.is_capitalised and not tok.text[0].isdigit()):
+            i += 1
+            continue
+        j = i
+        parts: list[Token] = []
+        while j < len(tokens):
+            t = tokens[j]
+            if t.is_word and (t.is_capitalised or t.text[0].isdigit() and parts):
+                parts.append(t)
+                j += 1
+                if t.lower.endswith(("'s", "’s")):
+                    break  # "Haringey's director": the name stops at the possessive
+            elif (t.lower in _CONNECTORS and parts and j + 1 < len(tokens)
+                  and tokens[j + 1].is_capitalised and any(p.lower in ORG_WORDS for p in tokens[j + 1: j + 4])):
+                parts.append(t)
+                j += 1
+            elif t.is_word and t.lower in ORG_WORDS and parts:
+                parts.append(t)  # "Haringey council"
+                j += 1
+                break
+            else:
+                break
+        while parts and parts[0].lower in NOT_NAME and parts[0].text not in TITLES:
+            parts = parts[1:]
+        while parts and parts[-1].lower in _CONNECTORS:
+            parts = parts[:-1]
+        if parts:
+            words = [_bare(p.text) for p in parts]
+            is_org = any(w.lower() in ORG_WORDS for w in words)
+            has_title = words[0] in TITLES or words[0].rstrip(".") in TITLES
+            prev = tokens[i - 1].lower if i > 0 else ""
+            place = (len(words) == 1 and prev in _PLACE_PREPOSITIONS and not is_org) or " ".join(words) in PLACES
+            if not place and not (len(words) == 1 and has_title):
+                names.append(Name(" ".join(words), parts[0].start, parts[-1].end, is_org, has_title))
+        i = max(j, i + 1)
+    return names
+
+
+@dataclass(frozen=True)
+class NameIndex:
+    """The document's full names, for joining short forms to them."""
+
+    people: tuple[str, ...]
+    orgs: tuple[str, ...]
+
+    def resolve(self, name: Name) -> str:
+        words = name.text.split()
+        if name.has_title:
+            words = words[1:]
+        if name.is_org:
+            return name.text
+        if len(words) == 1:
+            surname = words[0]
+            full = [p for p in self.people if p.split()[-1] == surname and len(p.split()) > 1]
+            if full:
+                return full[0]
+            return name.text
+        return name.text
+
+    def resolve_common(self, org_word: str) -> str | None:
+        """"the council" -> the one council the document names, if it names exactly one."""
+        found = [o for o in self.orgs if o.split()[-1].lower() == org_word]
+        return found[0] if len(set(found)) == 1 else None
+
+
+def index_names(text: str) -> NameIndex:
+    """Every full name in `text`, people (two or more words, no org word) and organisations."""
+    people: list[str] = []
+    orgs: list[str] = []
+    for name in find_names(tokenize(text)):
+        words = name.text.split()
+        if name.has_title:
+            words = words[1:]
+        if name.is_org:
+            if name.text not in orgs:
+                orgs.append(name.text)
+        elif len(words) >= 2 and " ".join(words) not in people:
+            people.append(" ".join(words))
+    return NameIndex(tuple(people), tuple(orgs))
+
+
+def clause_actors(tokens: list[Token], index: NameIndex) -> list[str]:
+    """The people and organisations `tokens` name, as full names, in order, without repeats."""
+    out: list[str] = []
+    for name in find_names(tokens):
+        full = index.resolve(name)
+        if full not in out:
+            out.append(full)
+    for i, tok in enumerate(tokens[:-1]):
+        if tok.lower == "the" and tokens[i + 1].lower in ORG_WORDS and not tokens[i + 1].is_capitalised:
+            full = index.resolve_common(tokens[i + 1].lower)
+            if full and full not in out:
+                out.append(full)
+    return out
+
+
+def short_name(name: str) -> str:
+    """How a title refers to an actor: a person by surname, an organisation in full."""
+    words = name.split()
+    if any(w.lower() in ORG_WORDS for w in words) or len(words) < 2:
+        return name
+    if words[0] in TITLES:
+        return " ".join(words[1:]) if len(words) > 2 else name
+    return words[-1]

@@ -1,0 +1,89 @@
+"""Sentence segmentation for news text: offsets of each sentence in the document.
+
+Line breaks always end a sentence (headlines, bylines and paragraphs are lines). Inside a line a
+sentence ends at . ! ? (and any closing quotes or brackets after it) when the next word starts a
+new sentence, except after abbreviations ("Mr.", "Jan."), initials ("J. K. Rowling") and dotted
+acronyms ("U.S.") that are not followed by a typical sentence opener.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from chronology.events.lexicon import ABBREVIATIONS, SENTENCE_STARTERS
+
+# A candidate end: terminal punctuation, closing quotes/brackets, whitespace, then an opener.
+_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])")
+_LINE_RE = re.compile(r"[^\n]+")
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_NEXT_WORD_RE = re.compile(r"[ \t]+[\"'“‘(\[]?([A-Za-z]+)")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def _is_false_end(line: str, dot: int, after: int) -> bool:
+    """True when the period at `dot` belongs to an abbreviation, an initial or an acronym."""
+    if line[dot] != ".":
+        return False
+    m = _WORD_BEFORE_RE.search(line, max(0, dot - 40), dot + 1)
+    if not m:
+        return False
+    word = m.group(1)
+    if word.lower().rstrip(".") in ABBREVIATIONS and "." not in word:
+        return True
+    nxt = _NEXT_WORD_RE.match(line, after)
+    next_word = nxt.group(1).lower() if nxt else ""
+    if len(word) == 1 and word.isupper():
+        # An initial ("J. K. Rowling"), unless a sentence plainly starts next ("Plan B. The").
+        return next_word not in SENTENCE_STARTERS
+    if "." in word and re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
+        # "U.S." ends a sentence only when a typical opener follows.
+        return next_word not in SENTENCE_STARTERS
+    return False
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Every sentence of `text` with its [start, end) offsets, in order, whitespace trimmed."""
+    out: list[Sentence] = []
+    for line in _LINE_RE.finditer(text):
+        base, body = line.start(), line.group(0)
+        cut = 0
+        for m in _END_RE.finditer(body):
+            if _is_false_end(body, m.start() + len(m.group(0).rstrip("\"'”’)]")) - 1, m.end()):
+                continue
+            s, e = _trimmed(text, base + cut, base + m.end())
+            if e > s:
+                out.append(Sentence(s, e, text[s:e]))
+            cut = m.end()
+        s, e = _trimmed(text, base + cut, base + len(body))
+        if e > s:
+            out.append(Sentence(s, e, text[s:e]))
+    return out
+
+
+def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
+    """The sentence holding character `offset` (sentences sorted by start)."""
+    lo, hi = 0, len(sentences)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if sentences[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < len(sentences) and sentences[lo].start <= offset < sentences[lo].end:
+        return sentences[lo]
+    return None

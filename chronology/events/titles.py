@@ -1,0 +1,140 @@
+"""Short event titles a person would write: subject + verb + object, without the date words.
+
+"Sharon Shoesmith, who was personally removed from office in December by Balls" becomes
+"Shoesmith removed from office by Balls": the subject shortened to the name it holds, the
+auxiliaries ("was", "had been") and stock adverbs dropped, the date and its preposition left out,
+at most 12 words, cut at a phrase boundary and with its quotation marks balanced.
+"""
+
+from __future__ import annotations
+
+from chronology.events.actors import NameIndex, find_names
+from chronology.events.clauses import Token
+from chronology.events.lexicon import (
+    ADVERB_STOP,
+    COORDINATORS,
+    DETERMINERS,
+    PREPOSITIONS,
+    RELATIVES,
+    SUBORDINATORS,
+    TITLES,
+)
+
+MAX_WORDS = 12
+# Auxiliaries dropped at the head of a verb group ("was removed" -> "removed"); modals stay.
+_DROPPED_AUX = frozenset("is are was were be been being has have had 's".split())
+_SURNAME_TITLES = frozenset("Mr Mrs Ms Miss Dr Mr. Mrs. Ms. Dr.".split())
+_OPEN_QUOTES = "“‘"
+_CLOSE_QUOTES = "”’"
+_NO_SPACE_BEFORE = set(",.;:!?%)”’") | {"'s", "’s"}
+
+
+def shorten_subject(subject: list[Token], index: NameIndex) -> list[str]:
+    """The subject as a title says it: a person's surname, an organisation's name, or the noun phrase."""
+    words = [t for t in subject if t.is_word]
+    while words and words[0].lower in DETERMINERS:
+        words = words[1:]
+    if not words:
+        return []
+    names = find_names(words)
+    if names:
+        first, last = names[0], names[-1]
+        at_start = first.start == words[0].start
+        at_end = last.end == words[-1].end and (len(words) < 2 or words[-2].end < last.start
+                                                 and _word_before(words, last.start) not in ("of",))
+        pick = first if at_start else last if at_end else None
+        if pick is not None:
+            return [_title_name(index.resolve(pick), pick)]
+    return [t.text for t in words[:6]]
+
+
+def _word_before(words: list[Token], start: int) -> str:
+    before = [t for t in words if t.end <= start]
+    return before[-1].lower if before else ""
+
+
+def _title_name(full: str, name) -> str:
+    parts = full.split()
+    if name.is_org or len(parts) < 2:
+        return full
+    if parts[0] in _SURNAME_TITLES:
+        return parts[-1]
+    if parts[0] in TITLES:
+        return full  # "Lord Laming", "Sir Roger Singleton" keep their title
+    return parts[-1]
+
+
+def predicate_words(predicate: list[Token], span: tuple[int, int]) -> list[Token]:
+    """The verb phrase without leading auxiliaries, stock adverbs, the date and its preposition."""
+    out: list[Token] = []
+    head = True
+    crossed = False
+    for i, tok in enumerate(predicate):
+        if not crossed and tok.start >= span[1]:
+            crossed = True
+            if out and out[-1].lower in PREPOSITIONS and out[-1].end <= span[0]:
+                out.pop()  # the date's own preposition ("in December") goes with it
+        if tok.start < span[1] and span[0] < tok.end:
+            if out and out[-1].lower in PREPOSITIONS and out[-1].end <= span[0]:
+                out.pop()
+            continue
+        low = tok.lower
+        if head and (low in _DROPPED_AUX or low in ADVERB_STOP or low.endswith("ly") and len(low) > 4):
+            continue
+        if low == "that" and out and len(out) == 1:
+            continue  # "revealed that most councils ...": the complementiser adds nothing
+        if low == "ago":
+            continue
+        head = False
+        out.append(tok)
+    return out
+
+
+def _join(words: list[str]) -> str:
+    text = ""
+    for w in words:
+        if not text:
+            text = w
+        elif w in _NO_SPACE_BEFORE or w[0] in _CLOSE_QUOTES and len(w) == 1 or text[-1] in _OPEN_QUOTES:
+            text += w
+        else:
+            text += " " + w
+    return text
+
+
+def _balance_quotes(words: list[str]) -> list[str]:
+    opened = sum(w.count("“") for w in words) - sum(w.count("”") for w in words)
+    if opened > 0:
+        words = words + ["”"] * opened
+    return words
+
+
+def _cut(words: list[str]) -> list[str]:
+    """At most MAX_WORDS words, cut before a connective when that leaves a useful title."""
+    counted = [w for w in words if w[0].isalnum()]
+    if len(counted) <= MAX_WORDS:
+        kept = words
+    else:
+        n, kept = 0, []
+        for w in words:
+            if w[0].isalnum():
+                n += 1
+                if n > MAX_WORDS:
+                    break
+            kept.append(w)
+        for i in range(len(kept) - 1, 5, -1):
+            low = kept[i].lower()
+            if low in PREPOSITIONS or low in COORDINATORS or low in SUBORDINATORS or low in RELATIVES:
+                kept = kept[:i]
+                break
+    while kept and (kept[-1].lower() in PREPOSITIONS | COORDINATORS | DETERMINERS | SUBORDINATORS
+                    or kept[-1] in {",", ";", ":", "—", "“"}):
+        kept = kept[:-1]
+    return _balance_quotes(kept)
+
+
+def compose_title(subject: list[str], predicate: list[Token]) -> str:
+    words = subject + [t.text for t in predicate if t.text not in {"(", ")"}]
+    words = _cut(words)
+    title = _join(words).strip()
+    return title[:1].upper() + title[1:] if title else ""

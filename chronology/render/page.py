@@ -1,0 +1,176 @@
+"""The timeline page as one HTML string: template, styles, script, plotly.js and the data.
+
+Owns the page's safety at the Python end: every string placed in the HTML is escaped with
+`html.escape`, and the embedded payload goes through `safe_json`, which escapes the characters
+that could end the script element or break a JavaScript parser. The page's script (page.js)
+builds the rest of the DOM with `textContent` only.
+
+The output depends on nothing but the chronology and the installed plotly version: no clock, no
+random ids, so the same chronology renders to the same bytes.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any, Literal
+
+from chronology.errors import ChronologyError
+from chronology.events.display import display_date
+from chronology.model import Chronology
+from chronology.render.payload import build_payload
+
+PLOTLY_CDN = "https://cdn.plot.ly/plotly-{version}.min.js"
+
+# The page loads nothing from the network in inline mode; the policy makes that a rule the
+# browser enforces, and stops any markup that slipped through from loading or running anything.
+CSP_INLINE = (
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+    "img-src data:; font-src data:; base-uri 'none'; form-action 'none'"
+)
+CSP_CDN = CSP_INLINE.replace("script-src 'unsafe-inline'", "script-src 'unsafe-inline' https://cdn.plot.ly")
+
+# Characters that must not appear literally inside <script>: '<' (could start '</script>' or
+# '<!--'), '>' and '&' (HTML-significant if the data is ever moved into markup), and the two line
+# separators that older JavaScript parsers treat as line ends.
+_JSON_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+_JSON_ESCAPE_RE = re.compile("[<>&\u2028\u2029]")
+_PLACEHOLDER_RE = re.compile(r"\{\{(\w+)\}\}")
+
+WARNING_LABELS = {
+    "undated": "undated document",
+    "undated_document": "undated document",
+    "unanchored": "unanchored mention",
+    "unanchored_mention": "unanchored mention",
+    "skipped": "file skipped",
+    "skipped_file": "file skipped",
+}
+
+
+def safe_json(data: Any) -> str:
+    """JSON that can sit inside a <script> element whatever strings the data holds."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    return _JSON_ESCAPE_RE.sub(lambda m: _JSON_ESCAPES[m.group(0)], text)
+
+
+@cache
+def _asset(name: str) -> str:
+    return resources.files("chronology.render").joinpath(name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _plotly_js() -> str:
+    from plotly.offline import get_plotlyjs
+
+    source = get_plotlyjs()
+    # An inline script ends at the first '</script' whatever JavaScript says; plotly.js has none
+    # today, but a future build must not silently break the page.
+    if "</script" in source.lower():
+        source = re.sub(r"</(script)", r"<\\/\1", source, flags=re.IGNORECASE)
+    return source
+
+
+def _plotly_version() -> str:
+    from plotly.offline import get_plotlyjs_version
+
+    return get_plotlyjs_version()
+
+
+def _day(iso: str) -> str:
+    return display_date(iso, "day")
+
+
+def _stats(payload: dict[str, Any]) -> str:
+    counts = payload["counts"]
+    parts = [
+        _plural(counts["documents"], "document"),
+        _plural(counts["events"], "event"),
+    ]
+    if payload["range"]:
+        start, end = payload["range"]
+        parts.append(f"{_day(start)} – {_day(end)}" if start != end else _day(start))
+    return " · ".join(html.escape(p) for p in parts)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
+
+
+def _warnings(payload: dict[str, Any]) -> str:
+    warnings = payload["warnings"]
+    if not warnings:
+        return '<p class="no-warnings">No warnings: every document was read and dated.</p>'
+    by_kind: dict[str, int] = {}
+    for w in warnings:
+        by_kind[w["kind"]] = by_kind.get(w["kind"], 0) + 1
+    summary = ", ".join(
+        _plural(n, WARNING_LABELS.get(kind, kind.replace("_", " "))) for kind, n in by_kind.items()
+    )
+    items = []
+    for w in warnings:
+        where = ""
+        if w["path"]:
+            where = w["path"] + (f":{w['line']}" if w["line"] is not None else "")
+            where = f' <span class="warn-path">{html.escape(where)}</span>'
+        label = WARNING_LABELS.get(w["kind"], w["kind"].replace("_", " "))
+        items.append(
+            f'<li><span class="warn-kind">{html.escape(label)}</span> '
+            f"{html.escape(w['message'])}{where}</li>"
+        )
+    return (
+        '<details class="warnings"><summary>'
+        f'<span class="warn-icon" aria-hidden="true">!</span> {html.escape(_plural(len(warnings), "warning"))}: '
+        f"{html.escape(summary)}</summary><ul>{''.join(items)}</ul></details>"
+    )
+
+
+def _footer(payload: dict[str, Any]) -> str:
+    made = payload["generator"] or "chronology"
+    return (
+        f"Made by {html.escape(made)}. Every date is traced to its sentence: open an event to see "
+        "each source's words and how the date was worked out."
+    )
+
+
+def render_html(chronology: Chronology, *, plotlyjs: Literal["inline", "cdn"] = "inline") -> str:
+    """The interactive timeline page for `chronology`, as one self-contained HTML document.
+
+    `plotlyjs="inline"` embeds plotly.js (the page works offline, from file://);
+    `"cdn"` loads it from the plotly CDN and keeps the file small.
+    """
+    if plotlyjs not in ("inline", "cdn"):
+        raise ChronologyError(f"render: plotlyjs must be 'inline' or 'cdn', not {plotlyjs!r}")
+    payload = build_payload(chronology)
+    if plotlyjs == "inline":
+        plotly_tag = f"<script>\n{_plotly_js()}\n</script>"
+        csp = CSP_INLINE
+    else:
+        url = PLOTLY_CDN.format(version=_plotly_version())
+        plotly_tag = f'<script src="{html.escape(url)}" charset="utf-8"></script>'
+        csp = CSP_CDN
+    values = {
+        "csp": html.escape(csp),
+        "generator": html.escape(payload["generator"] or "chronology"),
+        "title": html.escape(payload["title"]),
+        "stats": _stats(payload),
+        "warnings": _warnings(payload),
+        "footer": _footer(payload),
+        "css": _asset("page.css"),
+        "payload": safe_json(payload),
+        "js": _asset("page.js"),
+        "plotly_tag": plotly_tag,
+    }
+    # One pass over the template only: inserted text (plotly.js, the data) is never rescanned.
+    return _PLACEHOLDER_RE.sub(lambda m: values[m.group(1)], _asset("page.html"))
+
+
+__all__ = ["render_html", "safe_json"]

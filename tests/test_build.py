@@ -1,0 +1,153 @@
+"""End to end: seeds in, timeline.json and the other exports out, through the CLI."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from chronology.cli import app
+from chronology.model import Chronology
+from tests.conftest import SEEDS
+
+runner = CliRunner()
+
+SEED_000 = "000_653b9ce953ff35b3.txt"
+SEED_001 = "001_3557cd25638f113c.txt"
+
+
+@pytest.fixture(scope="module")
+def seed_build(tmp_path_factory):
+    """The two seed articles and their manifest, built once for this module."""
+    src = tmp_path_factory.mktemp("seeds")
+    for name in (SEED_000, SEED_001, "manifest.csv"):
+        shutil.copy(SEEDS / name, src / name)
+    out = tmp_path_factory.mktemp("out")
+    result = runner.invoke(app, ["build", str(src), "--out", str(out), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    return out, json.loads((out / "timeline.json").read_text()), result
+
+
+def _events_on(chron, value):
+    return [e for e in chron["events"] if e["date"]["value"] == value]
+
+
+def test_seed_timeline_validates_against_the_schema(seed_build):
+    _, chron, _ = seed_build
+    schema = json.loads(runner.invoke(app, ["schema"]).stdout)
+    jsonschema.validate(chron, schema)
+    assert chron["schema_version"] == "1.0"
+
+
+def test_seed_publication_dates_and_where_they_came_from(seed_build):
+    _, chron, _ = seed_build
+    docs = {d["path"].split("/")[-1]: d for d in chron["documents"]}
+    assert docs[SEED_000]["published"] == "2009-03-06"
+    assert docs[SEED_000]["published_from"] == "manifest"
+    assert docs[SEED_001]["published"] == "2009-10-23"
+    assert docs[SEED_001]["published_from"] == "byline"
+
+
+@pytest.mark.parametrize(
+    "value, words, sentence_has",
+    [
+        ("2005", ("reform",), "reforms introduced in 2005"),
+        ("2008-12", ("shoesmith", "removed"), "removed from office in December"),
+        ("2009-02", ("guardian",), "told the Guardian last month"),
+        ("2009-03-05", ("audit commission",), "The Audit Commission revealed yesterday"),
+        ("2009-03-06", ("balls",), "Ed Balls said today"),
+        ("2009-10-23", ("balls",), "barking up the wrong tree"),
+    ],
+)
+def test_seed_events_have_the_right_date_and_sentence(seed_build, value, words, sentence_has):
+    _, chron, _ = seed_build
+    candidates = [
+        e for e in _events_on(chron, value)
+        if any(sentence_has in m["sentence"] for m in e["mentions"])
+    ]
+    assert candidates, f"no event dated {value} from a sentence with {sentence_has!r}"
+    event = candidates[0]
+    text = (event["title"] + " " + " ".join(event["actors"])).lower()
+    assert all(w in text for w in words), event["title"]
+    assert len(event["title"].split()) <= 12
+
+
+def test_byline_sets_and_furniture_are_not_events(seed_build):
+    _, chron, _ = seed_build
+    sentences = [m["sentence"] for e in chron["events"] for m in e["mentions"]]
+    assert not any("October 23, 2009 in Workforce" in s for s in sentences)
+    assert not any("Comments are closed" in s or "Podcast" in s for s in sentences)
+    exprs = [m["expression"]["text"] for e in chron["events"] for m in e["mentions"]]
+    assert "every day" not in exprs and "80%" not in exprs
+
+
+def test_all_exports_are_written(seed_build):
+    out, _, result = seed_build
+    names = {p.name for p in out.iterdir()}
+    assert {"timeline.json", "timeline.html", "timelinejs.json", "timeline.csv", "timeml", "chronology.db"} <= names
+    assert len(list((out / "timeml").glob("*.tml"))) == 2
+    assert "Wrote" in result.output
+
+
+def test_second_build_reprocesses_nothing_and_is_byte_identical(tmp_path):
+    src = tmp_path / "src"
+    shutil.copytree(SEEDS / "babyp", src)
+    out = tmp_path / "out"
+    first = runner.invoke(app, ["build", str(src), "--out", str(out), "--workers", "1"])
+    assert first.exit_code == 0, first.output
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and p.suffix != ".db" and "db-" not in p.name}
+    second = runner.invoke(app, ["build", str(src), "--out", str(out), "--workers", "1"])
+    assert second.exit_code == 0, second.output
+    assert "(0 analysed, 11 unchanged)" in second.output
+    after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and p.suffix != ".db" and "db-" not in p.name}
+    assert before == after
+    third = runner.invoke(app, ["build", str(src), "--out", str(out), "--workers", "1", "--rebuild"])
+    assert "(11 analysed, 0 unchanged)" in third.output
+
+
+def test_a_changed_document_is_the_only_one_reanalysed(tmp_path):
+    src = tmp_path / "src"
+    shutil.copytree(SEEDS / "babyp", src)
+    out = tmp_path / "out"
+    runner.invoke(app, ["build", str(src), "--out", str(out), "--format", "json"])
+    page = src / "03-shoesmith-removed.md"
+    page.write_text(page.read_text() + "\nThe council apologised on Friday.\n")
+    again = runner.invoke(app, ["build", str(src), "--out", str(out), "--format", "json"])
+    assert "(1 analysed, 10 unchanged)" in again.output
+
+
+def test_json_written_by_build_parses_as_the_model(seed_build):
+    out, _, _ = seed_build
+    Chronology.model_validate_json((out / "timeline.json").read_text())
+
+
+def test_no_documents_is_one_clear_line_and_exit_1(tmp_path):
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "x.pdfx").write_text("nothing")
+    result = runner.invoke(app, ["build", str(tmp_path / "notes"), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    assert result.output.strip().startswith("Error: no documents found under")
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert runner.invoke(app, ["build", "--format", "pdf"]).exit_code == 2
+    assert runner.invoke(app, ["build", "a", "b", "--published", "2009-03-06"]).exit_code == 2
+    assert runner.invoke(app, ["tag", "-", "--published", "06/03/2009"], input="x").exit_code == 2
+
+
+@pytest.mark.parametrize("command", ["build", "tag", "schema", "eval"])
+def test_every_command_has_help_with_an_example(command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage:" in result.output
+    if command != "eval":
+        assert "Example" in result.output
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output.startswith("chronology ")
