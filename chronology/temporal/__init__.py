@@ -1,1 +1,178 @@
-"""temporal stage."""
+"""The date-resolution pass: find every temporal expression in English text and resolve it.
+
+    tag(text, published=date) -> [TimeMention]
+
+Recognition (rules.py, a table of named patterns with examples) yields candidates; the longest
+non-overlapping ones are kept; each is resolved in text order (kinds.py) against the publication
+date (deictic), the time the text last talked about (anaphoric) or nothing (absolute), with the
+direction of underspecified dates taken from the tense of its clause (tense.py). Never reads the
+clock, never raises on any string.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+
+from chronology.model import Anchor, Granularity, Interval, TimeMention
+from chronology.temporal.kinds import RESOLVERS
+from chronology.temporal.resolve import Context
+from chronology.temporal.rules import COMPILED, RULES
+from chronology.temporal.tense import tense_of
+
+__all__ = ["tag"]
+
+log = logging.getLogger(__name__)
+
+_RULE_ORDER = {r.name: i for i, r in enumerate(RULES)}
+_KIND = {r.name: r.kind for r in RULES}
+# "May" is a month only where the text makes it one (a preposition before it or a date after).
+_MAY_CUE = re.compile(r"(?:\b(?:in|of|since|by|until|till|through|from|to|during|early|late|mid|last|next|this|that|each|every|before|after|between|and|or)\s+|mid-)$", re.IGNORECASE)
+# Function words ending in s that may follow a year; a plural noun after a number marks a count.
+_S_WORDS = {"was", "has", "is", "as", "its", "this", "his", "thus", "plus", "years", "s", "whereas", "does", "always", "perhaps", "unless", "across"}
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+_PREV_WORD = re.compile(r"([A-Za-z]+)\s*$")
+_COUNT_BEFORE = {"about", "some", "nearly", "than", "only", "over", "under", "almost", "approximately", "roughly", "around", "least", "to", "number", "page", "section", "article", "no", "flight", "route", "room", "highway", "interstate", "population", "pop"}
+_MAX_INPUT = 50_000_000
+
+
+def _as_date(published) -> dt.date | None:
+    if published is None:
+        return None
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, dt.date):
+        return published
+    try:
+        return dt.date.fromisoformat(str(published).strip()[:10])
+    except ValueError:
+        raise ValueError(f"published: {published!r} is not an ISO date") from None
+
+
+def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool:
+    if kind == "month" or kind == "month_day":
+        month = groups.get("month") or ""
+        if month == "May" and kind == "month" and not groups.get("mod") and not _MAY_CUE.search(text[max(0, start - 12):start]):
+            return False
+        if month.rstrip(".") in ("Mar", "Jan", "Dec", "Sep", "Sept", "Jun", "Jul", "Aug", "Oct", "Nov", "Feb", "Apr") and kind == "month":
+            return False  # bare abbreviations are too often names and words
+        if month == "March" and kind == "month" and not _MAY_CUE.search(text[max(0, start - 12):start]):
+            return False  # "March" the verb or the noun, unless a preposition makes it the month
+    if kind == "year":
+        after = _NEXT_WORD.match(text, end)
+        if after and after.group(1).endswith("s") and after.group(1) not in _S_WORDS:
+            return False
+        before = _PREV_WORD.search(text, max(0, start - 20), start)
+        if before and before.group(1).lower() in _COUNT_BEFORE and not groups.get("mod"):
+            return False
+        if text[end:end + 1] == ":" or text[max(0, start - 1):start] in (":", "-"):
+            return False
+    if kind == "duration":
+        unit = (groups.get("unit") or "").lower()
+        num = (groups.get("num") or "").lower()
+        if num in ("some", "many", "numerous") and unit.startswith("quarter"):
+            return False  # "in some quarters": places, not time
+        if unit == "second" and num in ("a", "an"):
+            return False  # "a second" inquiry, not one second
+        if num in ("a", "an") and unit in ("day", "week", "month", "year") and text[max(0, start - 6):start].lower().strip() in ("once", "twice", "times"):
+            return False
+    return True
+
+
+def _candidates(text: str):
+    found = []
+    for name, pattern in COMPILED.items():
+        kind = _KIND[name]
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                groups = {k: v for k, v in m.groupdict().items() if v is not None}
+                if _plausible(text, kind, m.start(), m.end(), groups):
+                    found.append((m.start(), m.end(), name, groups))
+    # Longest first at each start; among equals, the rule listed first.
+    found.sort(key=lambda c: (c[0], -(c[1] - c[0]), _RULE_ORDER[c[2]]))
+    chosen = []
+    last_end = -1
+    for c in found:
+        if c[0] >= last_end:
+            chosen.append(c)
+            last_end = c[1]
+        elif chosen and c[1] - c[0] > chosen[-1][1] - chosen[-1][0] and c[0] < chosen[-1][1] and c[0] > chosen[-1][0]:
+            continue
+    return chosen
+
+
+def _interval(value: str, span) -> tuple[Interval | None, Granularity | None]:
+    from chronology.events.display import value_interval
+
+    if span is not None:
+        return Interval(start=span[0], end=span[1]), None
+    if value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+        return None, Granularity.VAGUE
+    try:
+        found = value_interval(value)
+    except (ValueError, OverflowError):
+        found = None
+    if not found:
+        return None, None
+    return Interval(start=found[0], end=found[1]), found[2]
+
+
+def tag(text: str, published: dt.date | dt.datetime | str | None = None) -> list[TimeMention]:
+    """Every temporal expression in `text`, resolved against `published` (see the module doc)."""
+    dct = _as_date(published)
+    if not isinstance(text, str) or not text:
+        return []
+    mentions: list[TimeMention] = []
+    ref: dt.date | None = None
+    ref_index: int | None = None
+    for start, end, name, groups in _candidates(text[:_MAX_INPUT]):
+        surface = text[start:end]
+        kind = _KIND[name]
+        tense = tense_of(text, start, end) if kind in ("month", "month_day", "weekday", "season", "quarter") else "none"
+        ctx = Context(dct=dct, ref=ref, ref_granularity=None, tense=tense)
+        try:
+            resolved = RESOLVERS[kind](surface, groups, ctx)
+        except (KeyError, ValueError, OverflowError, TypeError) as err:  # a rule bug must not lose the text
+            log.debug("temporal rule %s failed on %r: %s", name, surface, err)
+            resolved = None
+        if resolved is None:
+            continue
+        interval, granularity = (None, None)
+        if resolved.type in ("DATE", "TIME") or resolved.span is not None:
+            interval, granularity = _interval(resolved.value, resolved.span)
+        if resolved.type == "DURATION" and resolved.span is None:
+            granularity = None
+        if resolved.type == "SET":
+            interval, granularity = None, None
+        anchored = resolved.anchored and "X" not in resolved.value.split("T")[0].replace("XXXX-WXX", "") if resolved.type in ("DATE", "TIME") else resolved.anchored
+        if resolved.type in ("DATE", "TIME") and "X" in resolved.value and resolved.value not in ("PRESENT_REF",):
+            anchored = False
+        if resolved.anchor == "mention":
+            anchor = Anchor(kind="mention", value=ref.isoformat() if ref else None, mention=ref_index)
+        elif resolved.anchor == "publication" and dct is not None:
+            anchor = Anchor(kind="publication", value=dct.isoformat())
+        else:
+            anchor = Anchor(kind="none")
+        mention = TimeMention(
+            start=start, end=end, text=surface, type=resolved.type, value=resolved.value,
+            mod=resolved.mod, quant=resolved.quant, freq=resolved.freq,
+            granularity=granularity, interval=interval, anchor=anchor, anchored=anchored,
+            rule=name, explanation=_explain(surface, resolved, granularity),
+        )
+        mentions.append(mention)
+        if anchored and interval is not None and resolved.type in ("DATE", "TIME") and granularity not in (Granularity.VAGUE, None):
+            if granularity in (Granularity.DAY, Granularity.TIME, Granularity.MONTH, Granularity.WEEK):
+                ref = interval.start
+                ref_index = len(mentions) - 1
+    return mentions
+
+
+def _explain(surface: str, r, granularity) -> str:
+    from chronology.events.display import display_date
+
+    try:
+        shown = display_date(r.value, granularity, r.mod)
+    except (ValueError, KeyError, TypeError):
+        shown = r.value
+    return f"'{surface}': {r.how} → {shown or r.value}"

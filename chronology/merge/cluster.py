@@ -1,0 +1,159 @@
+"""Which event mentions tell the same event: blocking by date, a similarity score, greedy unions.
+
+Blocking: mentions are swept in order of their interval's start and only those whose intervals
+overlap (or nearly touch, see SLACK_DAYS) become candidate pairs, so a corpus spread over years
+never costs all n²/2 comparisons. Each candidate pair is scored by its shared content words
+(stemmed, synonyms folded) with a bonus for shared actors; pairs at or above MERGE_SCORE are
+joined best first, and a union is refused when the two groups' dates cannot be one date.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from chronology.merge.dates import Span, finest_mention, gap_days, mention_span
+from chronology.merge.words import actor_words, normal_words
+from chronology.model import EventMention
+
+# A pair is the same event at this score or above (Dice overlap of content words + actor bonus).
+MERGE_SCORE = 0.4
+# Sharing at least one actor ("Sharon Shoesmith" in both) adds this much.
+ACTOR_BONUS = 0.15
+# Dates one day apart are compared too, because "yesterday" in an article written late at night
+# or a mis-anchored weekday lands a day off; such a pair is joined only when its words agree
+# strongly and it comes from two documents, and the disagreement is then reported as a conflict.
+SLACK_DAYS = 1
+NEAR_MISS_SCORE = 0.7
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What a mention is compared by, computed once."""
+
+    words: frozenset[str]
+    event_words: frozenset[str]  # content words that are not part of an actor's name
+    actors: frozenset[str]
+    document: str
+    span: Span | None
+
+
+def profile(m: EventMention) -> Profile:
+    words = frozenset(normal_words(m.title) + normal_words(m.clause))
+    names = actor_words(m.actors)
+    return Profile(
+        words=words,
+        event_words=words - names,
+        actors=frozenset(a.lower() for a in m.actors),
+        document=m.document,
+        span=mention_span(m),
+    )
+
+
+def similarity(a: Profile, b: Profile) -> float:
+    """How alike two tellings are, 0..1; 0 unless they share a word that is not a name.
+
+    Names alone do not make one event: Shoesmith was sacked, appeared before MPs and sued on
+    different days, and two of those may share a date.
+    """
+    if not a.words or not b.words or not (a.event_words & b.event_words):
+        return 0.0
+    dice = 2 * len(a.words & b.words) / (len(a.words) + len(b.words))
+    bonus = ACTOR_BONUS if a.actors & b.actors else 0.0
+    return min(1.0, dice + bonus)
+
+
+def candidate_pairs(spans: list[Span | None], slack_days: int = SLACK_DAYS) -> Iterator[tuple[int, int]]:
+    """Index pairs (i < j) whose spans overlap or lie within `slack_days`, by a sweep over starts.
+
+    Vague mentions (span None) pair with nothing. Cost is O(n log n + pairs emitted).
+    """
+    order = sorted((s[0], s[1], i) for i, s in enumerate(spans) if s is not None)
+    active: list[tuple] = []  # heap of (end, index) of spans that may still meet a later one
+    for start, end, i in order:
+        while active and (start - active[0][0]).days > slack_days:
+            heapq.heappop(active)
+        for _, j in sorted(active, key=lambda x: x[1]):
+            yield (min(i, j), max(i, j))
+        heapq.heappush(active, (end, i))
+
+
+class _Groups:
+    """Union-find over mention indices, remembering each group's members, documents and date."""
+
+    def __init__(self, mentions: list[EventMention]) -> None:
+        self.mentions = mentions
+        self.parent = list(range(len(mentions)))
+        self.members = {i: [i] for i in range(len(mentions))}
+        self.documents = {i: {m.document} for i, m in enumerate(mentions)}
+        self.span = {i: mention_span(m) for i, m in enumerate(mentions)}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = sorted((self.find(a), self.find(b)))
+        self.parent[rb] = ra
+        self.members[ra].extend(self.members.pop(rb))
+        self.documents[ra] |= self.documents.pop(rb)
+        del self.span[rb]
+        # The group's date is recomputed once per union, not once per pair it is tested against.
+        best = finest_mention([self.mentions[k] for k in self.members[ra]])
+        self.span[ra] = mention_span(best) if best is not None else None
+
+
+def _may_join(score: float, span_a: Span | None, span_b: Span | None, docs_a: set[str], docs_b: set[str]) -> bool:
+    if span_a is None or span_b is None:
+        return True
+    gap = gap_days(span_a, span_b)
+    if gap == 0:
+        return True
+    # Two dates that cannot both be right: only a near miss told by different documents.
+    return gap <= SLACK_DAYS and score >= NEAR_MISS_SCORE and not (docs_a & docs_b)
+
+
+@dataclass
+class ClusterStats:
+    """What the clustering cost, for tests and benchmarks."""
+
+    candidates: int = 0
+    scored_pairs: int = 0
+    unions: int = 0
+    refused: int = 0
+
+
+def cluster(mentions: list[EventMention], stats: ClusterStats | None = None) -> list[list[int]]:
+    """Groups of indices into `mentions`, each one real-world event; deterministic.
+
+    The result does not depend on the order of `mentions` beyond the indices it names: pairs are
+    ranked by score, then by the mention ids.
+    """
+    stats = stats if stats is not None else ClusterStats()
+    profiles = [profile(m) for m in mentions]
+    scored: list[tuple[float, str, str, int, int]] = []
+    for i, j in candidate_pairs([p.span for p in profiles]):
+        stats.candidates += 1
+        score = similarity(profiles[i], profiles[j])
+        if score < MERGE_SCORE:
+            continue
+        if gap_days(profiles[i].span, profiles[j].span) > 0 and score < NEAR_MISS_SCORE:
+            continue
+        a, b = sorted((mentions[i].id, mentions[j].id))
+        scored.append((-score, a, b, i, j))
+    scored.sort()
+    stats.scored_pairs = len(scored)
+    groups = _Groups(mentions)
+    for neg_score, _, _, i, j in scored:
+        ri, rj = groups.find(i), groups.find(j)
+        if ri == rj:
+            continue
+        if _may_join(-neg_score, groups.span[ri], groups.span[rj], groups.documents[ri], groups.documents[rj]):
+            groups.union(ri, rj)
+            stats.unions += 1
+        else:
+            stats.refused += 1
+    return [sorted(members) for _, members in sorted(groups.members.items())]

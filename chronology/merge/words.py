@@ -1,0 +1,92 @@
+"""The words an event mention is compared by: content words, lightly stemmed, synonyms folded.
+
+Two tellings of one event rarely use the same words ("sacked yesterday", "dismissed on 8
+December"), so each word is stemmed and then mapped to the first member of its synonym group.
+The groups are deliberately narrow: each holds words a reporter uses for the *same* act, so that
+"sacked" meets "dismissed" but "died" never meets "convicted".
+"""
+
+from __future__ import annotations
+
+import re
+
+from chronology.events.lexicon import AUXILIARIES, COORDINATORS, DETERMINERS, PREPOSITIONS, REPORTING_VERBS
+
+# Function words and date words carry no event content: every dated sentence has them.
+STOPWORDS = frozenset(
+    """i me we us you he him she it they them who whom which what that this there here
+    not no nor also as if so than then too very just only even still yet again
+    mr mrs ms miss dr sir lord
+    one two three four five six seven eight nine ten first second last next
+    yesterday today tomorrow tonight week weeks month months year years day days
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night
+    earlier later ago since now new former""".split()
+) | DETERMINERS | PREPOSITIONS | COORDINATORS | AUXILIARIES | REPORTING_VERBS
+
+# Synonym groups: words (any inflection) for one act. The first word names the group.
+SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("sack", "sacked", "sacking", "dismiss", "dismissed", "dismissal", "fire", "fired", "removed", "ousted"),
+    ("die", "died", "death", "dead", "killed", "kill", "killing", "murder", "murdered"),
+    ("convict", "convicted", "conviction", "guilty", "verdict", "verdicts"),
+    ("publish", "published", "publication", "report", "reported", "released"),
+    ("resign", "resigned", "resignation", "quit", "stepped"),
+    ("jail", "jailed", "sentence", "sentenced", "imprisoned", "prison"),
+    ("arrest", "arrested", "detained"),
+    ("charge", "charged", "charges"),
+    ("inquiry", "inquiries", "investigation", "review", "inspection"),
+    ("appoint", "appointed", "appointment", "named", "hired"),
+)
+
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# Suffixes stripped longest first; a stem keeps at least three letters so "need" stays whole.
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ied", "ies", "ed", "es", "s")
+
+
+def stem(word: str) -> str:
+    """A light stem: lower case, no possessive, one inflectional suffix off ('sacked' -> 'sack')."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'-")
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            base = w[: -len(suffix)]
+            if suffix in ("ied", "ies"):
+                return base + "y"
+            if suffix == "s" and base.endswith("s"):
+                return w  # "process", "class": not plurals
+            if len(base) >= 2 and base[-1] == base[-2] and base[-1] not in "lsz":
+                base = base[:-1]  # "stopped" -> "stop"
+            return base
+    return w
+
+
+def _synonym_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for group in SYNONYM_GROUPS:
+        head = stem(group[0])
+        for word in group:
+            table.setdefault(stem(word), head)
+    return table
+
+
+SYNONYMS = _synonym_table()
+
+
+def normal_words(text: str) -> list[str]:
+    """The content words of a text, stemmed and folded to their synonym group, in order."""
+    out = []
+    for raw in _WORD_RE.findall(text):
+        if raw.lower() in STOPWORDS or len(raw) < 2:
+            continue
+        s = stem(raw)
+        if s in STOPWORDS:
+            continue
+        out.append(SYNONYMS.get(s, s))
+    return out
+
+
+def actor_words(actors: list[str]) -> frozenset[str]:
+    """The words of the actors' names: shared names alone do not make two events one."""
+    return frozenset(w for a in actors for w in normal_words(a))

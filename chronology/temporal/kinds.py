@@ -1,0 +1,403 @@
+"""One resolver per kind of recognised expression (the `kind` column of the rule table)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from chronology.temporal.dateparse import parse_absolute
+from chronology.temporal.lexicon import MONTH_NAMES, ORDINALS, PARTS_OF_DAY, SEASON_WORDS, SEASONS, WEEKDAYS
+from chronology.temporal.resolve import (
+    ONE_DAY,
+    Context,
+    Resolved,
+    _anchor_words,
+    _direction,
+    add_units,
+    date_for_day_month,
+    day_value,
+    duration_value,
+    mod_of,
+    month_number,
+    month_value,
+    number,
+    unit_code,
+    unit_value,
+    unknown_value,
+    weekday_date,
+    weekday_name,
+    year_for_month,
+)
+
+
+def _g(groups, *names):
+    for n in names:
+        if groups.get(n):
+            return groups[n]
+    return None
+
+
+def r_date(text, g, ctx):
+    try:
+        d = dt.date(int(g["year"]), g.get("mnum") and int(g["mnum"]) or month_number(g["month"]), int(g["day"]))
+    except (ValueError, KeyError):
+        return None
+    return Resolved("DATE", day_value(d), "a full date, needs no anchor")
+
+
+def r_numeric(text, g, ctx):
+    d = parse_absolute(text, ctx.dct)
+    if d is None:
+        return None
+    return Resolved("DATE", day_value(d), "a numeric date read month/day/year")
+
+
+def r_month_year(text, g, ctx):
+    return Resolved("DATE", month_value(int(g["year"]), month_number(g["month"])), "a month and year, needs no anchor",
+                    mod=mod_of(g.get("mod")))
+
+
+def r_month_day(text, g, ctx):
+    month, day = month_number(g["month"]), int(g["day"])
+    if ctx.dct is None:
+        return Resolved("DATE", f"XXXX-{month:02d}-{day:02d}", "no publication date to take the year from", anchored=False)
+    d = date_for_day_month(month, day, ctx.dct, ctx.tense)
+    if d is None:
+        return None
+    return Resolved("DATE", day_value(d), f"{_direction(ctx)} the anchor {_anchor_words(ctx)}", anchor="publication")
+
+
+def r_month(text, g, ctx):
+    month = month_number(g["month"])
+    mod = mod_of(g.get("mod"))
+    if ctx.dct is None:
+        return Resolved("DATE", f"XXXX-{month:02d}", "no publication date to take the year from", mod=mod, anchored=False)
+    y = year_for_month(month, ctx.dct, ctx.tense)
+    return Resolved("DATE", month_value(y, month), f"{_direction(ctx)} the anchor {_anchor_words(ctx)}",
+                    anchor="publication", mod=mod)
+
+
+def r_year(text, g, ctx):
+    return Resolved("DATE", f"{int(g['year']):04d}", "a year, needs no anchor", mod=mod_of(g.get("mod")))
+
+
+def r_decade(text, g, ctx):
+    if g.get("short"):
+        short = int(g["short"])
+        century = 19 if short >= 20 or ctx.dct is None or ctx.dct.year < 2000 else 20
+        value = f"{century}{short // 10}"
+    else:
+        value = g["decade"][:3]
+    return Resolved("DATE", value, "a decade", mod=mod_of(g.get("mod")))
+
+
+def r_century(text, g, ctx):
+    word = g["ord"].lower()
+    n = ORDINALS.get(word) or int("".join(c for c in word if c.isdigit()))
+    return Resolved("DATE", f"{n - 1:02d}", "a century", mod=mod_of(g.get("mod")))
+
+
+def _season_year(code, rel, year, ctx):
+    if year:
+        return int(year), "a season of a given year"
+    if ctx.dct is None:
+        return None, "no publication date to take the year from"
+    dct = ctx.dct
+    # The season containing the anchor, then step by whole years in the direction asked.
+    month_season = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(dct.month, "FA")
+    order = ["WI", "SP", "SU", "FA"]
+    cur_year = dct.year - 1 if dct.month in (1, 2) else dct.year
+    cur_index = order.index(month_season) if month_season != "WI" else 0
+    target_index = order.index(code)
+    # Winter is indexed first but belongs to the year of its December: count seasons linearly.
+    def linear(y, idx):
+        return y * 4 + (idx if idx else 3.5)  # winter sits after autumn of its year
+    cur = linear(cur_year, cur_index if month_season != "WI" else 0)
+    candidates = [(y, linear(y, target_index)) for y in (dct.year - 2, dct.year - 1, dct.year, dct.year + 1)]
+    direction = rel or ctx.tense
+    if direction in ("last", "past"):
+        chosen = max((c for c in candidates if c[1] < cur), key=lambda c: c[1])
+    elif direction in ("next", "future"):
+        chosen = min((c for c in candidates if c[1] > cur), key=lambda c: c[1])
+    elif direction == "this" or direction == "none" or direction == "the":
+        chosen = min(candidates, key=lambda c: abs(c[1] - cur))
+    else:
+        chosen = min(candidates, key=lambda c: abs(c[1] - cur))
+    return chosen[0], f"{rel or ctx.tense} {SEASON_WORDS[code]} relative to {_anchor_words(ctx)}"
+
+
+def r_season(text, g, ctx):
+    word = (_g(g, "season", "season2") or "").lower()
+    code = SEASONS[word]
+    rel = (g.get("rel") or "").lower() or None
+    mod = {"early": "START", "late": "END", "mid": "MID"}.get(rel or "")
+    year, how = _season_year(code, None if mod else rel, _g(g, "year", "year2"), ctx)
+    if year is None:
+        return Resolved("DATE", f"XXXX-{code}", how, mod=mod, anchored=False)
+    return Resolved("DATE", f"{year:04d}-{code}", how, anchor="none" if _g(g, "year", "year2") else "publication", mod=mod)
+
+
+def r_quarter(text, g, ctx):
+    rel = (g.get("rel") or "").lower() or None
+    q = None
+    if g.get("qord"):
+        q = ORDINALS[g["qord"].lower()]
+    elif g.get("qnum"):
+        q = int(g["qnum"])
+    if g.get("year"):
+        return Resolved("DATE", f"{int(g['year']):04d}-Q{q or 'X'}", "a quarter of a given year")
+    if ctx.dct is None:
+        return Resolved("DATE", f"XXXX-Q{q or 'X'}", "no publication date to take the year from", anchored=False)
+    dct = ctx.dct
+    current = (dct.month - 1) // 3 + 1
+    if q is None:
+        shift = {"last": -1, "previous": -1, "latest": -1, "past": -1, "next": 1}.get(rel or "", 0)
+        if rel in ("year-earlier", "year-ago"):
+            d = add_units(dct, "Y", -1)
+            return Resolved("DATE", unit_value(d, "Q"), f"the same quarter a year before {_anchor_words(ctx)}", anchor="publication")
+        d = add_units(dct, "Q", shift)
+        return Resolved("DATE", unit_value(d, "Q"), f"{rel} quarter relative to {_anchor_words(ctx)}", anchor="publication")
+    year = dct.year
+    if rel in ("year-earlier", "year-ago"):
+        year -= 1
+    elif q > current and ctx.tense != "future":
+        year -= 1  # a quarter not yet begun is last year's, unless the clause looks ahead
+    return Resolved("DATE", f"{year:04d}-Q{q}", f"quarter {q}, year from {_anchor_words(ctx)}", anchor="publication")
+
+
+def r_half(text, g, ctx):
+    h = ORDINALS[g["hord"].lower()]
+    if g.get("year"):
+        return Resolved("DATE", f"{int(g['year']):04d}-H{h}", "a half of a given year")
+    if ctx.dct is None:
+        return Resolved("DATE", f"XXXX-H{h}", "no publication date", anchored=False)
+    year = ctx.dct.year
+    tail = text.lower()
+    if "last year" in tail:
+        year -= 1
+    elif "next year" in tail:
+        year += 1
+    return Resolved("DATE", f"{year:04d}-H{h}", f"half {h}, year from {_anchor_words(ctx)}", anchor="publication")
+
+
+_DAY_WORD_SHIFT = {"today": 0, "yesterday": -1, "tomorrow": 1}
+_DAY_WORD_HOW = {0: "the publication date itself", -1: "the day before", 1: "the day after"}
+
+
+def r_day_word(text, g, ctx):
+    shift = _DAY_WORD_SHIFT[g["word"].lower()]
+    pod = g.get("pod")
+    if ctx.dct is None:
+        v = "XXXX-XX-XX" + (f"T{PARTS_OF_DAY[pod.lower()]}" if pod else "")
+        return Resolved("TIME" if pod else "DATE", v, "no publication date to count from", anchored=False)
+    d = ctx.dct + dt.timedelta(days=shift)
+    how = f"{_DAY_WORD_HOW[shift]} {ctx.dct.isoformat()}, the publication date" if shift else f"{ctx.dct.isoformat()}, the publication date"
+    if pod:
+        return Resolved("TIME", f"{d.isoformat()}T{PARTS_OF_DAY[pod.lower()]}", how, anchor="publication")
+    return Resolved("DATE", d.isoformat(), how, anchor="publication")
+
+
+def r_tonight(text, g, ctx):
+    shift = -1 if text.lower().startswith("last") else 0
+    if ctx.dct is None:
+        return Resolved("TIME", "XXXX-XX-XXTNI", "no publication date to count from", anchored=False)
+    d = ctx.dct + dt.timedelta(days=shift)
+    return Resolved("TIME", f"{d.isoformat()}TNI", f"the night of {d.isoformat()} ({'the day before ' if shift else ''}{_anchor_words(ctx)})", anchor="publication")
+
+
+def r_this_pod(text, g, ctx):
+    code = PARTS_OF_DAY[g["pod"].lower()]
+    if ctx.dct is None:
+        return Resolved("TIME", f"XXXX-XX-XXT{code}", "no publication date to count from", anchored=False)
+    return Resolved("TIME", f"{ctx.dct.isoformat()}T{code}", f"part of {_anchor_words(ctx)}", anchor="publication")
+
+
+def r_present(text, g, ctx):
+    return Resolved("DATE", "PRESENT_REF", "the time of writing", anchor="publication" if ctx.dct else "none")
+
+
+def r_past(text, g, ctx):
+    return Resolved("DATE", "PAST_REF", "a vague time before the writing", anchor="publication" if ctx.dct else "none")
+
+
+def r_future(text, g, ctx):
+    return Resolved("DATE", "FUTURE_REF", "a vague time after the writing", anchor="publication" if ctx.dct else "none")
+
+
+_REL_SHIFT = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}
+
+
+def r_rel_unit(text, g, ctx):
+    rel = " ".join(g["rel"].lower().split())
+    letter, _, _ = unit_code(g["unit"])
+    if rel in ("the past", "the last", "the next", "the coming"):
+        n = 1
+        value = duration_value(n, g["unit"])
+        span = None
+        if ctx.dct is not None:
+            other = add_units(ctx.dct, letter, -1 if rel in ("the past", "the last") else 1)
+            span = (min(other, ctx.dct), max(other, ctx.dct))
+        return Resolved("DURATION", value, f"a length of time, {rel} counted from {_anchor_words(ctx)}" if ctx.dct else "a length of time",
+                        anchor="publication" if ctx.dct else "none", span=span)
+    if rel in ("the same", "that", "the following", "the previous", "the preceding"):
+        base = ctx.ref or ctx.dct
+        if base is None:
+            return Resolved("DATE", unknown_value(letter), "nothing earlier in the text to count from", anchored=False)
+        shift = {"the following": 1, "the previous": -1, "the preceding": -1}.get(rel, 0)
+        d = add_units(base, letter, shift)
+        anchor = "mention" if ctx.ref else "publication"
+        return Resolved("DATE", unit_value(d, letter), f"{rel} {g['unit'].lower()} relative to {base.isoformat()}, the time the text last mentioned" if ctx.ref else f"{rel} {g['unit'].lower()} relative to {_anchor_words(ctx)}", anchor=anchor)
+    shift = _REL_SHIFT.get(rel.replace("the ", ""), 0)
+    if ctx.dct is None:
+        return Resolved("DATE", unknown_value(letter), "no publication date to count from", anchored=False)
+    d = add_units(ctx.dct, letter, shift)
+    return Resolved("DATE", unit_value(d, letter), f"{rel} {g['unit'].lower()} relative to {_anchor_words(ctx)}", anchor="publication")
+
+
+def r_earlier_this(text, g, ctx):
+    unit = _g(g, "unit", "unit2")
+    when = (_g(g, "when", "when2") or "").lower()
+    letter, _, _ = unit_code(unit)
+    low = text.lower()
+    shift = -1 if " last " in f" {low} " else 1 if " next " in f" {low} " else 0
+    mod = {"early": "START", "late": "END"}.get(when)
+    if ctx.dct is None:
+        return Resolved("DATE", unknown_value(letter), "no publication date to count from", mod=mod, anchored=False)
+    d = add_units(ctx.dct, letter, shift)
+    return Resolved("DATE", unit_value(d, letter), f"{when} in the {unit.lower()} of {_anchor_words(ctx)}", anchor="publication", mod=mod)
+
+
+def r_rel_span(text, g, ctx):
+    n = number(g.get("num"))
+    value = duration_value(n, g["unit"])
+    rel = g["rel"].lower()
+    span = None
+    if ctx.dct is not None and n is not None and rel in ("past", "last", "previous", "preceding", "recent", "next", "coming", "following"):
+        letter, is_time, _ = unit_code(g["unit"])
+        if not is_time:
+            sign = 1 if rel in ("next", "coming", "following") else -1
+            other = add_units(ctx.dct, letter, int(sign * n)) if float(n).is_integer() else ctx.dct
+            span = (min(other, ctx.dct), max(other, ctx.dct))
+    return Resolved("DURATION", value, f"a length of time ending at {_anchor_words(ctx)}" if span and span[1] == ctx.dct else "a length of time",
+                    anchor="publication" if span else "none", span=span)
+
+
+def r_ago(text, g, ctx):
+    n = number(g.get("num"))
+    direction = " ".join(g["dir"].lower().split())
+    letter, is_time, _ = unit_code(g["unit"])
+    mod = mod_of(g.get("amod"))
+    anaphoric = direction in ("later", "earlier", "before", "after")
+    base = (ctx.ref or ctx.dct) if anaphoric else ctx.dct
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    if n is None:
+        return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "an unstated amount of time away", anchor="publication" if ctx.dct else "none", mod=mod)
+    if is_time:
+        return Resolved("DURATION", duration_value(n, g["unit"]), "a length of time", mod=mod)
+    if base is None:
+        return Resolved("DATE", unknown_value(letter), "nothing to count from", mod=mod, anchored=False)
+    d = add_units(base, letter, int(sign * n)) if float(n).is_integer() else base
+    unit_for_value = letter if letter != "WE" else "W"
+    source = f"{base.isoformat()}, the time the text last mentioned" if anaphoric and ctx.ref else f"{base.isoformat()}, the publication date"
+    return Resolved("DATE", unit_value(d, unit_for_value), f"{g['num']} {g['unit'].lower()} {'before' if sign < 0 else 'after'} {source}",
+                    anchor="mention" if anaphoric and ctx.ref else "publication", mod=mod)
+
+
+def r_anaphoric(text, g, ctx):
+    phrase = " ".join(g["phrase"].lower().split())
+    base = ctx.ref or ctx.dct
+    if base is None:
+        return Resolved("DATE", "XXXX-XX-XX", "nothing earlier in the text to count from", anchored=False)
+    if any(w in phrase for w in ("following", "next", "after")):
+        shift = 1
+    elif any(w in phrase for w in ("previous", "preceding", "before")):
+        shift = -1
+    else:
+        shift = 0
+    d = base + dt.timedelta(days=shift)
+    pod = next((PARTS_OF_DAY[w] for w in ("morning", "afternoon", "evening", "night") if phrase.endswith(w)), None)
+    value = d.isoformat() + (f"T{pod}" if pod else "")
+    source = "the time the text last mentioned" if ctx.ref else "the publication date"
+    return Resolved("TIME" if pod else "DATE", value, f"{('the day after' if shift > 0 else 'the day before' if shift < 0 else 'the same day as')} {base.isoformat()}, {source}",
+                    anchor="mention" if ctx.ref else "publication")
+
+
+def r_weekday(text, g, ctx):
+    wd = WEEKDAYS[g["wd"].lower()]
+    rel = (g.get("rel") or "").lower() or None
+    pod = g.get("pod")
+    suffix = f"T{PARTS_OF_DAY[pod.lower()]}" if pod else ""
+    if ctx.dct is None:
+        return Resolved("TIME" if pod else "DATE", f"XXXX-WXX-{wd}" + suffix, "no publication date to count from", anchored=False)
+    d = weekday_date(wd, ctx.dct, ctx.tense, rel)
+    how = f"{rel + ' ' if rel else ''}{weekday_name(wd)}, {_direction(ctx) if not rel else 'relative to'} {_anchor_words(ctx)}"
+    return Resolved("TIME" if pod else "DATE", d.isoformat() + suffix, how, anchor="publication")
+
+
+def r_clock(text, g, ctx):
+    h = int(g["h"])
+    mi = int(g.get("mi") or 0)
+    ap = (g.get("ap") or "").lower().replace(".", "")
+    if ap == "pm" and h < 12:
+        h += 12
+    if ap == "am" and h == 12:
+        h = 0
+    base = ctx.ref or ctx.dct
+    day = base.isoformat() if base else "XXXX-XX-XX"
+    return Resolved("TIME", f"{day}T{h:02d}:{mi:02d}", f"a clock time on {day}", anchor=("mention" if ctx.ref else "publication") if base else "none", anchored=base is not None)
+
+
+def r_noon(text, g, ctx):
+    hour = "00:00" if g["word"].lower() == "midnight" else "12:00"
+    base = ctx.ref or ctx.dct
+    day = base.isoformat() if base else "XXXX-XX-XX"
+    return Resolved("TIME", f"{day}T{hour}", f"{g['word'].lower()} on {day}", anchor=("mention" if ctx.ref else "publication") if base else "none", anchored=base is not None)
+
+
+def r_duration(text, g, ctx):
+    if g.get("half"):
+        unit = g["unit"].lower()
+        value = {"hour": "PT30M", "day": "PT12H", "year": "P6M", "decade": "P5Y", "century": "P50Y"}[unit]
+        return Resolved("DURATION", value, "a length of time")
+    n = number(g.get("num"))
+    if n is not None and text.lower().rstrip().endswith("and a half"):
+        n = n + 0.5
+    return Resolved("DURATION", duration_value(n, g["unit"]), "a length of time", mod=mod_of(g.get("amod")))
+
+
+_ADVERB_SET = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+               "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M"}
+
+
+def r_set(text, g, ctx):
+    low = text.lower()
+    if g.get("adv"):
+        return Resolved("SET", _ADVERB_SET[g["adv"].lower()], "a recurring time")
+    if g.get("times"):
+        t = g["times"].lower()
+        count = {"once": 1, "twice": 2}.get(t) or number(t.split()[0]) or "X"
+        return Resolved("SET", duration_value(1, g["unit"]), "a recurring time", freq=f"{count}X")
+    unit = g["unit"].lower()
+    quant = "EVERY" if low.startswith(("every", "each")) else None
+    if unit.rstrip("s").capitalize() in [weekday_name(i) for i in range(1, 8)]:
+        return Resolved("SET", f"XXXX-WXX-{WEEKDAYS[unit.rstrip('s')]}", "every such weekday", quant=quant)
+    if unit.rstrip("s") in ("morning", "evening"):
+        return Resolved("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit.rstrip('s')]}", "a recurring part of the day", quant=quant)
+    if unit in SEASONS:
+        return Resolved("SET", f"XXXX-{SEASONS[unit]}", "every such season", quant=quant)
+    n = g.get("num")
+    if n and n.lower() == "other":
+        return Resolved("SET", duration_value(2, unit), "every other one", quant=quant)
+    return Resolved("SET", duration_value(number(n) if n else 1, unit), "a recurring time", quant=quant)
+
+
+RESOLVERS = {
+    "date": r_date, "numeric": r_numeric, "month_year": r_month_year, "month_day": r_month_day,
+    "month": r_month, "year": r_year, "decade": r_decade, "century": r_century, "season": r_season,
+    "quarter": r_quarter, "half": r_half, "day_word": r_day_word, "tonight": r_tonight,
+    "this_pod": r_this_pod, "present": r_present, "past": r_past, "future": r_future,
+    "rel_unit": r_rel_unit, "earlier_this": r_earlier_this, "rel_span": r_rel_span, "ago": r_ago,
+    "anaphoric": r_anaphoric, "weekday": r_weekday, "clock": r_clock, "noon": r_noon,
+    "duration": r_duration, "set": r_set,
+}
+
+_unused = (MONTH_NAMES, ONE_DAY, Context)

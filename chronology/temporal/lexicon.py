@@ -1,0 +1,62 @@
+"""Word tables of the English temporal grammar: surface forms and what they normalise to."""
+
+from __future__ import annotations
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+MONTH_NAMES = ("January February March April May June July August September October "
+               "November December").split()
+
+WEEKDAYS = {
+    "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2, "wednesday": 3, "wed": 3,
+    "thursday": 4, "thu": 4, "thur": 4, "thurs": 4, "friday": 5, "fri": 5, "saturday": 6,
+    "sat": 6, "sunday": 7, "sun": 7,
+}
+
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+SEASON_WORDS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "hundred": 100, "a hundred": 100, "half a": 0.5, "a couple of": 2, "couple of": 2,
+    "a dozen": 12, "dozen": 12,
+}
+# Quantities that say "some number of": the value keeps an X ("several years" = PXY).
+VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "numerous", "a number of")
+
+ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+    "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "twenty-first": 21, "21st": 21,
+}
+
+# unit word -> (TIMEX3 letter, is a time unit (PT...), granularity name)
+UNITS = {
+    "second": ("S", True, "time"), "minute": ("M", True, "time"), "hour": ("H", True, "time"),
+    "day": ("D", False, "day"), "night": ("D", False, "day"), "week": ("W", False, "week"),
+    "weekend": ("WE", False, "week"), "fortnight": ("W", False, "week"),
+    "month": ("M", False, "month"), "quarter": ("Q", False, "quarter"),
+    "year": ("Y", False, "year"), "decade": ("DE", False, "decade"),
+    "century": ("CE", False, "century"),
+}
+
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+
+# Modifier words -> TIMEX3 mod.
+MODS = {
+    "early": "START", "the beginning of": "START", "the start of": "START", "the end of": "END",
+    "late": "END", "mid": "MID", "the middle of": "MID", "about": "APPROX", "around": "APPROX",
+    "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX", "nearly": "LESS_THAN",
+    "almost": "LESS_THAN", "less than": "LESS_THAN", "under": "LESS_THAN", "more than": "MORE_THAN",
+    "over": "MORE_THAN", "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+}

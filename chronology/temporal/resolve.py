@@ -1,0 +1,219 @@
+"""Resolution: a recognised expression + its anchor + its clause's tense → a TIMEX3 value.
+
+Pure functions, no clock: the anchor (the publication date, or the time the text last talked
+about) is always passed in. Without an anchor, the unknown parts stay X and the mention is marked
+unanchored. Each resolver returns a `Resolved` with the rule's own explanation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from chronology.temporal.lexicon import (
+    MODS,
+    MONTH_NAMES,
+    MONTHS,
+    NUMBERS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASON_WORDS,
+    SEASONS,
+    UNITS,
+    VAGUE_NUMBERS,
+    WEEKDAYS,
+)
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass
+class Resolved:
+    type: str
+    value: str
+    how: str  # the why of the explanation, e.g. "the day before 2009-03-06, the publication date"
+    anchor: str = "none"  # publication | mention | none
+    mod: str | None = None
+    quant: str | None = None
+    freq: str | None = None
+    anchored: bool = True
+    span: tuple[dt.date, dt.date] | None = None  # interval of an anchored duration
+
+
+@dataclass(frozen=True)
+class Context:
+    dct: dt.date | None  # the publication date
+    ref: dt.date | None  # the time the text last talked about (day precision) or None
+    ref_granularity: str | None
+    tense: str  # past | future | none
+
+
+# ---------------------------------------------------------------------------------------- values
+
+def day_value(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def month_value(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def week_value(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def shift_months(y: int, m: int, k: int) -> tuple[int, int]:
+    n = y * 12 + (m - 1) + k
+    return n // 12, n % 12 + 1
+
+
+def add_units(d: dt.date, unit: str, n: int) -> dt.date:
+    if unit in ("D",):
+        return d + dt.timedelta(days=n)
+    if unit in ("W", "WE"):
+        return d + dt.timedelta(weeks=n)
+    if unit == "M":
+        y, m = shift_months(d.year, d.month, n)
+        return dt.date(y, m, min(d.day, 28))
+    if unit == "Q":
+        y, m = shift_months(d.year, d.month, 3 * n)
+        return dt.date(y, m, min(d.day, 28))
+    if unit == "Y":
+        return dt.date(d.year + n, d.month, min(d.day, 28))
+    if unit == "DE":
+        return dt.date(d.year + 10 * n, d.month, min(d.day, 28))
+    if unit == "CE":
+        return dt.date(d.year + 100 * n, d.month, min(d.day, 28))
+    return d
+
+
+def unit_value(d: dt.date, unit: str) -> str:
+    """The calendar unit containing `d`, written as a TIMEX3 value."""
+    if unit == "D":
+        return day_value(d)
+    if unit == "W":
+        return week_value(d)
+    if unit == "WE":
+        return week_value(d) + "-WE"
+    if unit == "M":
+        return month_value(d.year, d.month)
+    if unit == "Q":
+        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+    if unit == "Y":
+        return f"{d.year:04d}"
+    if unit == "DE":
+        return f"{d.year // 10:03d}"
+    if unit == "CE":
+        return f"{d.year // 100:02d}"
+    return day_value(d)
+
+
+def unknown_value(unit: str) -> str:
+    return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX",
+            "Y": "XXXX", "DE": "XXX", "CE": "XX"}.get(unit, "XXXX-XX-XX")
+
+
+def number(word: str | None) -> float | None:
+    """The number a quantity word means; None for vague ones ('several')."""
+    if word is None:
+        return 1
+    w = " ".join(word.lower().split())
+    if w in VAGUE_NUMBERS:
+        return None
+    if w in NUMBERS:
+        return NUMBERS[w]
+    try:
+        return float(w) if "." in w else int(w)
+    except ValueError:
+        return None
+
+
+def unit_code(word: str) -> tuple[str, bool, str]:
+    w = word.lower()
+    if w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif w.endswith("s"):
+        w = w[:-1]
+    return UNITS[w]
+
+
+def duration_value(n: float | None, unit_word: str) -> str:
+    letter, is_time, _ = unit_code(unit_word)
+    if letter == "WE":
+        letter = "WE"
+    amount = "X" if n is None else (str(int(n)) if float(n).is_integer() else f"{n:g}")
+    return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
+
+
+def mod_of(word: str | None) -> str | None:
+    if not word:
+        return None
+    return MODS.get(" ".join(word.lower().split()).rstrip("-"))
+
+
+def month_number(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _anchor_words(ctx: Context) -> str:
+    return f"{ctx.dct.isoformat()}, the publication date"
+
+
+def _direction(ctx: Context) -> str:
+    return {"past": "past tense, at or before", "future": "future tense, after"}.get(ctx.tense, "no tense cue, nearest to")
+
+
+# ------------------------------------------------------------------ underspecified month and day
+
+def year_for_month(month: int, dct: dt.date, tense: str) -> int:
+    if tense == "past":
+        return dct.year if month <= dct.month else dct.year - 1
+    if tense == "future":
+        return dct.year if month >= dct.month else dct.year + 1
+    diff = month - dct.month
+    if diff > 6:
+        return dct.year - 1
+    if diff < -6:
+        return dct.year + 1
+    return dct.year
+
+
+def date_for_day_month(month: int, day: int, dct: dt.date, tense: str) -> dt.date | None:
+    def make(y):
+        try:
+            return dt.date(y, month, day)
+        except ValueError:
+            return None
+
+    options = [d for d in (make(dct.year - 1), make(dct.year), make(dct.year + 1)) if d]
+    if not options:
+        return None
+    if tense == "past":
+        before = [d for d in options if d <= dct]
+        return max(before) if before else min(options)
+    if tense == "future":
+        after = [d for d in options if d >= dct]
+        return min(after) if after else max(options)
+    return min(options, key=lambda d: abs((d - dct).days))
+
+
+def weekday_date(wd: int, dct: dt.date, tense: str, rel: str | None) -> dt.date:
+    delta = wd - dct.isoweekday()
+    if rel == "this":
+        return dct + dt.timedelta(days=delta)
+    if rel == "next" or (rel is None and tense == "future") or rel == "coming":
+        return dct + dt.timedelta(days=(delta % 7) or 7)
+    if rel in ("last", "past") or tense == "past" or rel is None:
+        return dct - dt.timedelta(days=((-delta) % 7) or 7)
+    return dct
+
+
+def weekday_name(wd: int) -> str:
+    return ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")[wd - 1]
+
+
+__all__ = [
+    "Context", "Resolved", "ONE_DAY", "MONTH_NAMES", "ORDINALS", "PARTS_OF_DAY", "SEASONS",
+    "SEASON_WORDS", "WEEKDAYS",
+]

@@ -1,0 +1,161 @@
+"""The recognition grammar as data: named pattern pieces and a table of rules, each with examples.
+
+A rule only recognises: it names what kind of expression it found and captures its parts; the
+resolver (resolve.py) turns the parts into a TIMEX3 value against an anchor. The table checks
+itself when it loads: unique names, no rule that matches the empty string, every example matched
+in full by its own rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from chronology.temporal.lexicon import MODS, NUMBERS, ORDINALS, VAGUE_NUMBERS
+
+
+def _alt(words) -> str:
+    """An alternation of words, longest first, so that 'Sept' wins over 'Sep'."""
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+MONTH = rf"(?P<month>{MONTH_FULL}|{MONTH_ABBR})"
+WEEKDAY_FULL = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAY_ANY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?"
+WEEKDAY_PREFIX = rf"(?:(?P<wd>{WEEKDAY_ANY}),?\s+)?"
+DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
+YEAR_END = r"(?![\d%]|,\d|\.\d|-\d)"
+NUM_WORDS = _alt([w for w in NUMBERS if w not in ("a", "an")])
+NUM = rf"(?P<num>\d+(?:\.\d+)?|{NUM_WORDS}|{_alt(VAGUE_NUMBERS)}|an?)"
+UNIT = r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
+POINT_MOD = r"(?:(?P<mod>early|late|mid|the beginning of|the start of|the end of|the middle of)[\s-]+)"
+AMOUNT_MOD = rf"(?:(?P<amod>{_alt([k for k, v in MODS.items() if v not in ('START', 'END', 'MID')])})\s+)"
+ORDINAL = rf"(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_alt(ORDINALS)})"
+PART_OF_DAY = r"(?P<pod>morning|afternoon|evening|night)"
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    kind: str  # what the resolver does with it
+    pattern: str
+    examples: tuple[str, ...]
+    flags: int = re.IGNORECASE
+
+
+RULES: tuple[Rule, ...] = (
+    # --- absolute dates ---------------------------------------------------------------------
+    Rule("iso_date", "date", r"\b(?P<year>\d{4})-(?P<mnum>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b",
+         ("2009-03-06",)),
+    Rule("month_day_year", "date", rf"\b{WEEKDAY_PREFIX}{MONTH}\s+{DAY},?\s+{YEAR}{YEAR_END}",
+         ("October 23, 2009", "Friday, March 5, 2009", "Mar. 5th 2009"), 0),
+    Rule("day_month_year", "date",
+         rf"\b{WEEKDAY_PREFIX}(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH},?\s+{YEAR}{YEAR_END}",
+         ("5 March 2009", "Fri 6 Mar 2009", "the 3rd of August 2007"), 0),
+    Rule("numeric_date", "numeric", r"\b(?P<a>0?[1-9]|1[0-2])/(?P<b>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)?\d\d)\b",
+         ("3/5/2009", "12/25/98")),
+    Rule("month_year", "month_year", rf"\b{POINT_MOD}?{MONTH}(?:\s+of)?,?\s+{YEAR}{YEAR_END}",
+         ("March 2009", "late December 2008", "early March of 2009"), 0),
+    Rule("month_day", "month_day", rf"\b{WEEKDAY_PREFIX}{MONTH}\s+{DAY}\b(?!\s*(?:,\s*)?\d)(?![-:]\d)",
+         ("March 5", "Thursday, Dec. 3"), 0),
+    Rule("day_month", "month_day", rf"\b{WEEKDAY_PREFIX}(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}\b(?!\s*,?\s*\d)",
+         ("5 March", "1 January", "the 8th of December", "Monday 8 December"), 0),
+    Rule("month", "month", rf"\b{POINT_MOD}?{MONTH}\b(?!\s*\d)(?!-)", ("December", "early December", "mid-March"), 0),
+    Rule("year", "year",
+         rf"(?<![\d$£€#./-])(?<!\d )\b{POINT_MOD}?(?:(?P<fiscal>fiscal|financial|FY)\s*(?:year\s+)?)?{YEAR}\b{YEAR_END}(?!\s?\d)(?!s\b)(?!'s)",
+         ("2005", "early 2009", "fiscal 1998", "mid-2008")),
+    Rule("decade", "decade",
+         rf"\b(?:the\s+)?{POINT_MOD}?(?P<decade>(?:1[6-9]|20)\d0)'?s\b",
+         ("the 1990s", "the early 2000s", "1980s", "mid-1990s")),
+    Rule("decade_short", "decade", rf"\b(?:the\s+)?{POINT_MOD}?'(?P<short>[0-9]0)s\b", ("the '90s",)),
+    Rule("century", "century", rf"\b(?:the\s+)?{POINT_MOD}?{ORDINAL}[\s-]+century\b", ("the 20th century", "the nineteenth century")),
+    # --- seasons, quarters, halves ------------------------------------------------------------
+    Rule("season", "season",
+         rf"\b(?:(?P<rel>this|last|next|the|early|late|mid)[\s-]+)?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?{YEAR})?\b(?!\s+(?:term|session|school|games|olympics|collection|fashion)\b)",
+         ("spring 2010", "last summer", "the autumn", "winter")),
+    Rule("fall_season", "season", rf"\b(?:(?P<rel>this|last|next|the)\s+)(?P<season>fall)(?:\s+(?:of\s+)?{YEAR})?\b|\b(?P<season2>fall)\s+(?:of\s+)?(?P<year2>1[6-9]\d\d|20\d\d)\b",
+         ("last fall", "fall 1998")),
+    Rule("quarter", "quarter",
+         rf"\b(?:the\s+)?(?:(?P<rel>this|last|latest|next|current|previous|past|same|year-earlier|year-ago)\s+)?(?:(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)(?:(?:fiscal|calendar)\s+)?(?:-\s*)?quarter\b(?:\s+of\s+(?:fiscal\s+|calendar\s+)?{YEAR})?",
+         ("the third quarter", "the fourth quarter of 1998", "the first fiscal quarter", "second-quarter")),
+    Rule("quarter_rel", "quarter",
+         r"\b(?:the\s+)?(?P<rel>this|last|latest|next|current|previous|same|year-earlier|year-ago)\s+(?:(?:fiscal|calendar)\s+)?quarter\b",
+         ("the latest quarter", "the year-earlier quarter")),
+    Rule("quarter_code", "quarter", rf"\bQ(?P<qnum>[1-4])\s+{YEAR}\b", ("Q3 2009",), 0),
+    Rule("half", "half",
+         rf"\b(?:the\s+)?(?P<hord>first|second|1st|2nd)\s+half(?:\s+of\s+(?:(?:the|this|next|last)\s+year|{YEAR}))?",
+         ("the first half", "the second half of 2009", "the first half of this year")),
+    # --- deictic ------------------------------------------------------------------------------
+    Rule("day_word", "day_word",
+         rf"\b(?P<word>today|yesterday|tomorrow)(?:\s+{PART_OF_DAY})?\b",
+         ("today", "yesterday", "tomorrow morning", "yesterday afternoon")),
+    Rule("tonight", "tonight", r"\b(?:tonight|last\s+night)\b", ("tonight", "last night")),
+    Rule("this_pod", "this_pod", rf"\bthis\s+{PART_OF_DAY}\b", ("this morning", "this evening")),
+    Rule("present_ref", "present",
+         r"\b(?:now|currently|nowadays|at\s+present|at\s+the\s+moment|at\s+this\s+time|the\s+present|present\s+day)\b",
+         ("now", "currently", "at present")),
+    Rule("past_ref", "past",
+         r"\b(?:recently|lately|recent\s+(?:years|months|weeks|days|times|decades)|the\s+past(?!\s+\w+\s+(?:years?|months?|weeks?|days?)\b)(?=\s*[,.;]|\s+(?:and|but|or|when|as)\b|$)|(?:once|formerly)(?=\s+(?:was|were|had)\b))",
+         ("recently", "recent years", "the past")),
+    Rule("future_ref", "future", r"\b(?:the\s+future|the\s+coming\s+(?:years|months|weeks|days)|the\s+years\s+ahead|soon)\b",
+         ("the future", "the coming years")),
+    Rule("rel_unit", "rel_unit",
+         r"\b(?P<rel>this|last|next|past|coming|current|previous|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+current|the\s+same|the\s+following|that|the\s+preceding)\s+(?P<unit>week|weekend|month|year|decade|century)\b",
+         ("last month", "next year", "this week", "the past year", "the following week", "that month")),
+    Rule("earlier_this", "earlier_this",
+         r"\b(?P<when>earlier|later|early|late)\s+(?:this|last|next)\s+(?P<unit>week|month|year)\b|\b(?P<when2>earlier|later)\s+in\s+the\s+(?P<unit2>week|month|year)\b",
+         ("earlier this month", "later this year", "late last year")),
+    Rule("rel_span", "rel_span",
+         rf"\b(?:the\s+)?(?P<rel>past|last|next|coming|previous|preceding|first|final|following|recent)\s+{NUM}\s+{UNIT}\b",
+         ("the past three years", "the next two weeks", "the last 12 months", "the past few years")),
+    Rule("ago", "ago", rf"\b{AMOUNT_MOD}?{NUM}\s+(?:(?:more|full)\s+)?{UNIT}\s+(?P<dir>ago|earlier|later|before|after|hence|from\s+now)\b(?!\s+(?:the|a|his|her|their|its|it|he|she|they)\b)",
+         ("two weeks ago", "a week later", "three days earlier", "about a year ago")),
+    Rule("anaphoric_day", "anaphoric",
+         r"\b(?P<phrase>the\s+(?:following|next|previous|preceding)\s+(?:day|morning|evening|night)|the\s+day\s+(?:before|after)|that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)|the\s+same\s+day|the\s+(?:day|night)\s+before)\b",
+         ("the following day", "the same day", "the day before", "that day", "that same day")),
+    # --- weekdays and times -------------------------------------------------------------------
+    Rule("weekday", "weekday",
+         rf"\b(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<wd>{WEEKDAY_FULL})(?:\s+{PART_OF_DAY})?\b(?!,?\s+(?:{MONTH_FULL}|{MONTH_ABBR}|\d))",
+         ("Monday", "last Friday", "Thursday night", "next Tuesday"), 0),
+    Rule("clock", "clock",
+         r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?P<tz>[A-Z]{2,4}T)\b)?",
+         ("3pm", "10:30 a.m.", "9.15am"), re.IGNORECASE),
+    Rule("clock24", "clock", r"\b(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?P<tz>GMT|BST|UTC|EST|EDT|CET)\b", ("12.00 GMT", "14:30 BST"), 0),
+    Rule("noon", "noon", r"\b(?P<word>noon|midday|midnight)\b", ("noon", "midnight")),
+    # --- durations and sets -------------------------------------------------------------------
+    Rule("duration", "duration",
+         rf"\b{AMOUNT_MOD}?{NUM}[\s-]+(?:(?:more|full|straight|consecutive|long|whole)\s+)?{UNIT}(?:\s+and\s+a\s+half)?\b(?!-old)(?!\s+old\b)",
+         ("three years", "17 months", "more than a decade", "several weeks", "two-year")),
+    Rule("duration_half", "duration", r"\b(?P<half>half\s+an?\s+(?P<unit>hour|day|year|century|decade))\b", ("half an hour",)),
+    Rule("set_every", "set",
+         rf"\b(?:every|each)\s+(?:(?P<num>other|\d+|two|three|four|five|six)\s+)?(?P<unit>days?|nights?|weeks?|weekends?|months?|years?|quarters?|hours?|mornings?|evenings?|summer|winter|spring|autumn|{WEEKDAY_FULL}s?)\b",
+         ("every day", "each week", "every Monday", "every two years")),
+    Rule("set_adverb", "set", r"\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly)\b(?!\s+(?:basis|newspaper|paper|magazine|allowance|rate|average))",
+         ("daily", "annually")),
+    Rule("set_times", "set",
+         r"\b(?P<times>once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>day|week|month|year|hour)\b",
+         ("twice a week", "once a year")),
+    Rule("set_per", "set", r"\b(?:a|per)\s+(?P<unit>year|month|week|day)\b(?=\s*[,.;)]|\s+(?:and|for|in|on|to)\b|$)", ("a year", "per month")),
+)
+
+
+def _check(rules: tuple[Rule, ...]) -> dict[str, re.Pattern]:
+    compiled: dict[str, re.Pattern] = {}
+    for rule in rules:
+        if rule.name in compiled:
+            raise ValueError(f"temporal grammar: duplicate rule name {rule.name!r}")
+        pattern = re.compile(rule.pattern, rule.flags)
+        if pattern.fullmatch(""):
+            raise ValueError(f"temporal grammar: rule {rule.name!r} matches the empty string")
+        for example in rule.examples:
+            if not any(m.group(0) == example for m in pattern.finditer(example)):
+                raise ValueError(f"temporal grammar: rule {rule.name!r} does not match its example {example!r}")
+        compiled[rule.name] = pattern
+    return compiled
+
+
+COMPILED = _check(RULES)
+RULE_BY_NAME = {r.name: r for r in RULES}

@@ -1,0 +1,44 @@
+"""A small, fast tense detector: which way an underspecified date points from its anchor.
+
+"was removed in December" (past) → the December before the anchor; "will report on Monday"
+(future) → the Monday after it; no cue → the nearest. The cue closest to the expression within
+its sentence wins.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FUTURE = re.compile(
+    r"\b(?:will|shall|won't|going\s+to|(?:is|are|was|were)\s+(?:due\s+)?to|plans?\s+to|planned\s+to|"
+    r"intends?\s+to|expected\s+to|expects?\s+to|scheduled\s+to|set\s+to|would|'ll|next|upcoming)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|told|ago|last|earlier|former|previously|since|"
+    r"(?!need|seed|feed|speed|breed|proceed|exceed|succeed|indeed|embed|bed|red|shed|wed|hundred|united|limited|based|related|interested|concerned|used|supposed)[a-z]{2,}ed)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
+    right_match = _SENTENCE_END.search(text, end, min(len(text), end + 300))
+    return left, right_match.start() + 1 if right_match else min(len(text), end + 300)
+
+
+def tense_of(text: str, start: int, end: int) -> str:
+    """'past', 'future' or 'none' for the clause around text[start:end]."""
+    left, right = sentence_bounds(text, start, end)
+    best: tuple[int, str] | None = None
+    for pattern, label in ((_FUTURE, "future"), (_PAST, "past")):
+        for m in pattern.finditer(text, left, start):
+            distance = start - m.end()
+            if best is None or distance < best[0]:
+                best = (distance, label)
+        for m in pattern.finditer(text, end, right):
+            distance = (m.start() - end) + 15  # cues before the expression weigh more
+            if best is None or distance < best[0]:
+                best = (distance, label)
+    return best[1] if best else "none"

@@ -1,0 +1,180 @@
+"""Merge stage on hand-built event mentions: one event from many tellings, conflicts, blocking."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import zlib
+
+from chronology.events.display import display_date, value_interval
+from chronology.merge import ClusterStats, candidate_pairs, merge_events
+from chronology.merge.words import normal_words, stem
+from chronology.model import DocumentInfo, EventDate, EventMention, TimeMention
+
+DOCS = {
+    "guardian": DocumentInfo(id="guardian", published=dt.date(2008, 12, 9)),
+    "bbc": DocumentInfo(id="bbc", published=dt.date(2008, 12, 10)),
+    "times": DocumentInfo(id="times", published=dt.date(2009, 3, 6)),
+}
+
+
+def mention(doc: str, value: str, title: str, actors=(), clause: str = "", at: int = 0, mod=None) -> EventMention:
+    start, end, unit = value_interval(value)
+    expr = TimeMention(start=at, end=at + 5, text=value, type="DATE", value=value)
+    return EventMention(
+        id=f"em-{doc}-{at}-{value}-{zlib.crc32(title.encode()):08x}",
+        document=doc,
+        sentence=title + ".",
+        sentence_start=at,
+        sentence_end=at + len(title) + 1,
+        clause=clause or title,
+        title=title,
+        actors=list(actors),
+        expression=expr,
+        date=EventDate(value=value, start=start, end=end, granularity=unit, mod=mod,
+                       display=display_date(value, unit, mod)),
+    )
+
+
+SACKED_YESTERDAY = mention("guardian", "2008-12-08", "Sharon Shoesmith was sacked", ["Sharon Shoesmith"])
+DISMISSED_ON = mention("bbc", "2008-12-08", "Haringey dismissed Sharon Shoesmith", ["Haringey", "Sharon Shoesmith"])
+SACKED_IN_DECEMBER = mention("times", "2008-12", "Shoesmith sacked by Balls", ["Shoesmith", "Balls"])
+
+
+def test_stemming_and_synonyms_fold_tellings_together():
+    assert stem("sacked") == "sack" and stem("dismissed") == "dismiss" and stem("inquiries") == "inquiry"
+    assert normal_words("was sacked yesterday") == normal_words("dismissed") == ["sack"]
+    assert normal_words("Peter died") == normal_words("death of Peter")[::-1]
+    assert "convict" not in normal_words("died")
+
+
+def test_same_event_across_documents_with_day_and_month_dates():
+    events, warnings = merge_events([SACKED_IN_DECEMBER, DISMISSED_ON, SACKED_YESTERDAY], DOCS)
+    assert warnings == []
+    (event,) = events
+    assert event.date.value == "2008-12-08"  # the day agrees with the month and is finer
+    assert event.date.display == "8 December 2008"
+    assert event.sources == ["guardian", "bbc", "times"]  # reading order: by publication
+    assert [m.id for m in event.mentions] == [SACKED_YESTERDAY.id, DISMISSED_ON.id, SACKED_IN_DECEMBER.id]
+    assert event.actors == ["Sharon Shoesmith", "Haringey", "Balls"]
+    assert event.title in {SACKED_YESTERDAY.title, DISMISSED_ON.title}
+    assert event.conflicts == []
+
+
+def test_events_sharing_only_a_date_stay_apart():
+    inquiry = mention("guardian", "2008-12-08", "Balls ordered an inquiry into Haringey", ["Balls", "Haringey"])
+    died = mention("bbc", "2008-12-08", "Peter died at home in Tottenham", ["Peter"])
+    events, _ = merge_events([SACKED_YESTERDAY, inquiry, died, DISMISSED_ON], DOCS)
+    assert len(events) == 3
+    sizes = sorted(len(e.mentions) for e in events)
+    assert sizes == [1, 1, 2]
+
+
+def test_shared_actor_alone_does_not_merge():
+    sacked = mention("guardian", "2008-12-08", "Shoesmith sacked", ["Shoesmith"])
+    appeared = mention("bbc", "2008-12-08", "Shoesmith appeared before MPs", ["Shoesmith"])
+    events, _ = merge_events([sacked, appeared], DOCS)
+    assert len(events) == 2
+
+
+def test_same_document_duplicate_dedupes():
+    a = mention("guardian", "2008-11-11", "Two men were convicted of causing Peter's death", at=10)
+    b = mention("guardian", "2008-11-11", "the men convicted of causing the death of Peter", at=400)
+    events, _ = merge_events([a, b], DOCS)
+    (event,) = events
+    assert event.sources == ["guardian"]
+    assert len(event.mentions) == 2
+
+
+def test_different_days_of_one_month_are_not_merged_through_the_month():
+    on_8 = mention("guardian", "2008-12-08", "Shoesmith sacked by Haringey", ["Shoesmith"])
+    on_12 = mention("bbc", "2008-12-12", "Shoesmith sacked by Haringey", ["Shoesmith"])
+    month = mention("times", "2008-12", "Shoesmith sacked by Haringey", ["Shoesmith"])
+    events, warnings = merge_events([on_8, on_12, month], DOCS)
+    assert len(events) == 2  # the month joins one of the days; the days never join
+    assert sum(len(e.mentions) for e in events) == 3
+    assert warnings == []
+
+
+def test_near_miss_dates_merge_with_a_conflict_and_a_warning():
+    a = mention("guardian", "2008-12-08", "Haringey council sacked Sharon Shoesmith", ["Sharon Shoesmith"])
+    b = mention("bbc", "2008-12-09", "Haringey council sacked Sharon Shoesmith", ["Sharon Shoesmith"])
+    c = mention("times", "2008-12-08", "Sharon Shoesmith sacked by Haringey council", ["Sharon Shoesmith"])
+    events, warnings = merge_events([a, b, c], DOCS)
+    (event,) = events
+    assert event.date.value == "2008-12-08"  # two documents say the 8th, one the 9th
+    assert [(c.mention, c.value) for c in event.conflicts] == [(b.id, "2008-12-09")]
+    assert "does not include 8 December 2008" in event.conflicts[0].reason
+    (warning,) = warnings
+    assert warning.kind == "conflict"
+    assert event.title in warning.message and "9 December 2008" in warning.message and "bbc" in warning.message
+
+
+def test_partly_overlapping_dates_are_a_conflict():
+    week = mention("guardian", "2009-W01", "Haringey published the Laming report", ["Haringey"])
+    month = mention("bbc", "2008-12", "Haringey published the Laming report", ["Haringey"])
+    events, warnings = merge_events([week, month], DOCS)
+    (event,) = events
+    assert len(event.conflicts) == 1 and "only partly overlaps" in event.conflicts[0].reason
+    assert len(warnings) == 1
+
+
+def test_near_miss_within_one_document_stays_two_events():
+    a = mention("guardian", "2008-12-08", "Haringey council sacked Sharon Shoesmith", at=1)
+    b = mention("guardian", "2008-12-09", "Haringey council sacked Sharon Shoesmith", at=2)
+    events, _ = merge_events([a, b], DOCS)
+    assert len(events) == 2
+
+
+def test_order_dates_then_title_vague_last():
+    vague = mention("guardian", "2008-12", "Something vague happened")
+    vague.date = EventDate(value="PAST_REF", display="the past")
+    later = mention("bbc", "2009-03-06", "Laming report published", ["Laming"])
+    earlier = mention("times", "2007-08-03", "Peter died", ["Peter"])
+    events, _ = merge_events([vague, later, earlier], DOCS)
+    assert [e.title for e in events] == ["Peter died", "Laming report published", "Something vague happened"]
+
+
+def test_deterministic_whatever_the_input_order():
+    pool = [SACKED_YESTERDAY, DISMISSED_ON, SACKED_IN_DECEMBER,
+            mention("guardian", "2008-11-11", "Two men convicted over Peter's death", at=3),
+            mention("bbc", "2008-11-11", "Men found guilty of causing Peter's death", at=4),
+            mention("times", "2007-08-03", "Peter died", ["Peter"], at=5)]
+    first, w1 = merge_events(pool, DOCS)
+    for seed in range(5):
+        shuffled = pool[:]
+        random.Random(seed).shuffle(shuffled)
+        again, w2 = merge_events(shuffled, DOCS)
+        assert [e.model_dump() for e in again] == [e.model_dump() for e in first]
+        assert w2 == w1
+    assert len({e.id for e in first}) == len(first)
+    assert all(e.id.startswith("ev-") for e in first)
+
+
+def test_candidate_pairs_only_overlapping_or_adjacent():
+    d = dt.date
+    spans = [(d(2008, 1, 1), d(2008, 1, 1)), (d(2008, 1, 2), d(2008, 1, 2)), (d(2008, 1, 5), d(2008, 1, 5)),
+             (d(2008, 1, 1), d(2008, 1, 31)), None]
+    assert sorted(candidate_pairs(spans)) == [(0, 1), (0, 3), (1, 3), (2, 3)]
+    assert sorted(candidate_pairs(spans, slack_days=0)) == [(0, 3), (1, 3), (2, 3)]
+
+
+def test_blocking_keeps_comparisons_far_below_all_pairs():
+    rng = random.Random(7)
+    verbs = ["sacked", "appointed", "arrested", "charged", "resigned", "published", "died", "convicted"]
+    names = [f"Person{i}" for i in range(400)]
+    pool = []
+    base = dt.date(2000, 1, 1)
+    for i in range(5000):
+        day = base + dt.timedelta(days=rng.randrange(365 * 10))
+        kind = rng.random()
+        value = day.isoformat() if kind < 0.7 else (f"{day.year}-{day.month:02d}" if kind < 0.95 else str(day.year))
+        who = rng.choice(names)
+        doc = f"doc{rng.randrange(800)}"
+        pool.append(mention(doc, value, f"{who} {rng.choice(verbs)}", [who], at=i))
+    stats = ClusterStats()
+    events, _ = merge_events(pool, {}, stats)
+    n = len(pool)
+    assert stats.candidates < n * n / 2 / 20, stats.candidates
+    assert sum(len(e.mentions) for e in events) == n
+    assert all(e.date.start is not None for e in events)
