@@ -323,7 +323,8 @@ def r_anaphoric(text, g, ctx):
 
 def r_weekday(text, g, ctx):
     wd = WEEKDAYS[g["wd"].lower()]
-    rel = (g.get("rel") or "").lower() or None
+    rel = " ".join((g.get("rel") or "").lower().split()) or None
+    rel = {"the previous": "last", "the following": "next"}.get(rel, rel)
     pod = g.get("pod")
     suffix = f"T{PARTS_OF_DAY[pod.lower()]}" if pod else ""
     if ctx.dct is None:

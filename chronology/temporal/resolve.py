@@ -202,11 +202,15 @@ def weekday_date(wd: int, dct: dt.date, tense: str, rel: str | None) -> dt.date:
     delta = wd - dct.isoweekday()
     if rel == "this":
         return dct + dt.timedelta(days=delta)
-    if rel == "next" or (rel is None and tense == "future") or rel == "coming":
+    # Newswire convention: a bare weekday that is the publication day is that day ("said Friday"
+    # in Friday's paper); "next"/"last" always move at least a day.
+    if rel in ("next", "coming"):
         return dct + dt.timedelta(days=(delta % 7) or 7)
-    if rel in ("last", "past") or tense == "past" or rel is None:
+    if rel in ("last", "past"):
         return dct - dt.timedelta(days=((-delta) % 7) or 7)
-    return dct
+    if tense == "future":
+        return dct + dt.timedelta(days=delta % 7)
+    return dct - dt.timedelta(days=(-delta) % 7)
 
 
 def weekday_name(wd: int) -> str:
