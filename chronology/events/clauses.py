@@ -149,8 +149,42 @@ def _subject_from_context(segs: list[list[Token]], index: int, span: tuple[int, 
     return []
 
 
+def reduced_relative(tokens: list[Token], span: tuple[int, int]) -> Clause | None:
+    """'reforms introduced in 2005': a noun phrase and a participle the date attaches to directly.
+
+    The date then dates the noun's event (the reforms were introduced in 2005), not the clause
+    around it ("he admitted ... reforms introduced in 2005 were ...").
+    """
+    before = [t for t in tokens if t.end <= span[0]]
+    if len(before) < 3 or before[-1].lower not in DATE_PREPOSITIONS:
+        return None
+    participle = before[-2]
+    low = participle.lower
+    if not (participle.is_word and low.endswith("ed") and len(low) > 4 and is_verb(participle)):
+        return None
+    noun = before[-3]
+    if not noun.is_word or is_verb(noun) or noun.lower in AUXILIARIES or noun.lower in PREPOSITIONS \
+            or noun.lower in DETERMINERS or noun.lower in RELATIVES or noun.lower in SUBORDINATORS:
+        return None
+    subject: list[Token] = []
+    head = before[:-2]
+    for i in range(len(head) - 1, -1, -1):
+        t = head[i]
+        if i > 0 and head[i - 1].lower == "to":
+            break  # "to ensure reforms ...": an infinitive verb, not part of the noun phrase
+        if not t.is_word or is_verb(t) or t.lower in AUXILIARIES or t.lower in PREPOSITIONS \
+                or t.lower in RELATIVES or t.lower in SUBORDINATORS or t.lower in COORDINATORS \
+                or t.lower in DETERMINERS or len(subject) >= 4:
+            break
+        subject.insert(0, t)
+    return Clause(subject[0].start, participle.end, subject, [participle], False)
+
+
 def find_clause(tokens: list[Token], span: tuple[int, int]) -> Clause | None:
     """The clause of the sentence `tokens` that the mention at `span` dates."""
+    reduced = reduced_relative(tokens, span)
+    if reduced is not None:
+        return reduced
     segs = segments(tokens)
     home = next((i for i, s in enumerate(segs) if any(in_span(t, span) for t in s)), None)
     if home is None:

@@ -66,6 +66,21 @@ def r_month_day(text, g, ctx):
     return Resolved("DATE", day_value(d), f"{_direction(ctx)} the anchor {_anchor_words(ctx)}", anchor="publication")
 
 
+def r_month_rel_year(text, g, ctx):
+    """'3 August last year': the year is deictic, the month and day are given."""
+    month = month_number(g["month"])
+    shift = {"last": -1, "next": 1}.get(g["rel"].lower(), 0)
+    day = int(g["day"]) if g.get("day") else None
+    if ctx.dct is None:
+        return Resolved("DATE", f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""), "no publication date to take the year from", anchored=False)
+    year = ctx.dct.year + shift
+    try:
+        value = dt.date(year, month, day).isoformat() if day else month_value(year, month)
+    except ValueError:
+        return None
+    return Resolved("DATE", value, f"{g['rel'].lower()} year counted from {_anchor_words(ctx)}", anchor="publication")
+
+
 def r_month(text, g, ctx):
     month = month_number(g["month"])
     mod = mod_of(g.get("mod"))
@@ -392,7 +407,7 @@ def r_set(text, g, ctx):
 
 
 RESOLVERS = {
-    "date": r_date, "numeric": r_numeric, "month_year": r_month_year, "month_day": r_month_day,
+    "date": r_date, "numeric": r_numeric, "month_year": r_month_year, "month_day": r_month_day, "month_rel_year": r_month_rel_year,
     "month": r_month, "year": r_year, "decade": r_decade, "century": r_century, "season": r_season,
     "quarter": r_quarter, "half": r_half, "day_word": r_day_word, "tonight": r_tonight,
     "this_pod": r_this_pod, "present": r_present, "past": r_past, "future": r_future,
