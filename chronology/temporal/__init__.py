@@ -71,6 +71,8 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
     if kind == "duration":
         unit = (groups.get("unit") or "").lower()
         num = (groups.get("num") or "").lower()
+        if re.search(r"(?:\bage\s+of|\baged)\s+$", text[max(0, start - 10):start], re.IGNORECASE):
+            return False  # an age ("aged 17 months"), which TimeML does not annotate
         if num in ("some", "many", "numerous") and unit.startswith("quarter"):
             return False  # "in some quarters": places, not time
         if unit == "second" and num in ("a", "an"):
@@ -126,11 +128,15 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None) -> list
     mentions: list[TimeMention] = []
     ref: dt.date | None = None
     ref_index: int | None = None
+    day_ref: dt.date | None = None  # the last day the text named: what "the same day" refers to
+    day_ref_index: int | None = None
     for start, end, name, groups in _candidates(text[:_MAX_INPUT]):
         surface = text[start:end]
         kind = _KIND[name]
         tense = tense_of(text, start, end) if kind in ("month", "month_day", "weekday", "season", "quarter") else "none"
-        ctx = Context(dct=dct, ref=ref, ref_granularity=None, tense=tense)
+        use_day = kind in ("anaphoric", "clock", "noon", "ago")
+        ctx = Context(dct=dct, ref=(day_ref or ref) if use_day else ref, ref_granularity=None, tense=tense)
+        ctx_index = (day_ref_index if day_ref else ref_index) if use_day else ref_index
         try:
             resolved = RESOLVERS[kind](surface, groups, ctx)
         except (KeyError, ValueError, OverflowError, TypeError) as err:  # a rule bug must not lose the text
@@ -149,7 +155,7 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None) -> list
         if resolved.type in ("DATE", "TIME") and "X" in resolved.value and resolved.value not in ("PRESENT_REF",):
             anchored = False
         if resolved.anchor == "mention":
-            anchor = Anchor(kind="mention", value=ref.isoformat() if ref else None, mention=ref_index)
+            anchor = Anchor(kind="mention", value=ctx.ref.isoformat() if ctx.ref else None, mention=ctx_index)
         elif resolved.anchor == "publication" and dct is not None:
             anchor = Anchor(kind="publication", value=dct.isoformat())
         else:
@@ -165,6 +171,9 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None) -> list
             if granularity in (Granularity.DAY, Granularity.TIME, Granularity.MONTH, Granularity.WEEK):
                 ref = interval.start
                 ref_index = len(mentions) - 1
+            if granularity in (Granularity.DAY, Granularity.TIME):
+                day_ref = interval.start
+                day_ref_index = len(mentions) - 1
     return mentions
 
 

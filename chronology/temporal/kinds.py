@@ -312,6 +312,8 @@ def r_ago(text, g, ctx):
         return Resolved("DATE", unknown_value(letter), "nothing to count from", mod=mod, anchored=False)
     d = add_units(base, letter, int(sign * n)) if float(n).is_integer() else base
     unit_for_value = letter if letter != "WE" else "W"
+    if anaphoric and ctx.ref and letter in ("D", "W"):
+        unit_for_value = "D"  # "a week later" than a named day is a day
     source = f"{base.isoformat()}, the time the text last mentioned" if anaphoric and ctx.ref else f"{base.isoformat()}, the publication date"
     return Resolved("DATE", unit_value(d, unit_for_value), f"{g['num']} {g['unit'].lower()} {'before' if sign < 0 else 'after'} {source}",
                     anchor="mention" if anaphoric and ctx.ref else "publication", mod=mod)
@@ -358,6 +360,9 @@ def r_clock(text, g, ctx):
     if ap == "am" and h == 12:
         h = 0
     base = ctx.ref or ctx.dct
+    word = " ".join((g.get("dword") or "").lower().split())
+    if word and ctx.dct is not None:
+        base = ctx.dct + dt.timedelta(days={"last night": -1, "yesterday": -1, "tomorrow": 1}.get(word, 0))
     day = base.isoformat() if base else "XXXX-XX-XX"
     return Resolved("TIME", f"{day}T{h:02d}:{mi:02d}", f"a clock time on {day}", anchor=("mention" if ctx.ref else "publication") if base else "none", anchored=base is not None)
 

@@ -57,6 +57,6 @@ MODS = {
     "late": "END", "mid": "MID", "the middle of": "MID", "about": "APPROX", "around": "APPROX",
     "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX", "nearly": "LESS_THAN",
     "almost": "LESS_THAN", "less than": "LESS_THAN", "under": "LESS_THAN", "more than": "MORE_THAN",
-    "over": "MORE_THAN", "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS",
+    "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS",
     "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
 }

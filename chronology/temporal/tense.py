@@ -28,11 +28,19 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right_match.start() + 1 if right_match else min(len(text), end + 300)
 
 
+_DEADLINE = re.compile(r"\b(?:by|until|till|for|before)\s+$", re.IGNORECASE)
+
+
 def tense_of(text: str, start: int, end: int) -> str:
     """'past', 'future' or 'none' for the clause around text[start:end]."""
     left, right = sentence_bounds(text, start, end)
+    # "told to report by 1 December", "sentencing fixed for December 15": a deadline or an
+    # appointment; the verb's past tense says when it was set, not when it falls.
+    deadline = bool(_DEADLINE.search(text, max(left, start - 8), start))
     best: tuple[int, str] | None = None
     for pattern, label in ((_FUTURE, "future"), (_PAST, "past")):
+        if deadline and label == "past":
+            continue
         for m in pattern.finditer(text, left, start):
             distance = start - m.end()
             if best is None or distance < best[0]:
