@@ -34,6 +34,7 @@ _S_WORDS = {"was", "has", "is", "as", "its", "this", "his", "thus", "plus", "yea
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\s*$")
 _COUNT_BEFORE = {"about", "some", "nearly", "than", "only", "over", "under", "almost", "approximately", "roughly", "around", "least", "to", "number", "page", "section", "article", "no", "flight", "route", "room", "highway", "interstate", "population", "pop"}
+_DETERMINERS = {"the", "its", "their", "his", "her", "this", "that", "our"}
 _MAX_INPUT = 50_000_000
 
 
@@ -61,9 +62,10 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
             return False  # "March" the verb or the noun, unless a preposition makes it the month
     if kind == "year":
         after = _NEXT_WORD.match(text, end)
-        if after and after.group(1).endswith("s") and after.group(1) not in _S_WORDS:
-            return False
         before = _PREV_WORD.search(text, max(0, start - 20), start)
+        determiner = before is not None and before.group(1).lower() in _DETERMINERS
+        if after and after.group(1).endswith("s") and after.group(1) not in _S_WORDS and not determiner:
+            return False  # "2000 people" is a count; "the 2005 reforms" is a year
         if before and before.group(1).lower() in _COUNT_BEFORE and not groups.get("mod"):
             return False
         if text[end:end + 1] == ":" or text[max(0, start - 1):start] in (":", "-"):

@@ -19,6 +19,8 @@ _PAST = re.compile(
     r"(?!need|seed|feed|speed|breed|proceed|exceed|succeed|indeed|embed|bed|red|shed|wed|hundred|united|limited|based|related|interested|concerned|used|supposed)[a-z]{2,}ed)\b",
     re.IGNORECASE,
 )
+# "will be published", "is to be sent": a participle under a future modal looks ahead.
+_FUTURE_PASSIVE = re.compile(r"\b(?:will|shall|would|to|'ll)\s+(?:\w+\s+)?(?:be|have\s+been)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
@@ -43,8 +45,11 @@ def tense_of(text: str, start: int, end: int) -> str:
             continue
         for m in pattern.finditer(text, left, start):
             distance = start - m.end()
+            kind = label
+            if label == "past" and _FUTURE_PASSIVE.search(text, max(left, m.start() - 30), m.start()):
+                kind = "future"
             if best is None or distance < best[0]:
-                best = (distance, label)
+                best = (distance, kind)
         for m in pattern.finditer(text, end, right):
             distance = (m.start() - end) + 15  # cues before the expression weigh more
             if best is None or distance < best[0]:

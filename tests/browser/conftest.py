@@ -16,7 +16,7 @@ import pytest
 # The Baby P fixture chronology lives beside the render tests; share it rather than copy it.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "render"))
 
-from babyp_sample import babyp_chronology
+from tests.render.babyp_sample import babyp_chronology
 
 from chronology.model import Chronology
 from chronology.render import render_html

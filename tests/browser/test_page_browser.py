@@ -4,7 +4,7 @@ stays inert under injected markup, works from the keyboard."""
 from __future__ import annotations
 
 import pytest
-from babyp_sample import (
+from tests.render.babyp_sample import (
     INJECTED_EVENT_TITLE,
     INJECTED_SENTENCE,
     INJECTED_SOURCE,

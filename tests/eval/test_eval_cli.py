@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from eval_fakes import toy_tagger
+from tests.eval.eval_fakes import toy_tagger
 from typer.testing import CliRunner
 
 from chronology.cli import app

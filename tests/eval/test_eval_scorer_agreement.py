@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SHARED, require_tbaq
-from eval_fakes import gold_mentions, perturbed
+from tests.conftest import SHARED, require_tbaq
+from tests.eval.eval_fakes import gold_mentions, perturbed
 
 from chronology.eval.scoring import Metrics, TimexCounts
 from chronology.eval.tempeval import evaluate

@@ -6,8 +6,8 @@ import datetime as dt
 import io
 
 import pytest
-from ingest_helpers import INGEST_DATA as DATA
-from ingest_helpers import ingest, one
+from tests.ingest.ingest_helpers import INGEST_DATA as DATA
+from tests.ingest.ingest_helpers import ingest, one
 
 from chronology.errors import InputError
 from chronology.ingest import iter_inputs

@@ -6,7 +6,7 @@ import datetime as dt
 import itertools
 
 import pytest
-from ingest_helpers import ingest, one
+from tests.ingest.ingest_helpers import ingest, one
 
 from chronology.model import PublishedFrom
 

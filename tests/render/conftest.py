@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from babyp_sample import babyp_chronology
+from tests.render.babyp_sample import babyp_chronology
 
 from chronology.model import Chronology
 

@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from babyp_sample import (
+from tests.render.babyp_sample import (
     INJECTED_EVENT_TITLE,
     INJECTED_SENTENCE,
     INJECTED_SOURCE,

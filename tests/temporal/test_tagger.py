@@ -1,0 +1,188 @@
+"""The temporal tagger: table-driven cases per rule family, traps, explanations, the grammar's
+self-check, properties over arbitrary text, and regression floors on the gold data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from chronology.temporal import tag
+from chronology.temporal.rules import RULES, _check
+from tests.conftest import DATA, SEEDS, SHARED, require_tbaq
+
+ANCHOR = dt.date(2009, 3, 6)  # a Friday
+
+# (text, anchor, expected [(extent, value)])
+CASES = [
+    # absolute dates
+    ("It was published on 5 March 2009.", ANCHOR, [("5 March 2009", "2009-03-05")]),
+    ("October 23, 2009 in Workforce", ANCHOR, [("October 23, 2009", "2009-10-23")]),
+    ("Fri 6 Mar 2009 12.00 GMT", ANCHOR, [("Fri 6 Mar 2009", "2009-03-06"), ("12.00 GMT", "2009-03-06T12:00")]),
+    ("The reforms were introduced in 2005.", ANCHOR, [("2005", "2005")]),
+    ("Baby P died in August 2007.", ANCHOR, [("August 2007", "2007-08")]),
+    ("Sales rose in early 2009.", ANCHOR, [("early 2009", "2009")]),
+    ("It began in the 1990s.", ANCHOR, [("the 1990s", "199")]),
+    ("In the 20th century it was different.", ANCHOR, [("the 20th century", "19")]),
+    ("The date was 2009-03-02.", ANCHOR, [("2009-03-02", "2009-03-02")]),
+    # underspecified: direction from tense
+    ("Shoesmith was removed from office in December.", ANCHOR, [("December", "2008-12")]),
+    ("The report will be published in December.", ANCHOR, [("December", "2009-12")]),
+    ("The inquiry reported on 2 March.", ANCHOR, [("2 March", "2009-03-02")]),
+    ("Inspectors must report by 1 December.", dt.date(2008, 11, 13), [("1 December", "2008-12-01")]),
+    ("He said on Monday that it was wrong.", ANCHOR, [("Monday", "2009-03-02")]),
+    ("The council will meet on Monday.", ANCHOR, [("Monday", "2009-03-09")]),
+    ("Police said Friday the man was held.", ANCHOR, [("Friday", "2009-03-06")]),
+    ("Baby P was found dead on 3 August last year.", dt.date(2008, 11, 12), [("3 August last year", "2007-08-03")]),
+    # deictic
+    ("Balls said today that managers should act.", ANCHOR, [("today", "2009-03-06")]),
+    ("The Audit Commission revealed yesterday that councils struggled.", ANCHOR, [("yesterday", "2009-03-05")]),
+    ("She told the Guardian last month.", ANCHOR, [("last month", "2009-02")]),
+    ("Results are due next year.", ANCHOR, [("next year", "2010")]),
+    ("Figures came out this week.", ANCHOR, [("this week", "2009-W10")]),
+    ("The deal closed two weeks ago.", ANCHOR, [("two weeks ago", "2009-W08")]),
+    ("Staff were told earlier this month.", ANCHOR, [("earlier this month", "2009-03")]),
+    ("The order expired at 11pm last night.", ANCHOR, [("11pm last night", "2009-03-05T23:00")]),
+    ("He spoke tonight.", ANCHOR, [("tonight", "2009-03-06TNI")]),
+    ("Prices have risen over the past three years.", ANCHOR, [("the past three years", "P3Y")]),
+    # vague references
+    ("Progress made in recent years is at risk.", ANCHOR, [("recent years", "PAST_REF")]),
+    ("The company is now profitable.", ANCHOR, [("now", "PRESENT_REF")]),
+    ("In future staff should be supervised.", ANCHOR, [("future", "FUTURE_REF")]),
+    # anaphoric
+    ("He was arrested on 3 March. He was charged the following day.", ANCHOR,
+     [("3 March", "2009-03-03"), ("the following day", "2009-03-04")]),
+    ("She was suspended on 1 December and dismissed a week later.", dt.date(2008, 12, 9),
+     [("1 December", "2008-12-01"), ("a week later", "2008-12-08")]),
+    ("The leader resigned on 1 December; his deputy resigned the same day.", dt.date(2008, 12, 9),
+     [("1 December", "2008-12-01"), ("the same day", "2008-12-01")]),
+    # seasons, quarters, fiscal
+    ("The review ends in spring 2010.", ANCHOR, [("spring 2010", "2010-SP")]),
+    ("Profit fell in the third quarter.", dt.date(1998, 11, 2), [("the third quarter", "1998-Q3")]),
+    ("Revenue for fiscal 1998 rose.", ANCHOR, [("fiscal 1998", "1998")]),
+    ("in the second half of 2009", ANCHOR, [("the second half of 2009", "2009-H2")]),
+    # durations and sets
+    ("The boy was seen over eight months.", ANCHOR, [("eight months", "P8M")]),
+    ("It took more than a decade.", ANCHOR, [("more than a decade", "P1DE")]),
+    ("Decisions are made every day.", ANCHOR, [("every day", "P1D")]),
+    ("He visited twice a week.", ANCHOR, [("twice a week", "P1W")]),
+    # traps: not dates
+    ("Social workers spend 80% of their time on paperwork.", ANCHOR, []),
+    ("Baby P, a 17-month-old boy, died.", ANCHOR, []),
+    ("He died at the age of 17 months.", ANCHOR, []),
+    ("They are in their first year of practice.", ANCHOR, []),
+    ("Pressure from the Sun and other tabloids grew.", ANCHOR, []),
+    ("We may never know what happened.", ANCHOR, []),
+    ("Protesters will march on the town hall.", ANCHOR, []),
+    ("Section 47 inquiries are statutory investigations.", ANCHOR, []),
+    ("Call 0800 123 4567 for help.", ANCHOR, []),
+    ("The team won 3-2 after extra time.", ANCHOR, []),
+    ("He has been criticised in some quarters.", ANCHOR, []),
+    ("More than 2000 people signed.", ANCHOR, []),
+]
+
+
+@pytest.mark.parametrize("text, anchor, expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_table(text, anchor, expected):
+    got = [(m.text, m.value) for m in tag(text, published=anchor)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text, anchor, explanation",
+    [
+        ("He was removed in December.", ANCHOR, "'December': past tense, at or before the anchor 2009-03-06, the publication date → December 2008"),
+        ("It came out yesterday.", ANCHOR, "'yesterday': the day before 2009-03-06, the publication date → 5 March 2009"),
+        ("It was 2005.", ANCHOR, "'2005': a year, needs no anchor → 2005"),
+    ],
+)
+def test_explanations(text, anchor, explanation):
+    assert tag(text, published=anchor)[0].explanation == explanation
+
+
+def test_mention_carries_interval_granularity_anchor_and_rule():
+    m = tag("She was removed in December.", published=ANCHOR)[0]
+    assert (m.interval.start, m.interval.end) == (dt.date(2008, 12, 1), dt.date(2008, 12, 31))
+    assert m.granularity.value == "month"
+    assert m.anchor.kind == "publication" and m.anchor.value == "2009-03-06"
+    assert m.rule == "month" and m.anchored
+
+
+def test_without_a_publication_date_relative_expressions_stay_unanchored():
+    mentions = tag("He left yesterday, in December, after the 2005 reforms.")
+    by_text = {m.text: m for m in mentions}
+    assert by_text["yesterday"].value == "XXXX-XX-XX" and not by_text["yesterday"].anchored
+    assert by_text["December"].value == "XXXX-12" and not by_text["December"].anchored
+    assert by_text["2005"].value == "2005" and by_text["2005"].anchored
+
+
+def test_grammar_checks_itself():
+    from chronology.temporal.rules import Rule
+
+    _check(RULES)  # the shipped grammar is valid
+    with pytest.raises(ValueError, match="duplicate rule name"):
+        _check(RULES + (RULES[0],))
+    with pytest.raises(ValueError, match="matches the empty string"):
+        _check((Rule("empty", "year", r"\d*", ()),))
+    with pytest.raises(ValueError, match="does not match its example"):
+        _check((Rule("bad", "year", r"\d{4}", ("May",)),))
+
+
+_VALUE = re.compile(
+    r"^(?:\d{4}(?:-\d{2}(?:-\d{2}(?:T(?:\d{2}:\d{2}|MO|AF|EV|NI))?)?|-W\d{2}(?:-WE)?|-Q[1-4X]|-H[12]|-(?:SP|SU|FA|WI))?"
+    r"|\d{2,3}|XXXX(?:-[\dX]{2}(?:-[\dX]{2}(?:T\w+)?)?|-WXX(?:-\d|-WE)?(?:T\w\w)?|-(?:SP|SU|FA|WI)|-Q[\dX]|-H\d)?"
+    r"|XX|XXX|PRESENT_REF|PAST_REF|FUTURE_REF|P(?:T)?[\dX.]+(?:Y|M|W|D|H|S|DE|CE|WE|Q)"
+    r"|XXXX-XX-XXT(?:MO|AF|EV|NI|\d{2}:\d{2}))$"
+)
+
+
+def _check_mentions(text, mentions):
+    last_end = 0
+    for m in mentions:
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start:m.end] == m.text
+        assert m.start >= last_end
+        last_end = m.end
+        assert _VALUE.match(m.value), m.value
+        if m.interval is not None:
+            assert m.interval.start <= m.interval.end
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_never_raises_on_any_string(text):
+    _check_mentions(text, tag(text, published=ANCHOR))
+
+
+_WORDS = ("in December", "yesterday", "last month", "the 1990s", "every day", "2005", "May", "on Monday",
+          "three years", "80%", "the following day", "spring 2010", "and", "12", ",", ".", "was", "will")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=25), st.dates(dt.date(1900, 1, 1), dt.date(2100, 1, 1)))
+def test_mutated_sentences_stay_well_formed(words, anchor):
+    text = " ".join(words)
+    _check_mentions(text, tag(text, published=anchor))
+
+
+def test_babyp_gold_expressions_floor():
+    """Extent and value of every gold expression of the dated development articles."""
+    from chronology.eval.gold import evaluate_gold
+
+    report = evaluate_gold(DATA / "gold.json", SEEDS / "babyp")
+    assert report.accuracy >= 0.92, report.accuracy
+
+
+def test_tbaq_regression_floor():
+    """TempEval-3 development set (TBAQ): the floor only rises. Issue target: 85/93/86."""
+    from chronology.eval.tempeval import evaluate
+
+    report = evaluate(require_tbaq())
+    m = report.metrics
+    assert m.value_f1 >= 0.735, m
+    assert m.relaxed_f1 >= 0.899, m
+    assert m.strict_f1 >= 0.793, m
