@@ -3,7 +3,8 @@
 Blocking: mentions are swept in order of their interval's start and only those whose intervals
 overlap (or nearly touch, see SLACK_DAYS) become candidate pairs, so a corpus spread over years
 never costs all n²/2 comparisons. Each candidate pair is scored by its shared content words
-(stemmed, synonyms folded) with a bonus for shared actors; pairs at or above MERGE_SCORE are
+(stemmed, synonyms folded, weighted by rarity in the corpus) with bonuses for a shared act word
+and shared actors, and only when the predicates share a word that is not a name; pairs at or above MERGE_SCORE are
 joined best first, and a union is refused when the two groups' dates cannot be one date.
 """
 
@@ -19,7 +20,8 @@ from chronology.merge.dates import Span, finest_mention, gap_days, mention_span
 from chronology.merge.words import SYNONYMS, actor_words, normal_words, predicate_words
 from chronology.model import EventMention
 
-# A pair is the same event at this score or above (Dice overlap of content words + actor bonus).
+# A pair is the same event at this score or above (IDF-weighted Dice overlap of content words,
+# plus the bonuses below).
 MERGE_SCORE = 0.4
 # Sharing at least one actor ("Sharon Shoesmith" in both) adds this much.
 ACTOR_BONUS = 0.15
@@ -63,7 +65,7 @@ def word_weights(profiles: list[Profile]) -> dict[str, float]:
     says little about which event a mention tells."""
     df = Counter(w for p in profiles for w in p.words)
     n = len(profiles)
-    return {w: math.log(1 + n / k) for w, k in df.items()}
+    return {w: math.log((n + 1) / k) for w, k in df.items()}
 
 
 def similarity(a: Profile, b: Profile, weights: dict[str, float] | None = None) -> float:
@@ -78,13 +80,14 @@ def similarity(a: Profile, b: Profile, weights: dict[str, float] | None = None) 
         return 0.0
 
     def mass(words: frozenset[str]) -> float:
-        return sum(weights.get(w, 1.0) for w in words) if weights else float(len(words))
+        # Summed in sorted order: set order varies with the hash seed, float sums with their order.
+        return sum(weights.get(w, 1.0) for w in sorted(words)) if weights else float(len(words))
 
     dice = 2 * mass(a.words & b.words) / (mass(a.words) + mass(b.words))
     bonus = ACTOR_BONUS if a.actors & b.actors else 0.0
     if shared_acts & ACT_WORDS:
         bonus += ACT_BONUS
-    return min(1.0, dice + bonus)
+    return round(min(1.0, dice + bonus), 9)
 
 
 def candidate_pairs(spans: list[Span | None], slack_days: int = SLACK_DAYS) -> Iterator[tuple[int, int]]:

@@ -12,6 +12,7 @@ import hashlib
 
 from chronology.merge.cluster import ClusterStats, cluster
 from chronology.merge.dates import conflicts, group_date, mention_span, width
+from chronology.merge.words import normal_words
 from chronology.model import DocumentInfo, EventMention, TimelineEvent, Warning_
 
 # A title longer than this reads as a sentence, not a headline; it loses the tie-break.
@@ -36,13 +37,17 @@ def _reading_order(documents: dict[str, DocumentInfo]):
 
 
 def _title(members: list[EventMention], conflicting: set[str]) -> str:
-    """The title of the most informative mention: finest date, then the longest short title."""
+    """The title of the most informative mention: the finest date, then the title sharing most
+    words with the other tellings (the one that says what they all say), then the longest short
+    title."""
     agreeing = [m for m in members if m.id not in conflicting] or members
+    words = {m.id: set(normal_words(m.title)) for m in members}
 
     def rank(m: EventMention) -> tuple:
         span = mention_span(m)
-        words = len(m.title.split())
-        return (width(span) if span else 1 << 30, words > TITLE_WORDS, -words, m.title, m.id)
+        shared = sum(len(words[m.id] & words[o.id]) for o in members if o.id != m.id)
+        length = len(m.title.split())
+        return (width(span) if span else 1 << 30, -shared, length > TITLE_WORDS, -length, m.title, m.id)
 
     return min(agreeing, key=rank).title
 

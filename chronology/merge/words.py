@@ -11,18 +11,17 @@ from __future__ import annotations
 import re
 
 from chronology.events.clauses import first_verb, tokenize
-from chronology.events.lexicon import AUXILIARIES, COORDINATORS, DETERMINERS, PREPOSITIONS, REPORTING_VERBS
+from chronology.events.lexicon import (
+    AUXILIARIES,
+    COORDINATORS,
+    DETERMINERS,
+    PREPOSITIONS,
+    REPORTING_VERBS,
+)
 
 # Function words and date words carry no event content: every dated sentence has them.
 STOPWORDS = frozenset(
-    """i me we us you he him she it they them who whom which what that this there here
-    not no nor also as if so than then too very just only even still yet again
-    mr mrs ms miss dr sir lord
-    one two three four five six seven eight nine ten first second last next
-    yesterday today tomorrow tonight week weeks month months year years day days
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night
-    earlier later ago since now new former""".split()
+    ["i", "me", "we", "us", "you", "he", "him", "she", "it", "they", "them", "who", "whom", "which", "what", "that", "this", "there", "here", "not", "no", "nor", "also", "as", "if", "so", "than", "then", "too", "very", "just", "only", "even", "still", "yet", "again", "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "second", "last", "next", "yesterday", "today", "tomorrow", "tonight", "week", "weeks", "month", "months", "year", "years", "day", "days", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "afternoon", "evening", "night", "earlier", "later", "ago", "since", "now", "new", "former"]
 ) | DETERMINERS | PREPOSITIONS | COORDINATORS | AUXILIARIES | REPORTING_VERBS
 
 # Synonym groups: words (any inflection) for one act. The first word names the group.
@@ -37,7 +36,9 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("jail", "jailed", "sentence", "sentenced", "imprisoned", "prison"),
     ("arrest", "arrested", "detained"),
     ("charge", "charged", "charges"),
-    ("inquiry", "inquiries", "investigation", "review", "inspection"),
+    # Not "review" or "inspection": a minister ordering an inspection and commissioning a review
+    # on the same day did two things.
+    ("inquiry", "inquiries", "investigation"),
     ("appoint", "appointed", "appointment", "named", "hired", "chosen"),
 )
 
@@ -49,8 +50,7 @@ _SUFFIXES = ("ations", "ation", "ings", "ing", "ied", "ies", "ed", "es", "s")
 def stem(word: str) -> str:
     """A light stem: lower case, no possessive, one inflectional suffix off ('sacked' -> 'sack')."""
     w = word.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
+    w = w.removesuffix("'s")
     w = w.strip("'-")
     for suffix in _SUFFIXES:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:

@@ -231,7 +231,8 @@ def test_keyboard_opens_events_and_focus_is_visible(loaded, chronology):
     assert outline == "solid"
     page.keyboard.press("Enter")
     assert page.evaluate("() => document.activeElement.parentElement.open")
-    assert page.evaluate("() => !!document.activeElement.parentElement.querySelector('.ev-body mark')")
+    # The body is built on the details' toggle event, which the browser dispatches asynchronously.
+    page.wait_for_function("() => !!document.activeElement.parentElement.querySelector('.ev-body mark')", timeout=5000)
     page.keyboard.press("Tab")
     page.keyboard.press(" ")  # Space on the next focusable: a link, a button or the next event
     page.focus("#f-search")

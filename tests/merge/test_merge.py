@@ -178,3 +178,43 @@ def test_blocking_keeps_comparisons_far_below_all_pairs():
     assert stats.candidates < n * n / 2 / 20, stats.candidates
     assert sum(len(e.mentions) for e in events) == n
     assert all(e.date.start is not None for e in events)
+
+
+def test_removal_and_dismissal_a_week_apart_stay_two_events_and_the_month_joins_its_act():
+    removed = mention("guardian", "2008-12-01", "Shoesmith removed as director of children's services",
+                      ["Shoesmith"], at=1)
+    removed2 = mention("bbc", "2008-12-01", "Shoesmith removed from her job by Balls", ["Shoesmith", "Balls"], at=2)
+    dismissed = mention("bbc", "2008-12-08", "Shoesmith dismissed by the council", ["Shoesmith"], at=3)
+    month = mention("times", "2008-12", "Council sacked Shoesmith, director of children's services",
+                    ["Shoesmith"], at=4)
+    events, _ = merge_events([removed, removed2, dismissed, month], DOCS)
+    by_date = {e.date.value: {m.id for m in e.mentions} for e in events}
+    assert by_date == {"2008-12-01": {removed.id, removed2.id}, "2008-12-08": {dismissed.id, month.id}}
+
+
+def test_generic_nouns_shared_by_the_corpus_do_not_merge():
+    # "children's services" is in every sentence of a corpus about children's services.
+    a = mention("guardian", "2008-12", "Council cut children's services", at=1)
+    b = mention("bbc", "2008-12", "Council praised children's services", at=2)
+    together, _ = merge_events([a, b], DOCS)
+    assert len(together) == 1  # alone, three shared words out of four look like one event
+    filler = [mention("guardian", f"2008-{k:02d}", "Council criticised children's services", at=100 + k)
+              for k in range(1, 10)]
+    events, _ = merge_events([a, b, *filler], DOCS)
+    assert not any({a.id, b.id} <= {m.id for m in e.mentions} for e in events)
+
+
+def test_title_is_the_telling_the_others_agree_with():
+    a = mention("guardian", "2008-12-08", "Shoesmith removed on 1 December and dismissed by the council",
+                ["Shoesmith"], at=1)
+    b = mention("bbc", "2008-12-08", "Shoesmith sacked by Haringey council", ["Shoesmith"], at=2)
+    c = mention("times", "2008-12", "Haringey council sacked Shoesmith", ["Shoesmith"], at=3)
+    (event,) = merge_events([a, b, c], DOCS)[0]
+    assert event.title == "Shoesmith sacked by Haringey council"  # finest date, most shared words
+
+
+def test_actors_union_in_order_keeps_the_fuller_name():
+    a = mention("guardian", "2008-12-08", "Shoesmith sacked", ["Shoesmith", "Haringey"], at=1)
+    b = mention("bbc", "2008-12-08", "Sharon Shoesmith sacked by Haringey council", ["Sharon Shoesmith", "Ed Balls"], at=2)
+    (event,) = merge_events([a, b], DOCS)[0]
+    assert event.actors == ["Sharon Shoesmith", "Haringey", "Ed Balls"]
