@@ -18,7 +18,7 @@ import re
 from chronology.model import Anchor, Granularity, Interval, TimeMention
 from chronology.temporal.kinds import RESOLVERS
 from chronology.temporal.resolve import Context
-from chronology.temporal.rules import COMPILED, RULES
+from chronology.temporal.rules import COMPILED, RULES, TRIGGERS
 from chronology.temporal.tense import tense_of
 
 __all__ = ["tag"]
@@ -87,6 +87,9 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
 def _candidates(text: str):
     found = []
     for name, pattern in COMPILED.items():
+        trigger = TRIGGERS.get(name)
+        if trigger is not None and trigger.search(text) is None:
+            continue
         kind = _KIND[name]
         for m in pattern.finditer(text):
             if m.end() > m.start():

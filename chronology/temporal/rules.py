@@ -44,6 +44,8 @@ class Rule:
     pattern: str
     examples: tuple[str, ...]
     flags: int = re.IGNORECASE
+    # A cheap pattern a text must contain for the rule to be worth running on it at all.
+    trigger: str | None = None
 
 
 RULES: tuple[Rule, ...] = (
@@ -56,7 +58,7 @@ RULES: tuple[Rule, ...] = (
          rf"\b{WEEKDAY_PREFIX}(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH},?\s+{YEAR}{YEAR_END}",
          ("5 March 2009", "Fri 6 Mar 2009", "the 3rd of August 2007"), 0),
     Rule("numeric_date", "numeric", r"\b(?P<a>0?[1-9]|1[0-2])/(?P<b>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)?\d\d)\b",
-         ("3/5/2009", "12/25/98")),
+         ("3/5/2009", "12/25/98"), trigger=r"\d/\d"),
     Rule("month_year", "month_year", rf"\b{POINT_MOD}?{MONTH}(?:\s+of)?,?\s+{YEAR}{YEAR_END}",
          ("March 2009", "late December 2008", "early March of 2009"), 0),
     Rule("day_month_rel_year", "month_rel_year",
@@ -75,25 +77,25 @@ RULES: tuple[Rule, ...] = (
          ("2005", "early 2009", "fiscal 1998", "mid-2008")),
     Rule("decade", "decade",
          rf"\b(?:the\s+)?{POINT_MOD}?(?P<decade>(?:1[6-9]|20)\d0)'?s\b",
-         ("the 1990s", "the early 2000s", "1980s", "mid-1990s")),
-    Rule("decade_short", "decade", rf"\b(?:the\s+)?{POINT_MOD}?'(?P<short>[0-9]0)s\b", ("the '90s",)),
-    Rule("century", "century", rf"\b(?:the\s+)?{POINT_MOD}?{ORDINAL}[\s-]+century\b", ("the 20th century", "the nineteenth century")),
+         ("the 1990s", "the early 2000s", "1980s", "mid-1990s"), trigger=r"\d0'?s\b"),
+    Rule("decade_short", "decade", rf"\b(?:the\s+)?{POINT_MOD}?'(?P<short>[0-9]0)s\b", ("the '90s",), trigger=r"'\d0s"),
+    Rule("century", "century", rf"\b(?:the\s+)?{POINT_MOD}?{ORDINAL}[\s-]+century\b", ("the 20th century", "the nineteenth century"), trigger=r"centur"),
     # --- seasons, quarters, halves ------------------------------------------------------------
     Rule("season", "season",
          rf"\b(?:(?P<rel>this|last|next|the|early|late|mid)[\s-]+)?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?{YEAR})?\b(?!\s+(?:term|session|school|games|olympics|collection|fashion)\b)",
-         ("spring 2010", "last summer", "the autumn", "winter")),
+         ("spring 2010", "last summer", "the autumn", "winter"), trigger=r"spring|summer|autumn|winter"),
     Rule("fall_season", "season", rf"\b(?:(?P<rel>this|last|next|the)\s+)(?P<season>fall)(?:\s+(?:of\s+)?{YEAR})?\b|\b(?P<season2>fall)\s+(?:of\s+)?(?P<year2>1[6-9]\d\d|20\d\d)\b",
-         ("last fall", "fall 1998")),
+         ("last fall", "fall 1998"), trigger=r"\bfall\b"),
     Rule("quarter", "quarter",
          rf"\b(?:the\s+)?(?:(?P<rel>this|last|latest|next|current|previous|past|same|year-earlier|year-ago)\s+)?(?:(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)(?:(?:fiscal|calendar)\s+)?(?:-\s*)?quarter\b(?:\s+of\s+(?:fiscal\s+|calendar\s+)?{YEAR})?",
-         ("the third quarter", "the fourth quarter of 1998", "the first fiscal quarter", "second-quarter")),
+         ("the third quarter", "the fourth quarter of 1998", "the first fiscal quarter", "second-quarter"), trigger=r"quarter"),
     Rule("quarter_rel", "quarter",
          r"\b(?:the\s+)?(?P<rel>this|last|latest|next|current|previous|same|year-earlier|year-ago)\s+(?:(?:fiscal|calendar)\s+)?quarter\b",
-         ("the latest quarter", "the year-earlier quarter")),
-    Rule("quarter_code", "quarter", rf"\bQ(?P<qnum>[1-4])\s+{YEAR}\b", ("Q3 2009",), 0),
+         ("the latest quarter", "the year-earlier quarter"), trigger=r"quarter"),
+    Rule("quarter_code", "quarter", rf"\bQ(?P<qnum>[1-4])\s+{YEAR}\b", ("Q3 2009",), 0, trigger=r"\bQ[1-4]"),
     Rule("half", "half",
          rf"\b(?:the\s+)?(?P<hord>first|second|1st|2nd)\s+half(?:\s+of\s+(?:(?:the|this|next|last)\s+year|{YEAR}))?",
-         ("the first half", "the second half of 2009", "the first half of this year")),
+         ("the first half", "the second half of 2009", "the first half of this year"), trigger=r"\bhalf\b"),
     # --- deictic ------------------------------------------------------------------------------
     Rule("day_word", "day_word",
          rf"\b(?:(?:earlier|later|early|late)\s+)?(?P<word>today|yesterday|tomorrow)(?:\s+{PART_OF_DAY})?\b",
@@ -113,23 +115,23 @@ RULES: tuple[Rule, ...] = (
          ("last month", "next year", "this week", "the past year", "the following week", "that month")),
     Rule("earlier_this", "earlier_this",
          r"\b(?P<when>earlier|later|early|late)\s+(?:this|last|next)\s+(?P<unit>week|month|year)\b|\b(?P<when2>earlier|later)\s+in\s+the\s+(?P<unit2>week|month|year)\b",
-         ("earlier this month", "later this year", "late last year")),
+         ("earlier this month", "later this year", "late last year"), trigger=r"\b(?:earlier|later|early|late)\b"),
     Rule("rel_span", "rel_span",
          rf"\b(?:the\s+)?(?P<rel>past|last|next|coming|previous|preceding|first|final|following|recent)\s+{NUM}\s+{UNIT}\b",
-         ("the past three years", "the next two weeks", "the last 12 months", "the past few years")),
+         ("the past three years", "the next two weeks", "the last 12 months", "the past few years"), trigger=r"\b(?:past|last|next|coming|previous|preceding|first|final|following|recent)\b"),
     Rule("ago", "ago", rf"\b{AMOUNT_MOD}?{NUM}\s+(?:(?:more|full)\s+)?{UNIT}\s+(?P<dir>ago|earlier|later|before|after|hence|from\s+now)\b(?!\s+(?:the|a|his|her|their|its|it|he|she|they)\b)",
-         ("two weeks ago", "a week later", "three days earlier", "about a year ago")),
+         ("two weeks ago", "a week later", "three days earlier", "about a year ago"), trigger=r"\b(?:ago|earlier|later|before|after|hence|now)\b"),
     Rule("anaphoric_day", "anaphoric",
          r"\b(?:(?:earlier|later)\s+)?(?P<phrase>the\s+(?:following|next|previous|preceding)\s+(?:day|morning|evening|night)|the\s+day\s+(?:before|after)|that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)|the\s+same\s+day|the\s+(?:day|night)\s+before)\b",
-         ("the following day", "the same day", "the day before", "that day", "that same day")),
+         ("the following day", "the same day", "the day before", "that day", "that same day"), trigger=r"\b(?:day|morning|evening|night|afternoon)\b"),
     # --- weekdays and times -------------------------------------------------------------------
     Rule("weekday", "weekday",
          rf"\b(?:(?i:earlier|later|early|late)\s+)?(?:(?P<rel>(?i:last|next|this|past|coming|the\s+previous|the\s+following))\s+)?(?P<wd>{WEEKDAY_FULL})\b(?!,?\s+(?:{MONTH_FULL}|{MONTH_ABBR}|\d))",
          ("Monday", "last Friday", "Last Friday", "next Tuesday", "Earlier Sunday", "the previous Friday"), 0),
     Rule("clock", "clock",
          r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?P<tz>(?-i:[A-Z]{2,4}T))\b)?(?:\s+(?P<dword>last\s+night|yesterday|today|tonight|tomorrow))?",
-         ("3pm", "10:30 a.m.", "9.15am", "11pm last night"), re.IGNORECASE),
-    Rule("clock24", "clock", r"\b(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?P<tz>GMT|BST|UTC|EST|EDT|CET)\b", ("12.00 GMT", "14:30 BST"), 0),
+         ("3pm", "10:30 a.m.", "9.15am", "11pm last night"), re.IGNORECASE, trigger=r"(?i:am|pm|a\.m|p\.m)\b"),
+    Rule("clock24", "clock", r"\b(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?P<tz>GMT|BST|UTC|EST|EDT|CET)\b", ("12.00 GMT", "14:30 BST"), 0, trigger=r"GMT|BST|UTC|EST|EDT|CET"),
     Rule("noon", "noon", r"\b(?P<word>noon|midday|midnight)\b", ("noon", "midnight")),
     # --- durations and sets -------------------------------------------------------------------
     Rule("duration", "duration",
@@ -138,12 +140,12 @@ RULES: tuple[Rule, ...] = (
     Rule("duration_half", "duration", r"\b(?P<half>half\s+an?\s+(?P<unit>hour|day|year|century|decade))\b", ("half an hour",)),
     Rule("set_every", "set",
          rf"\b(?:every|each)\s+(?:(?P<num>other|\d+|two|three|four|five|six)\s+)?(?P<unit>days?|nights?|weeks?|weekends?|months?|years?|quarters?|hours?|mornings?|evenings?|summer|winter|spring|autumn|{WEEKDAY_FULL}s?)\b",
-         ("every day", "each week", "every Monday", "every two years")),
+         ("every day", "each week", "every Monday", "every two years"), trigger=r"\b(?:every|each)\b"),
     Rule("set_adverb", "set", r"\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly)\b(?!\s+(?:basis|newspaper|paper|magazine|allowance|rate|average))",
          ("daily", "annually")),
     Rule("set_times", "set",
          r"\b(?P<times>once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>day|week|month|year|hour)\b",
-         ("twice a week", "once a year")),
+         ("twice a week", "once a year"), trigger=r"\b(?:once|twice|times)\b"),
     Rule("set_per", "set", r"\b(?:a|per)\s+(?P<unit>year|month|week|day)\b(?=\s*[,.;)]|\s+(?:and|for|in|on|to)\b|$)", ("a year", "per month")),
 )
 
@@ -164,4 +166,5 @@ def _check(rules: tuple[Rule, ...]) -> dict[str, re.Pattern]:
 
 
 COMPILED = _check(RULES)
+TRIGGERS = {r.name: re.compile(r.trigger, re.IGNORECASE) for r in RULES if r.trigger}
 RULE_BY_NAME = {r.name: r for r in RULES}
