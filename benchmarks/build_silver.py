@@ -92,7 +92,7 @@ def main() -> None:
 
     base = rows[0]
     print()
-    print(f"| scale | documents | MB of text | cold build (s) | warm re-run (s) | cold/warm | time vs 1x | peak RSS (MB) | RSS vs 1x |")
+    print("| scale | documents | MB of text | cold build (s) | warm re-run (s) | cold/warm | time vs 1x | peak RSS (MB) | RSS vs 1x |")
     print("|---|---|---|---|---|---|---|---|---|")
     for scale, n, chars, cold, warm, rss in rows:
         print(f"| {scale}x | {n} | {chars / 1e6:.1f} | {cold:.1f} | {warm:.2f} | {cold / warm:.0f}x | {cold / base[3]:.2f} | {rss:.0f} | {rss / base[5]:.2f} |")

@@ -76,10 +76,8 @@ def _is_unanchored(m: TimeMention) -> bool:
     return not m.anchored and m.type in ("DATE", "TIME")
 
 
-def _unanchored_warning(info, mentions: list[TimeMention]) -> Warning_ | None:
-    loose = [m for m in mentions if _is_unanchored(m)]
-    if not loose:
-        return None
+def _unanchored_warning(info, loose: list[TimeMention]) -> Warning_:
+    """One warning per document listing the expressions that could not be anchored."""
     shown = ", ".join(f"'{m.text}'" for m in loose[:5]) + (" ..." if len(loose) > 5 else "")
     why = "the document has no publication date" if info.published is None else "no anchor in the text"
     return Warning_(
@@ -121,10 +119,10 @@ def build(
         nonlocal unanchored_total
         results[position] = CachedDocument(result.info, [], result.events)
         result.info.mentions = len(result.mentions)
-        loose = _unanchored_warning(result.info, result.mentions)
-        if loose is not None:
-            doc_warnings[position] = loose
-            unanchored_total += sum(1 for m in result.mentions if _is_unanchored(m))
+        loose = [m for m in result.mentions if _is_unanchored(m)]
+        if loose:
+            doc_warnings[position] = _unanchored_warning(result.info, loose)
+            unanchored_total += len(loose)
         if on_progress:
             on_progress(1)
 

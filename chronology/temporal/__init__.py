@@ -104,8 +104,6 @@ def _candidates(text: str):
         if c[0] >= last_end:
             chosen.append(c)
             last_end = c[1]
-        elif chosen and c[1] - c[0] > chosen[-1][1] - chosen[-1][0] and c[0] < chosen[-1][1] and c[0] > chosen[-1][0]:
-            continue
     return chosen
 
 
@@ -156,9 +154,8 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None) -> list
             granularity = None
         if resolved.type == "SET":
             interval, granularity = None, None
-        anchored = resolved.anchored and "X" not in resolved.value.split("T")[0].replace("XXXX-WXX", "") if resolved.type in ("DATE", "TIME") else resolved.anchored
-        if resolved.type in ("DATE", "TIME") and "X" in resolved.value and resolved.value not in ("PRESENT_REF",):
-            anchored = False
+        # A date or time that keeps an unknown (X) part is unanchored, whatever the rule said.
+        anchored = resolved.anchored and not (resolved.type in ("DATE", "TIME") and "X" in resolved.value)
         if resolved.anchor == "mention":
             anchor = Anchor(kind="mention", value=ctx.ref.isoformat() if ctx.ref else None, mention=ctx_index)
         elif resolved.anchor == "publication" and dct is not None:

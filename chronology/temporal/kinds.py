@@ -5,10 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from chronology.temporal.dateparse import parse_absolute
-from chronology.temporal.lexicon import MONTH_NAMES, ORDINALS, PARTS_OF_DAY, SEASON_WORDS, SEASONS, WEEKDAYS
+from chronology.temporal.lexicon import ORDINALS, PARTS_OF_DAY, SEASON_WORDS, SEASONS, WEEKDAYS
 from chronology.temporal.resolve import (
-    ONE_DAY,
-    Context,
     Resolved,
     _anchor_words,
     _direction,
@@ -121,21 +119,20 @@ def _season_year(code, rel, year, ctx):
     month_season = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(dct.month, "FA")
     order = ["WI", "SP", "SU", "FA"]
     cur_year = dct.year - 1 if dct.month in (1, 2) else dct.year
-    cur_index = order.index(month_season) if month_season != "WI" else 0
     target_index = order.index(code)
+
     # Winter is indexed first but belongs to the year of its December: count seasons linearly.
     def linear(y, idx):
         return y * 4 + (idx if idx else 3.5)  # winter sits after autumn of its year
-    cur = linear(cur_year, cur_index if month_season != "WI" else 0)
+
+    cur = linear(cur_year, order.index(month_season))
     candidates = [(y, linear(y, target_index)) for y in (dct.year - 2, dct.year - 1, dct.year, dct.year + 1)]
     direction = rel or ctx.tense
     if direction in ("last", "past"):
         chosen = max((c for c in candidates if c[1] < cur), key=lambda c: c[1])
     elif direction in ("next", "future"):
         chosen = min((c for c in candidates if c[1] > cur), key=lambda c: c[1])
-    elif direction == "this" or direction == "none" or direction == "the":
-        chosen = min(candidates, key=lambda c: abs(c[1] - cur))
-    else:
+    else:  # this, the, or no tense: the nearest
         chosen = min(candidates, key=lambda c: abs(c[1] - cur))
     return chosen[0], f"{rel or ctx.tense} {SEASON_WORDS[code]} relative to {_anchor_words(ctx)}"
 
@@ -420,5 +417,3 @@ RESOLVERS = {
     "anaphoric": r_anaphoric, "weekday": r_weekday, "clock": r_clock, "noon": r_noon,
     "duration": r_duration, "set": r_set,
 }
-
-_unused = (MONTH_NAMES, ONE_DAY, Context)

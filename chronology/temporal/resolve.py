@@ -10,21 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from chronology.temporal.lexicon import (
-    MODS,
-    MONTH_NAMES,
-    MONTHS,
-    NUMBERS,
-    ORDINALS,
-    PARTS_OF_DAY,
-    SEASON_WORDS,
-    SEASONS,
-    UNITS,
-    VAGUE_NUMBERS,
-    WEEKDAYS,
-)
-
-ONE_DAY = dt.timedelta(days=1)
+from chronology.temporal.lexicon import MODS, MONTHS, NUMBERS, UNITS, VAGUE_NUMBERS
 
 
 @dataclass
@@ -216,8 +202,3 @@ def weekday_date(wd: int, dct: dt.date, tense: str, rel: str | None) -> dt.date:
 def weekday_name(wd: int) -> str:
     return ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")[wd - 1]
 
-
-__all__ = [
-    "Context", "Resolved", "ONE_DAY", "MONTH_NAMES", "ORDINALS", "PARTS_OF_DAY", "SEASONS",
-    "SEASON_WORDS", "WEEKDAYS",
-]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 
 import pytest
 from hypothesis import given, settings
@@ -13,7 +12,7 @@ from hypothesis import strategies as st
 
 from chronology.temporal import tag
 from chronology.temporal.rules import RULES, _check
-from tests.conftest import DATA, SEEDS, SHARED, require_tbaq
+from tests.conftest import DATA, SEEDS, require_tbaq
 
 ANCHOR = dt.date(2009, 3, 6)  # a Friday
 
