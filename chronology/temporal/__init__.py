@@ -36,6 +36,7 @@ _PREV_WORD = re.compile(r"([A-Za-z]+)\s*$")
 _COUNT_BEFORE = {"about", "some", "nearly", "than", "only", "over", "under", "almost", "approximately", "roughly", "around", "least", "to", "number", "page", "section", "article", "no", "flight", "route", "room", "highway", "interstate", "population", "pop"}
 _DETERMINERS = {"the", "its", "their", "his", "her", "this", "that", "our"}
 _MAX_INPUT = 50_000_000
+_QUARTER = re.compile(r"\d{4}-Q[1-4]")
 
 
 def _as_date(published) -> dt.date | None:
@@ -52,7 +53,7 @@ def _as_date(published) -> dt.date | None:
 
 
 def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool:
-    if kind == "month" or kind == "month_day":
+    if (kind == "month" or kind == "month_day") and not groups.get("rel"):
         month = groups.get("month") or ""
         if month == "May" and kind == "month" and not groups.get("mod") and not _MAY_CUE.search(text[max(0, start - 12):start]):
             return False
@@ -64,7 +65,7 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
         after = _NEXT_WORD.match(text, end)
         before = _PREV_WORD.search(text, max(0, start - 20), start)
         determiner = before is not None and before.group(1).lower() in _DETERMINERS
-        if after and after.group(1).endswith("s") and after.group(1) not in _S_WORDS and not determiner:
+        if after and after.group(1).endswith("s") and after.group(1) not in _S_WORDS and not determiner and not groups.get("fiscal"):
             return False  # "2000 people" is a count; "the 2005 reforms" is a year
         if before and before.group(1).lower() in _COUNT_BEFORE and not groups.get("mod"):
             return False
@@ -133,12 +134,14 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None) -> list
     ref_index: int | None = None
     day_ref: dt.date | None = None  # the last day the text named: what "the same day" refers to
     day_ref_index: int | None = None
+    quarter: tuple[int, int] | None = None  # the reporting quarter the text last named
+    last_granularity: str | None = None  # of the last dated mention
     for start, end, name, groups in _candidates(text[:_MAX_INPUT]):
         surface = text[start:end]
         kind = _KIND[name]
-        tense = tense_of(text, start, end) if kind in ("month", "month_day", "weekday", "season", "quarter") else "none"
+        tense = tense_of(text, start, end) if kind in ("month", "month_day", "weekday", "season", "quarter", "clock", "noon", "future") else "none"
         use_day = kind in ("anaphoric", "clock", "noon", "ago")
-        ctx = Context(dct=dct, ref=(day_ref or ref) if use_day else ref, ref_granularity=None, tense=tense)
+        ctx = Context(dct=dct, ref=(day_ref or ref) if use_day else ref, ref_granularity=last_granularity, tense=tense, quarter=quarter)
         ctx_index = (day_ref_index if day_ref else ref_index) if use_day else ref_index
         try:
             resolved = RESOLVERS[kind](surface, groups, ctx)
@@ -169,6 +172,12 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None) -> list
             rule=name, explanation=_explain(surface, resolved, granularity),
         )
         mentions.append(mention)
+        if resolved.type == "DATE" and anchored and _QUARTER.fullmatch(resolved.value):
+            if not resolved.comparison:
+                quarter = (int(resolved.value[:4]), int(resolved.value[-1]))
+            last_granularity = "quarter"
+        elif resolved.type in ("DATE", "TIME") and granularity not in (Granularity.VAGUE, None):
+            last_granularity = granularity.value
         if anchored and interval is not None and resolved.type in ("DATE", "TIME") and granularity not in (Granularity.VAGUE, None):
             if granularity in (Granularity.DAY, Granularity.TIME, Granularity.MONTH, Granularity.WEEK):
                 ref = interval.start

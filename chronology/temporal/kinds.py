@@ -79,11 +79,31 @@ def r_month_rel_year(text, g, ctx):
     return Resolved("DATE", value, f"{g['rel'].lower()} year counted from {_anchor_words(ctx)}", anchor="publication")
 
 
+def _year_for_rel_month(month: int, rel: str, dct: dt.date) -> int:
+    """'last May': the latest May before this month, a year further back when that would be
+    last month (which the writer would have called "last month"); 'next May' mirrors it;
+    'this May': the May of this year."""
+    if rel.endswith("past"):
+        return dct.year if month < dct.month else dct.year - 1
+    if rel == "last":
+        year = dct.year if month < dct.month else dct.year - 1
+        return year - 1 if (dct.month - month) % 12 == 1 else year
+    if rel.startswith("next") or rel.endswith("coming"):
+        year = dct.year if month > dct.month else dct.year + 1
+        return year + 1 if (month - dct.month) % 12 == 1 else year
+    return dct.year
+
+
 def r_month(text, g, ctx):
     month = month_number(g["month"])
     mod = mod_of(g.get("mod"))
+    rel = " ".join((g.get("rel") or "").lower().split())
     if ctx.dct is None:
         return Resolved("DATE", f"XXXX-{month:02d}", "no publication date to take the year from", mod=mod, anchored=False)
+    if rel:
+        y = _year_for_rel_month(month, rel, ctx.dct)
+        return Resolved("DATE", month_value(y, month), f"{rel} {g['month']}, counted from {_anchor_words(ctx)}",
+                        anchor="publication", mod=mod)
     y = year_for_month(month, ctx.dct, ctx.tense)
     return Resolved("DATE", month_value(y, month), f"{_direction(ctx)} the anchor {_anchor_words(ctx)}",
                     anchor="publication", mod=mod)
@@ -162,18 +182,54 @@ def r_quarter(text, g, ctx):
     dct = ctx.dct
     current = (dct.month - 1) // 3 + 1
     if q is None:
-        shift = {"last": -1, "previous": -1, "latest": -1, "past": -1, "next": 1}.get(rel or "", 0)
-        if rel in ("year-earlier", "year-ago"):
-            d = add_units(dct, "Y", -1)
-            return Resolved("DATE", unit_value(d, "Q"), f"the same quarter a year before {_anchor_words(ctx)}", anchor="publication")
+        if rel in ("latest", "same") or "year-" in (rel or "") or (rel or "").startswith(("comparable", "corresponding")):
+            return r_period(text, {"rel": rel}, ctx)
+        shift = {"last": -1, "previous": -1, "past": -1, "next": 1}.get(rel or "", 0)
         d = add_units(dct, "Q", shift)
         return Resolved("DATE", unit_value(d, "Q"), f"{rel} quarter relative to {_anchor_words(ctx)}", anchor="publication")
     year = dct.year
     if rel in ("year-earlier", "year-ago"):
-        year -= 1
+        return Resolved("DATE", f"{(ctx.quarter[0] if ctx.quarter else year) - 1:04d}-Q{q}", "the same quarter a year before the one the text reports",
+                        anchor="publication", comparison=True)
     elif q > current and ctx.tense != "future":
         year -= 1  # a quarter not yet begun is last year's, unless the clause looks ahead
     return Resolved("DATE", f"{year:04d}-Q{q}", f"quarter {q}, year from {_anchor_words(ctx)}", anchor="publication")
+
+
+def _reporting_quarter(ctx) -> tuple[int, int]:
+    """The quarter an earnings report is about: the one the text last named, or else the last
+    quarter completed before the publication date (a report on the July-September quarter comes
+    out in October or November)."""
+    if ctx.quarter is not None:
+        return ctx.quarter
+    y, q = ctx.dct.year, (ctx.dct.month - 1) // 3 + 1
+    return (y, q - 1) if q > 1 else (y - 1, 4)
+
+
+def r_period(text, g, ctx):
+    """A reporting period: the quarter the text is about, the same quarter a year before, or the
+    quarter of a named year."""
+    rel = " ".join((g.get("rel") or "").lower().split())
+    year_before = bool(g.get("adj") or g.get("ago") or "year-" in rel or rel.startswith(("comparable", "corresponding")))
+    q_named = ORDINALS[g["qord"].lower()] if g.get("qord") else None
+    if ctx.dct is None and not g.get("year"):
+        return Resolved("DATE", f"XXXX-Q{q_named or 'X'}", "no publication date to count from", anchored=False)
+    if g.get("adj") and ctx.quarter is None and ctx.ref_granularity != "quarter":
+        return Resolved("DATE", f"{ctx.dct.year - 1:04d}", f"the year before {_anchor_words(ctx)}", anchor="publication")
+    if g.get("year") or g.get("ry"):
+        year = int(g["year"]) if g.get("year") else ctx.dct.year + {"last": -1, "next": 1}.get(g["ry"].lower(), 0)
+        if q_named is None and ctx.quarter is None and (g.get("punit") or "").lower() == "period":
+            return Resolved("DATE", f"{year:04d}", "a reporting period of a given year")
+        q = q_named or (ctx.quarter or _reporting_quarter(ctx))[1]
+        return Resolved("DATE", f"{year:04d}-Q{q}", "the reporting quarter of a given year", anchor="none" if g.get("year") else "publication")
+    if rel == "current" and ctx.quarter is None:
+        y, q = ctx.dct.year, (ctx.dct.month - 1) // 3 + 1
+    else:
+        y, q = _reporting_quarter(ctx)
+    if year_before:
+        y -= 1
+    how = "the same quarter a year before the one the text reports" if year_before else "the quarter the text reports"
+    return Resolved("DATE", f"{y:04d}-Q{q}", how, anchor="mention" if ctx.quarter else "publication", comparison=year_before)
 
 
 def r_half(text, g, ctx):
@@ -232,6 +288,8 @@ def r_past(text, g, ctx):
 
 
 def r_future(text, g, ctx):
+    if text.lower() == "soon" and ctx.tense == "past":
+        return None  # "he was soon released": soon after the past event, not after the writing
     return Resolved("DATE", "FUTURE_REF", "a vague time after the writing", anchor="publication" if ctx.dct else "none")
 
 
@@ -307,6 +365,10 @@ def r_ago(text, g, ctx):
         return Resolved("DURATION", duration_value(n, g["unit"]), "a length of time", mod=mod)
     if base is None:
         return Resolved("DATE", unknown_value(letter), "nothing to count from", mod=mod, anchored=False)
+    if letter == "Y" and n == 1 and sign < 0 and ctx.ref_granularity == "quarter" and ctx.quarter and ctx.dct:
+        y, q = ctx.quarter  # "net rose in the third quarter from $5 million a year earlier"
+        return Resolved("DATE", f"{y - 1:04d}-Q{q}", "the same quarter a year before the one the text reports",
+                        anchor="mention", mod=mod, comparison=True)
     d = add_units(base, letter, int(sign * n)) if float(n).is_integer() else base
     unit_for_value = letter if letter != "WE" else "W"
     if anaphoric and ctx.ref and letter in ("D", "W"):
@@ -356,19 +418,30 @@ def r_clock(text, g, ctx):
         h += 12
     if ap == "am" and h == 12:
         h = 0
-    base = ctx.ref or ctx.dct
-    word = " ".join((g.get("dword") or "").lower().split())
-    if word and ctx.dct is not None:
-        base = ctx.dct + dt.timedelta(days={"last night": -1, "yesterday": -1, "tomorrow": 1}.get(word, 0))
+    base, anchor = _clock_day(g, ctx)
     day = base.isoformat() if base else "XXXX-XX-XX"
-    return Resolved("TIME", f"{day}T{h:02d}:{mi:02d}", f"a clock time on {day}", anchor=("mention" if ctx.ref else "publication") if base else "none", anchored=base is not None)
+    return Resolved("TIME", f"{day}T{h:02d}:{mi:02d}", f"a clock time on {day}", anchor=anchor, anchored=base is not None)
+
+
+def _clock_day(g, ctx) -> tuple[dt.date | None, str]:
+    """The day a clock time falls on: the day written after it, a day word, or else the day the
+    text last talked about (the publication date when it has talked about none)."""
+    word = " ".join((g.get("dword") or "").lower().split())
+    if ctx.dct is not None and word:
+        return ctx.dct + dt.timedelta(days={"last night": -1, "yesterday": -1, "tomorrow": 1}.get(word, 0)), "publication"
+    if ctx.dct is not None and g.get("cwd"):
+        return weekday_date(WEEKDAYS[g["cwd"].lower()], ctx.dct, ctx.tense, None), "publication"
+    if ctx.dct is not None and g.get("cmonth"):
+        return date_for_day_month(month_number(g["cmonth"]), int(g["cday"]), ctx.dct, ctx.tense), "publication"
+    base = ctx.ref or ctx.dct
+    return base, ("mention" if ctx.ref else "publication") if base else "none"
 
 
 def r_noon(text, g, ctx):
     hour = "00:00" if g["word"].lower() == "midnight" else "12:00"
-    base = ctx.ref or ctx.dct
+    base, anchor = _clock_day(g, ctx)
     day = base.isoformat() if base else "XXXX-XX-XX"
-    return Resolved("TIME", f"{day}T{hour}", f"{g['word'].lower()} on {day}", anchor=("mention" if ctx.ref else "publication") if base else "none", anchored=base is not None)
+    return Resolved("TIME", f"{day}T{hour}", f"{g['word'].lower()} on {day}", anchor=anchor, anchored=base is not None)
 
 
 def r_duration(text, g, ctx):
@@ -415,5 +488,5 @@ RESOLVERS = {
     "this_pod": r_this_pod, "present": r_present, "past": r_past, "future": r_future,
     "rel_unit": r_rel_unit, "earlier_this": r_earlier_this, "rel_span": r_rel_span, "ago": r_ago,
     "anaphoric": r_anaphoric, "weekday": r_weekday, "clock": r_clock, "noon": r_noon,
-    "duration": r_duration, "set": r_set,
+    "duration": r_duration, "set": r_set, "period": r_period,
 }

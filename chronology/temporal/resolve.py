@@ -24,14 +24,16 @@ class Resolved:
     freq: str | None = None
     anchored: bool = True
     span: tuple[dt.date, dt.date] | None = None  # interval of an anchored duration
+    comparison: bool = False  # "the year-ago quarter": a period compared with, not reported on
 
 
 @dataclass(frozen=True)
 class Context:
     dct: dt.date | None  # the publication date
     ref: dt.date | None  # the time the text last talked about (day precision) or None
-    ref_granularity: str | None
+    ref_granularity: str | None  # of the last dated mention: "quarter" makes "a year ago" a quarter
     tense: str  # past | future | none
+    quarter: tuple[int, int] | None = None  # the reporting quarter the text last named (year, q)
 
 
 # ---------------------------------------------------------------------------------------- values

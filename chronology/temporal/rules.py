@@ -34,6 +34,10 @@ UNIT = r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortni
 POINT_MOD = r"(?:(?P<mod>early|late|mid|the beginning of|the start of|the end of|the middle of)[\s-]+)"
 AMOUNT_MOD = rf"(?:(?P<amod>{_alt([k for k, v in MODS.items() if v not in ('START', 'END', 'MID')])})\s+)"
 ORDINAL = rf"(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_alt(ORDINALS)})"
+# The day a clock time is on, written after it: "10 p.m. Wednesday", "5 p.m. EST, Nov. 9".
+CLOCK_DAY = (r"(?:,?\s+(?-i:(?P<cwd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+             r"|(?P<cmonth>January|February|March|April|May|June|July|August|September|October|November|December"
+             r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+(?P<cday>[12]\d|3[01]|0?[1-9])\b(?![,\s]*\d)))")
 PART_OF_DAY = r"(?P<pod>morning|afternoon|evening|night)"
 
 
@@ -71,6 +75,8 @@ RULES: tuple[Rule, ...] = (
          ("March 5", "Thursday, Dec. 3"), 0),
     Rule("day_month", "month_day", rf"\b{WEEKDAY_PREFIX}(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}\b(?!\s*,?\s*\d)",
          ("5 March", "1 January", "the 8th of December", "Monday 8 December"), 0),
+    Rule("month_rel", "month", rf"\b(?P<rel>(?i:last|this|next|this\s+past|this\s+coming))\s+(?P<month>{MONTH_FULL})\b(?!\s*\d)",
+         ("last May", "this September", "next January", "Last April", "this past March"), 0),
     Rule("month", "month", rf"\b{POINT_MOD}?{MONTH}\b(?!\s*\d)(?!-)", ("December", "early December", "mid-March"), 0),
     Rule("year", "year",
          rf"(?<![\d$£€#./-])(?<!\d )\b{POINT_MOD}?(?:(?P<fiscal>fiscal|financial|FY)\s*(?:year\s+)?)?{YEAR}\b{YEAR_END}(?!\s?\d)(?!s\b)(?!'s)",
@@ -90,8 +96,19 @@ RULES: tuple[Rule, ...] = (
          rf"\b(?:the\s+)?(?:(?P<rel>this|last|latest|next|current|previous|past|same|year-earlier|year-ago)\s+)?(?:(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)(?:(?:fiscal|calendar)\s+)?(?:-\s*)?quarter\b(?:\s+of\s+(?:fiscal\s+|calendar\s+)?{YEAR})?",
          ("the third quarter", "the fourth quarter of 1998", "the first fiscal quarter", "second-quarter"), trigger=r"quarter"),
     Rule("quarter_rel", "quarter",
-         r"\b(?:the\s+)?(?P<rel>this|last|latest|next|current|previous|same|year-earlier|year-ago)\s+(?:(?:fiscal|calendar)\s+)?quarter\b",
-         ("the latest quarter", "the year-earlier quarter"), trigger=r"quarter"),
+         r"\b(?:the\s+)?(?P<rel>this|last|latest|next|current|previous|same|year-earlier|year-ago|(?:comparable|corresponding)(?:\s+year-(?:ago|earlier))?)\s+(?:(?:fiscal|calendar)\s+)?quarter\b",
+         ("the latest quarter", "the year-earlier quarter", "the comparable year-ago quarter"), trigger=r"quarter"),
+    # Earnings reports: "the quarter", "the latest period", "the year-ago period", "the 1988
+    # period", "this year's third quarter", "the corresponding period last year".
+    Rule("period", "period",
+         r"\b(?P<det>the|that|this)\s+(?:(?P<rel>latest|current|same|year-earlier|year-ago|(?:comparable|corresponding)(?:\s+year-(?:ago|earlier))?)\s+)?(?:fiscal\s+)?(?P<punit>quarter|period)\b(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)|last\s+year))?",
+         ("the quarter", "the latest period", "the year-ago period", "that quarter", "the quarter a year ago", "the corresponding period last year"),
+         trigger=r"\b(?:quarter|period)\b"),
+    Rule("period_year", "period",
+         rf"\b(?:the\s+)?(?:{YEAR}|(?P<ry>this|last|next)\s+year's)\s+(?:(?P<qord>first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?P<punit>quarter|period)\b",
+         ("the 1988 period", "the 1988 second quarter", "this year's third quarter", "last year's quarter"),
+         trigger=r"\b(?:quarter|period)\b"),
+    Rule("year_ago_adj", "period", r"\b(?P<adj>year-(?:earlier|ago))\b", ("year-earlier", "year-ago"), trigger=r"year-"),
     Rule("quarter_code", "quarter", rf"\bQ(?P<qnum>[1-4])\s+{YEAR}\b", ("Q3 2009",), 0, trigger=r"\bQ[1-4]"),
     Rule("half", "half",
          rf"\b(?:the\s+)?(?P<hord>first|second|1st|2nd)\s+half(?:\s+of\s+(?:(?:the|this|next|last)\s+year|{YEAR}))?",
@@ -108,7 +125,7 @@ RULES: tuple[Rule, ...] = (
     Rule("past_ref", "past",
          r"\b(?:recently|lately|recent\s+(?:years|months|weeks|days|times|decades)|the\s+past(?!\s+\w+\s+(?:years?|months?|weeks?|days?)\b)(?=\s*[,.;]|\s+(?:and|but|or|when|as)\b|$)|(?:once|formerly)(?=\s+(?:was|were|had)\b))",
          ("recently", "recent years", "the past")),
-    Rule("future_ref", "future", r"\b(?:(?<=\bin\s)future\b(?!\s+(?:of|years|generations)\b)|the\s+future|the\s+coming\s+(?:years|months|weeks|days)|the\s+years\s+ahead|soon)\b",
+    Rule("future_ref", "future", r"\b(?:(?<=\bin\s)future\b(?!\s+(?:of|years|generations)\b)|the\s+future|the\s+coming\s+(?:years|months|weeks|days)|the\s+years\s+ahead|(?<!\bas\s)soon(?!\s+(?:as|after|afterwards?|thereafter)\b))\b",
          ("the future", "the coming years")),
     Rule("rel_unit", "rel_unit",
          r"\b(?P<rel>this|last|next|past|coming|current|previous|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+current|the\s+same|the\s+following|that|the\s+preceding)\s+(?P<unit>week|weekend|month|year|decade|century)\b",
@@ -126,16 +143,17 @@ RULES: tuple[Rule, ...] = (
          ("the following day", "the same day", "the day before", "that day", "that same day"), trigger=r"\b(?:day|morning|evening|night|afternoon)\b"),
     # --- weekdays and times -------------------------------------------------------------------
     Rule("weekday", "weekday",
-         rf"\b(?:(?i:earlier|later|early|late)\s+)?(?:(?P<rel>(?i:last|next|this|past|coming|the\s+previous|the\s+following))\s+)?(?P<wd>{WEEKDAY_FULL})\b(?!,?\s+(?:{MONTH_FULL}|{MONTH_ABBR}|\d))",
-         ("Monday", "last Friday", "Last Friday", "next Tuesday", "Earlier Sunday", "the previous Friday"), 0),
+         rf"\b(?:(?i:earlier|later|early|late)\s+)?(?:(?P<rel>(?i:last|next|this|past|coming|the\s+previous|the\s+following))\s+)?(?P<wd>{WEEKDAY_FULL})\b(?:\s+(?P<pod>morning|afternoon|evening|night))?(?!,?\s+(?:{MONTH_FULL}|{MONTH_ABBR}|\d))",
+         ("Monday", "last Friday", "Last Friday", "next Tuesday", "Earlier Sunday", "the previous Friday", "Wednesday night"), 0),
     Rule("clock", "clock",
-         r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?P<tz>(?-i:[A-Z]{2,4}T))\b)?(?:\s+(?P<dword>last\s+night|yesterday|today|tonight|tomorrow))?",
-         ("3pm", "10:30 a.m.", "9.15am", "11pm last night"), re.IGNORECASE, trigger=r"(?i:am|pm|a\.m|p\.m)\b"),
+         r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?P<tz>(?-i:[A-Z]{2,4}T))\b)?"
+         rf"(?:\s+(?P<dword>last\s+night|yesterday|today|tonight|tomorrow)|{CLOCK_DAY})?",
+         ("3pm", "10:30 a.m.", "9.15am", "11pm last night", "10 p.m. Wednesday", "5 p.m. EST, Nov. 6", "9 a.m. EST Tuesday"), re.IGNORECASE, trigger=r"(?i:am|pm|a\.m|p\.m)\b"),
     Rule("clock24", "clock", r"\b(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?P<tz>GMT|BST|UTC|EST|EDT|CET)\b", ("12.00 GMT", "14:30 BST"), 0, trigger=r"GMT|BST|UTC|EST|EDT|CET"),
-    Rule("noon", "noon", r"\b(?P<word>noon|midday|midnight)\b", ("noon", "midnight")),
+    Rule("noon", "noon", rf"\b(?P<word>noon|midday|midnight)\b{CLOCK_DAY}?", ("noon", "midnight", "noon Thursday", "midnight Friday")),
     # --- durations and sets -------------------------------------------------------------------
     Rule("duration", "duration",
-         rf"\b{AMOUNT_MOD}?{NUM}[\s-]+(?:(?:more|full|straight|consecutive|long|whole)\s+)?{UNIT}(?:\s+and\s+a\s+half)?\b(?!-old)(?!\s+old\b)",
+         rf"\b(?:the\s+)?{AMOUNT_MOD}?{NUM}[\s-]+(?:(?:more|full|straight|consecutive|long|whole)\s+)?{UNIT}(?:\s+and\s+a\s+half)?\b(?!-old)(?!\s+old\b)",
          ("three years", "17 months", "more than a decade", "several weeks", "two-year")),
     Rule("duration_half", "duration", r"\b(?P<half>half\s+an?\s+(?P<unit>hour|day|year|century|decade))\b", ("half an hour",)),
     Rule("set_every", "set",
