@@ -36,6 +36,7 @@ _PREV_WORD = re.compile(r"([A-Za-z]+)\s*$")
 _COUNT_BEFORE = {"about", "some", "nearly", "than", "only", "over", "under", "almost", "approximately", "roughly", "around", "least", "to", "number", "page", "section", "article", "no", "flight", "route", "room", "highway", "interstate", "population", "pop"}
 _DETERMINERS = {"the", "its", "their", "his", "her", "this", "that", "our"}
 _MAX_INPUT = 50_000_000
+_RATE_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|dollars?|pounds?|cents?|pence|seats|flights|jobs|barrels|tons?|shares))\s+(?:\w+\s+)?$", re.IGNORECASE)
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")
 
 
@@ -82,6 +83,12 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
             return False  # "a second" inquiry, not one second
         if num in ("a", "an") and unit in ("day", "week", "month", "year") and text[max(0, start - 6):start].lower().strip() in ("once", "twice", "times"):
             return False
+        if num in ("a", "an", "per") and _RATE_BEFORE.search(text, max(0, start - 40), start):
+            return False  # "$500 million a year", "700 seats a week": a rate, not a time
+        if unit.startswith("quarter") and (text[end:end + 3].lower() == " of" or "-" in text[start:end] and unit.endswith("s")):
+            return False  # "more than a quarter of the market", "three-quarters": a fraction
+    if kind == "set" and _RATE_BEFORE.search(text, max(0, start - 40), start):
+        return False
     return True
 
 
@@ -93,10 +100,11 @@ def _candidates(text: str):
             continue
         kind = _KIND[name]
         for m in pattern.finditer(text):
-            if m.end() > m.start():
+            start, end = m.span("x") if "x" in pattern.groupindex and m.group("x") else m.span()
+            if end > start:
                 groups = {k: v for k, v in m.groupdict().items() if v is not None}
-                if _plausible(text, kind, m.start(), m.end(), groups):
-                    found.append((m.start(), m.end(), name, groups))
+                if _plausible(text, kind, start, end, groups):
+                    found.append((start, end, name, groups))
     # Longest first at each start; among equals, the rule listed first.
     found.sort(key=lambda c: (c[0], -(c[1] - c[0]), _RULE_ORDER[c[2]]))
     chosen = []

@@ -449,7 +449,7 @@ def r_duration(text, g, ctx):
         unit = g["unit"].lower()
         value = {"hour": "PT30M", "day": "PT12H", "year": "P6M", "decade": "P5Y", "century": "P50Y"}[unit]
         return Resolved("DURATION", value, "a length of time")
-    n = number(g.get("num"))
+    n = number(g.get("num")) if g.get("num") else None  # "for years": some number of years
     if n is not None and text.lower().rstrip().endswith("and a half"):
         n = n + 0.5
     return Resolved("DURATION", duration_value(n, g["unit"]), "a length of time", mod=mod_of(g.get("amod")))

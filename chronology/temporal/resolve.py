@@ -111,6 +111,9 @@ def number(word: str | None) -> float | None:
         return None
     if w in NUMBERS:
         return NUMBERS[w]
+    if w.endswith(("1/2", "½")):  # "5 1/2 hours"
+        whole = w.removesuffix("1/2").removesuffix("½").strip()
+        return int(whole) + 0.5 if whole.isdigit() else None
     try:
         return float(w) if "." in w else int(w)
     except ValueError:
@@ -130,8 +133,16 @@ def duration_value(n: float | None, unit_word: str) -> str:
     letter, is_time, _ = unit_code(unit_word)
     if letter == "WE":
         letter = "WE"
+    if n is not None and not float(n).is_integer() and float(n * 2).is_integer() and letter in _HALF_OF:
+        # "5 1/2 hours" = PT5H30M: a half written in the next smaller unit, as TIMEX3 values are
+        whole = int(n)
+        half = _HALF_OF[letter]
+        return ("PT" if is_time else "P") + (f"{whole}{letter}" if whole else "") + half
     amount = "X" if n is None else (str(int(n)) if float(n).is_integer() else f"{n:g}")
     return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
+
+
+_HALF_OF = {"H": "30M", "M": "30S", "Y": "6M", "D": "T12H", "DE": "5Y", "CE": "50Y"}
 
 
 def mod_of(word: str | None) -> str | None:

@@ -29,7 +29,7 @@ DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
 YEAR_END = r"(?![\d%]|,\d|\.\d|-\d)"
 NUM_WORDS = _alt([w for w in NUMBERS if w not in ("a", "an")])
-NUM = rf"(?P<num>\d+(?:\.\d+)?|{NUM_WORDS}|{_alt(VAGUE_NUMBERS)}|an?)"
+NUM = rf"(?P<num>\d+(?:\.\d+|\s+1/2|\s*½)?|{NUM_WORDS}|{_alt(VAGUE_NUMBERS)}|an?)"
 UNIT = r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
 POINT_MOD = r"(?:(?P<mod>early|late|mid|the beginning of|the start of|the end of|the middle of)[\s-]+)"
 AMOUNT_MOD = rf"(?:(?P<amod>{_alt([k for k, v in MODS.items() if v not in ('START', 'END', 'MID')])})\s+)"
@@ -43,6 +43,9 @@ PART_OF_DAY = r"(?P<pod>morning|afternoon|evening|night)"
 
 @dataclass(frozen=True)
 class Rule:
+    """A named pattern. When it has a group named `x`, that group is the expression and the rest
+    of the match is context that must be there ("for years": the expression is "years")."""
+
     name: str
     kind: str  # what the resolver does with it
     pattern: str
@@ -155,6 +158,9 @@ RULES: tuple[Rule, ...] = (
     Rule("duration", "duration",
          rf"\b(?:the\s+)?{AMOUNT_MOD}?{NUM}[\s-]+(?:(?:more|full|straight|consecutive|long|whole)\s+)?{UNIT}(?:\s+and\s+a\s+half)?\b(?!-old)(?!\s+old\b)",
          ("three years", "17 months", "more than a decade", "several weeks", "two-year")),
+    Rule("duration_plural", "duration",
+         r"\b(?:for|within|in|over)\s+(?P<x>(?:the\s+)?(?P<unit>years|months|weeks|days|decades|centuries|hours))\b(?!\s+(?:of\s+(?:the|his|her|their|its)|old|ago|earlier|later)\b)",
+         ("for years", "over the years"), trigger=r"(?:years|months|weeks|days|decades|centuries|hours)\b"),
     Rule("duration_half", "duration", r"\b(?P<half>half\s+an?\s+(?P<unit>hour|day|year|century|decade))\b", ("half an hour",)),
     Rule("set_every", "set",
          rf"\b(?:every|each)\s+(?:(?P<num>other|\d+|two|three|four|five|six)\s+)?(?P<unit>days?|nights?|weeks?|weekends?|months?|years?|quarters?|hours?|mornings?|evenings?|summer|winter|spring|autumn|{WEEKDAY_FULL}s?)\b",
@@ -177,7 +183,7 @@ def _check(rules: tuple[Rule, ...]) -> dict[str, re.Pattern]:
         if pattern.fullmatch(""):
             raise ValueError(f"temporal grammar: rule {rule.name!r} matches the empty string")
         for example in rule.examples:
-            if not any(m.group(0) == example for m in pattern.finditer(example)):
+            if not any(m.group(0) == example for m in pattern.finditer(example)):  # the whole match, context included
                 raise ValueError(f"temporal grammar: rule {rule.name!r} does not match its example {example!r}")
         compiled[rule.name] = pattern
     return compiled
