@@ -188,6 +188,11 @@ def date_for_day_month(month: int, day: int, dct: dt.date, tense: str) -> dt.dat
     options = [d for d in (make(dct.year - 1), make(dct.year), make(dct.year + 1)) if d]
     if not options:
         return None
+    # A day within two months of the writing is the nearest one whatever the tense says: news
+    # reports the days around it, and a misread tense would cost a whole year.
+    nearest = min(options, key=lambda d: abs((d - dct).days))
+    if abs((nearest - dct).days) <= 60:
+        return nearest
     if tense == "past":
         before = [d for d in options if d <= dct]
         return max(before) if before else min(options)
