@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from chronology.temporal.dateparse import parse_absolute
+from chronology.temporal.holidays import holiday_date
 from chronology.temporal.lexicon import ORDINALS, PARTS_OF_DAY, SEASON_WORDS, SEASONS, WEEKDAYS
 from chronology.temporal.resolve import (
     Resolved,
@@ -481,6 +482,29 @@ def r_set(text, g, ctx):
     return Resolved("SET", duration_value(number(n) if n else 1, unit), "a recurring time", quant=quant)
 
 
+def r_holiday(text, g, ctx):
+    name = " ".join(g["name"].split())
+    rel = " ".join((g.get("rel") or "").lower().split())
+    if g.get("year"):
+        d = holiday_date(name, int(g["year"]))
+        return Resolved("DATE", d.isoformat(), f"{name} of a given year") if d else None
+    if ctx.dct is None:
+        return Resolved("DATE", "XXXX-XX-XX", "no publication date to take the year from", anchored=False)
+    options = [d for d in (holiday_date(name, y) for y in range(ctx.dct.year - 1, ctx.dct.year + 2)) if d]
+    if not options:
+        return None
+    direction = {"last": "past", "this past": "past", "next": "future", "this coming": "future"}.get(rel) or ctx.tense
+    if rel == "this":
+        d = next((o for o in options if o.year == ctx.dct.year), options[0])
+    elif direction == "past":
+        d = max((o for o in options if o < ctx.dct), default=options[0]) if rel else max((o for o in options if o <= ctx.dct), default=options[0])
+    elif direction == "future":
+        d = min((o for o in options if o > ctx.dct), default=options[-1]) if rel else min((o for o in options if o >= ctx.dct), default=options[-1])
+    else:
+        d = min(options, key=lambda o: abs((o - ctx.dct).days))
+    return Resolved("DATE", d.isoformat(), f"{name}, {rel + ' ' if rel else ''}{_direction(ctx) if not rel else 'relative to'} {_anchor_words(ctx)}", anchor="publication")
+
+
 RESOLVERS = {
     "date": r_date, "numeric": r_numeric, "month_year": r_month_year, "month_day": r_month_day, "month_rel_year": r_month_rel_year,
     "month": r_month, "year": r_year, "decade": r_decade, "century": r_century, "season": r_season,
@@ -488,5 +512,5 @@ RESOLVERS = {
     "this_pod": r_this_pod, "present": r_present, "past": r_past, "future": r_future,
     "rel_unit": r_rel_unit, "earlier_this": r_earlier_this, "rel_span": r_rel_span, "ago": r_ago,
     "anaphoric": r_anaphoric, "weekday": r_weekday, "clock": r_clock, "noon": r_noon,
-    "duration": r_duration, "set": r_set, "period": r_period,
+    "duration": r_duration, "set": r_set, "period": r_period, "holiday": r_holiday,
 }

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from chronology.temporal.holidays import NAMES as HOLIDAY_LIST
 from chronology.temporal.lexicon import MODS, NUMBERS, ORDINALS, VAGUE_NUMBERS
 
 
@@ -38,6 +39,7 @@ ORDINAL = rf"(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_alt(ORDINALS)})"
 CLOCK_DAY = (r"(?:,?\s+(?-i:(?P<cwd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
              r"|(?P<cmonth>January|February|March|April|May|June|July|August|September|October|November|December"
              r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+(?P<cday>[12]\d|3[01]|0?[1-9])\b(?![,\s]*\d)))")
+HOLIDAY_NAMES = "|".join(re.escape(n).replace(r"\ ", r"\s+").replace("'", "['’]") for n in HOLIDAY_LIST)
 PART_OF_DAY = r"(?P<pod>morning|afternoon|evening|night)"
 
 
@@ -144,6 +146,10 @@ RULES: tuple[Rule, ...] = (
     Rule("anaphoric_day", "anaphoric",
          r"\b(?:(?:earlier|later)\s+)?(?P<phrase>the\s+(?:following|next|previous|preceding)\s+(?:day|morning|evening|night)|the\s+day\s+(?:before|after)|that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)|the\s+same\s+day|the\s+(?:day|night)\s+before)\b",
          ("the following day", "the same day", "the day before", "that day", "that same day"), trigger=r"\b(?:day|morning|evening|night|afternoon)\b"),
+    Rule("holiday", "holiday",
+         rf"\b(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?(?P<name>{HOLIDAY_NAMES})\b(?!\s+(?:Island|Rising|Parade|Offensive|Act|Agreement|Accord)\b)(?:,?\s+(?:of\s+)?{YEAR}{YEAR_END})?",
+         ("Thanksgiving Day", "last Thanksgiving", "Christmas Eve", "Easter 2009", "New Year's Day", "Election Day"),
+         trigger=r"christmas|new year|valentine|patrick|may day|independence|july|bastille|halloween|fawkes|bonfire|armistice|remembrance|veteran|thanksgiving|election|labou?r day|memorial|luther|presidents|columbus|mother|father|easter|good friday|ash wednesday|pentecost|boxing"),
     # --- weekdays and times -------------------------------------------------------------------
     Rule("weekday", "weekday",
          rf"\b(?:(?i:earlier|later|early|late)\s+)?(?:(?P<rel>(?i:last|next|this|past|coming|the\s+previous|the\s+following))\s+)?(?P<wd>{WEEKDAY_FULL})\b(?:\s+(?P<pod>morning|afternoon|evening|night))?(?!,?\s+(?:{MONTH_FULL}|{MONTH_ABBR}|\d))",
