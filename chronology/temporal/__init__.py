@@ -72,8 +72,6 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
             return False
         if text[end:end + 1] == ":" or text[max(0, start - 1):start] in (":", "-"):
             return False
-    if kind == "holiday" and not text[m_start(groups, text, start)].isupper():
-        return False  # "christmas" in lower case is rare in news; "may day" is two words
     if kind == "duration":
         unit = (groups.get("unit") or "").lower()
         num = (groups.get("num") or "").lower()
@@ -85,20 +83,13 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
             return False  # "a second" inquiry, not one second
         if num in ("a", "an") and unit in ("day", "week", "month", "year") and text[max(0, start - 6):start].lower().strip() in ("once", "twice", "times"):
             return False
-        if num in ("a", "an", "per") and _RATE_BEFORE.search(text, max(0, start - 40), start):
+        if num in ("a", "an", "per") and not groups.get("dir") and _RATE_BEFORE.search(text, max(0, start - 40), start):
             return False  # "$500 million a year", "700 seats a week": a rate, not a time
         if unit.startswith("quarter") and (text[end:end + 3].lower() == " of" or "-" in text[start:end] and unit.endswith("s")):
             return False  # "more than a quarter of the market", "three-quarters": a fraction
     if kind == "set" and _RATE_BEFORE.search(text, max(0, start - 40), start):
         return False
     return True
-
-
-def m_start(groups: dict, text: str, start: int) -> int:
-    """Where the holiday's name begins in the match (after "last", "next"...)."""
-    name = groups.get("name") or ""
-    found = text.find(name, start)
-    return found if found >= 0 else start
 
 
 def _candidates(text: str):
@@ -157,7 +148,7 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None) -> list
         surface = text[start:end]
         kind = _KIND[name]
         tense = tense_of(text, start, end) if kind in ("month", "month_day", "weekday", "season", "quarter", "clock", "noon", "future", "holiday") else "none"
-        use_day = kind in ("anaphoric", "clock", "noon", "ago")
+        use_day = kind in ("anaphoric", "clock", "noon") or "dir" in groups
         ctx = Context(dct=dct, ref=(day_ref or ref) if use_day else ref, ref_granularity=last_granularity, tense=tense, quarter=quarter)
         ctx_index = (day_ref_index if day_ref else ref_index) if use_day else ref_index
         try:

@@ -354,6 +354,8 @@ def r_rel_span(text, g, ctx):
 
 def r_ago(text, g, ctx):
     n = number(g.get("num"))
+    if n is not None and " and a half" in text.lower():
+        n += 0.5
     direction = " ".join(g["dir"].lower().split())
     letter, is_time, _ = unit_code(g["unit"])
     mod = mod_of(g.get("amod"))
@@ -446,6 +448,8 @@ def r_noon(text, g, ctx):
 
 
 def r_duration(text, g, ctx):
+    if g.get("dir"):
+        return r_ago(text, g, ctx)
     if g.get("half"):
         unit = g["unit"].lower()
         value = {"hour": "PT30M", "day": "PT12H", "year": "P6M", "decade": "P5Y", "century": "P50Y"}[unit]
@@ -510,7 +514,7 @@ RESOLVERS = {
     "month": r_month, "year": r_year, "decade": r_decade, "century": r_century, "season": r_season,
     "quarter": r_quarter, "half": r_half, "day_word": r_day_word, "tonight": r_tonight,
     "this_pod": r_this_pod, "present": r_present, "past": r_past, "future": r_future,
-    "rel_unit": r_rel_unit, "earlier_this": r_earlier_this, "rel_span": r_rel_span, "ago": r_ago,
+    "rel_unit": r_rel_unit, "earlier_this": r_earlier_this, "rel_span": r_rel_span,
     "anaphoric": r_anaphoric, "weekday": r_weekday, "clock": r_clock, "noon": r_noon,
     "duration": r_duration, "set": r_set, "period": r_period, "holiday": r_holiday,
 }

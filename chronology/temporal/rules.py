@@ -15,6 +15,12 @@ from chronology.temporal.holidays import NAMES as HOLIDAY_LIST
 from chronology.temporal.lexicon import MODS, NUMBERS, ORDINALS, VAGUE_NUMBERS
 
 
+def _title(name: str) -> str:
+    """'new year's day' -> "New Year's Day"; 'st. patrick's day' -> "St. Patrick's Day"."""
+    small = {"of"}
+    return " ".join(w if w in small else w[:1].upper() + w[1:] for w in name.split())
+
+
 def _alt(words) -> str:
     """An alternation of words, longest first, so that 'Sept' wins over 'Sep'."""
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
@@ -39,7 +45,8 @@ ORDINAL = rf"(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_alt(ORDINALS)})"
 CLOCK_DAY = (r"(?:,?\s+(?-i:(?P<cwd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
              r"|(?P<cmonth>January|February|March|April|May|June|July|August|September|October|November|December"
              r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+(?P<cday>[12]\d|3[01]|0?[1-9])\b(?![,\s]*\d)))")
-HOLIDAY_NAMES = "|".join(re.escape(n).replace(r"\ ", r"\s+").replace("'", "['’]") for n in HOLIDAY_LIST)
+# Holidays are proper names: matched with their capitals ("May Day", not "may day").
+HOLIDAY_NAMES = "|".join(re.escape(_title(n)).replace(r"\ ", r"\s+").replace("'", "['’]") for n in HOLIDAY_LIST)
 PART_OF_DAY = r"(?P<pod>morning|afternoon|evening|night)"
 
 
@@ -141,15 +148,13 @@ RULES: tuple[Rule, ...] = (
     Rule("rel_span", "rel_span",
          rf"\b(?:the\s+)?(?P<rel>past|last|next|coming|previous|preceding|first|final|following|recent)\s+{NUM}\s+{UNIT}\b",
          ("the past three years", "the next two weeks", "the last 12 months", "the past few years"), trigger=r"\b(?:past|last|next|coming|previous|preceding|first|final|following|recent)\b"),
-    Rule("ago", "ago", rf"\b{AMOUNT_MOD}?{NUM}\s+(?:(?:more|full)\s+)?{UNIT}\s+(?P<dir>ago|earlier|later|before|after|hence|from\s+now)\b(?!\s+(?:the|a|his|her|their|its|it|he|she|they)\b)",
-         ("two weeks ago", "a week later", "three days earlier", "about a year ago"), trigger=r"\b(?:ago|earlier|later|before|after|hence|now)\b"),
     Rule("anaphoric_day", "anaphoric",
          r"\b(?:(?:earlier|later)\s+)?(?P<phrase>the\s+(?:following|next|previous|preceding)\s+(?:day|morning|evening|night)|the\s+day\s+(?:before|after)|that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)|the\s+same\s+day|the\s+(?:day|night)\s+before)\b",
          ("the following day", "the same day", "the day before", "that day", "that same day"), trigger=r"\b(?:day|morning|evening|night|afternoon)\b"),
     Rule("holiday", "holiday",
-         rf"\b(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?(?P<name>{HOLIDAY_NAMES})\b(?!\s+(?:Island|Rising|Parade|Offensive|Act|Agreement|Accord)\b)(?:,?\s+(?:of\s+)?{YEAR}{YEAR_END})?",
-         ("Thanksgiving Day", "last Thanksgiving", "Christmas Eve", "Easter 2009", "New Year's Day", "Election Day"),
-         trigger=r"christmas|new year|valentine|patrick|may day|independence|july|bastille|halloween|fawkes|bonfire|armistice|remembrance|veteran|thanksgiving|election|labou?r day|memorial|luther|presidents|columbus|mother|father|easter|good friday|ash wednesday|pentecost|boxing"),
+         rf"\b(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming))\s+)?(?P<name>{HOLIDAY_NAMES})\b(?!\s+(?:Island|Rising|Parade|Offensive|Act|Agreement|Accord)\b)(?:,?\s+(?:of\s+)?{YEAR}{YEAR_END})?",
+         ("Thanksgiving Day", "last Thanksgiving", "Christmas Eve", "Easter 2009", "New Year's Day", "Election Day"), 0,
+         trigger=r"(?-i:Christmas|New Year|Valentine|Patrick|May Day|Independence|Fourth of July|Bastille|Halloween|Fawkes|Bonfire|Armistice|Remembrance|Veteran|Thanksgiving|Election Day|Labou?r Day|Memorial Day|Luther King|Presidents|Columbus Day|Mother's|Father's|Easter|Good Friday|Ash Wednesday|Pentecost|Boxing Day)"),
     # --- weekdays and times -------------------------------------------------------------------
     Rule("weekday", "weekday",
          rf"\b(?:(?i:earlier|later|early|late)\s+)?(?:(?P<rel>(?i:last|next|this|past|coming|the\s+previous|the\s+following))\s+)?(?P<wd>{WEEKDAY_FULL})\b(?:\s+(?P<pod>morning|afternoon|evening|night))?(?!,?\s+(?:{MONTH_FULL}|{MONTH_ABBR}|\d))",
@@ -162,8 +167,11 @@ RULES: tuple[Rule, ...] = (
     Rule("noon", "noon", rf"\b(?P<word>noon|midday|midnight)\b{CLOCK_DAY}?", ("noon", "midnight", "noon Thursday", "midnight Friday")),
     # --- durations and sets -------------------------------------------------------------------
     Rule("duration", "duration",
-         rf"\b(?:the\s+)?{AMOUNT_MOD}?{NUM}[\s-]+(?:(?:more|full|straight|consecutive|long|whole)\s+)?{UNIT}(?:\s+and\s+a\s+half)?\b(?!-old)(?!\s+old\b)",
-         ("three years", "17 months", "more than a decade", "several weeks", "two-year")),
+         rf"\b(?:the\s+)?{AMOUNT_MOD}?{NUM}[\s-]+(?:(?:more|full|straight|consecutive|long|whole)\s+)?{UNIT}(?:\s+and\s+a\s+half)?\b(?!-old)(?!\s+old\b)"
+         # "two weeks ago", "a week later": the same quantity counted from an anchor
+         r"(?:\s+(?P<dir>ago|earlier|later|before|after|hence|from\s+now)\b(?!\s+(?:the|a|his|her|their|its|it|he|she|they)\b))?",
+         ("three years", "17 months", "more than a decade", "several weeks", "two-year",
+          "two weeks ago", "a week later", "three days earlier", "about a year ago")),
     Rule("duration_plural", "duration",
          r"\b(?:for|within|in|over)\s+(?P<x>(?:the\s+)?(?P<unit>years|months|weeks|days|decades|centuries|hours))\b(?!\s+(?:of\s+(?:the|his|her|their|its)|old|ago|earlier|later)\b)",
          ("for years", "over the years"), trigger=r"(?:years|months|weeks|days|decades|centuries|hours)\b"),
