@@ -181,8 +181,10 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None) -> list
         )
         mentions.append(mention)
         if resolved.type == "DATE" and anchored and _QUARTER.fullmatch(resolved.value):
-            if not resolved.comparison:
-                quarter = (int(resolved.value[:4]), int(resolved.value[-1]))
+            reported = (int(resolved.value[:4]), int(resolved.value[-1]))
+            # A report is on a quarter already over, not the "fourth quarter" it forecasts.
+            if not resolved.comparison and (dct is None or dt.date(reported[0], 3 * reported[1] - 2, 1) <= dct - dt.timedelta(days=28)):
+                quarter = reported
             last_granularity = "quarter"
         elif resolved.type in ("DATE", "TIME") and granularity not in (Granularity.VAGUE, None):
             last_granularity = granularity.value

@@ -207,10 +207,26 @@ def _reporting_quarter(ctx) -> tuple[int, int]:
     return (y, q - 1) if q > 1 else (y - 1, 4)
 
 
+def _quarter_ended(g, ctx):
+    """The three months ending on the given day, named by the calendar quarter of their middle
+    month (a quarter ended 31 July is May-July: mostly the second calendar quarter)."""
+    month, day = month_number(g["month"]), int(g["day"])
+    if g.get("year"):
+        end = dt.date(int(g["year"]), month, min(day, 28))
+    elif ctx.dct is not None:
+        end = date_for_day_month(month, min(day, 28), ctx.dct, "past")
+    else:
+        return Resolved("DATE", "XXXX-QX", "no publication date to take the year from", anchored=False)
+    middle = add_units(end, "M", -1)
+    return Resolved("DATE", unit_value(middle, "Q"), f"the quarter ended {end.isoformat()}", anchor="none" if g.get("year") else "publication")
+
+
 def r_period(text, g, ctx):
     """A reporting period: the quarter the text is about, the same quarter a year before, or the
     quarter of a named year."""
     rel = " ".join((g.get("rel") or "").lower().split())
+    if g.get("month") and g.get("day"):
+        return _quarter_ended(g, ctx)
     year_before = bool(g.get("adj") or g.get("ago") or "year-" in rel or rel.startswith(("comparable", "corresponding")))
     q_named = ORDINALS[g["qord"].lower()] if g.get("qord") else None
     if ctx.dct is None and not g.get("year"):
@@ -234,7 +250,7 @@ def r_period(text, g, ctx):
 
 
 def r_half(text, g, ctx):
-    h = ORDINALS[g["hord"].lower()]
+    h = 2 if g["hord"].lower() == "last" else ORDINALS[g["hord"].lower()]
     if g.get("year"):
         return Resolved("DATE", f"{int(g['year']):04d}-H{h}", "a half of a given year")
     if ctx.dct is None:

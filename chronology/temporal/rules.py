@@ -120,10 +120,14 @@ RULES: tuple[Rule, ...] = (
          rf"\b(?:the\s+)?(?:{YEAR}|(?P<ry>this|last|next)\s+year's)\s+(?:(?P<qord>first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?P<punit>quarter|period)\b",
          ("the 1988 period", "the 1988 second quarter", "this year's third quarter", "last year's quarter"),
          trigger=r"\b(?:quarter|period)\b"),
-    Rule("year_ago_adj", "period", r"\b(?P<adj>year-(?:earlier|ago))\b", ("year-earlier", "year-ago"), trigger=r"year-"),
+    Rule("year_ago_adj", "period", r"\b(?:an?\s+)?(?P<adj>year-(?:earlier|ago))\b", ("year-earlier", "year-ago", "a year-earlier"), trigger=r"year-"),
+    # "the quarter ended Sept. 30": the expression is "the quarter"; the date says which one.
+    Rule("quarter_ended", "period",
+         rf"\b(?P<x>the\s+(?:fiscal\s+)?(?P<punit>quarter))\s+(?:that\s+)?end(?:ed|ing|s)\s+(?:on\s+)?(?P<month>{MONTH_FULL}|{MONTH_ABBR})\s+(?P<day>[12]\d|3[01]|0?[1-9])\b(?:,?\s+{YEAR})?",
+         ("the quarter ended Sept. 30", "the fiscal quarter ending July 31, 1989"), trigger=r"quarter\s+(?:that\s+)?end"),
     Rule("quarter_code", "quarter", rf"\bQ(?P<qnum>[1-4])\s+{YEAR}\b", ("Q3 2009",), 0, trigger=r"\bQ[1-4]"),
     Rule("half", "half",
-         rf"\b(?:the\s+)?(?P<hord>first|second|1st|2nd)\s+half(?:\s+of\s+(?:(?:the|this|next|last)\s+year|{YEAR}))?",
+         rf"\b(?:the\s+)?(?P<hord>first|second|1st|2nd|last)\s+half(?:\s+of\s+(?:(?:the|this|next|last)\s+year|{YEAR}))?",
          ("the first half", "the second half of 2009", "the first half of this year"), trigger=r"\bhalf\b"),
     # --- deictic ------------------------------------------------------------------------------
     Rule("day_word", "day_word",
@@ -137,8 +141,8 @@ RULES: tuple[Rule, ...] = (
     Rule("past_ref", "past",
          r"\b(?:recently|lately|recent(?:\s+(?:years|months|weeks|days|times|decades))?|the\s+past(?!\s+\w+\s+(?:years?|months?|weeks?|days?)\b)(?=\s*[,.;]|\s+(?:and|but|or|when|as)\b|$)|(?:once|formerly)(?=\s+(?:was|were|had)\b))",
          ("recently", "recent years", "the past")),
-    Rule("future_ref", "future", r"\b(?:(?<=\bin\s)future\b(?!\s+(?:of|years|generations)\b)|the\s+future|the\s+coming\s+(?:years|months|weeks|days)|the\s+years\s+ahead|the\s+(?:near|short|long)[\s-]+term|the\s+near\s+future|(?<!\bas\s)soon(?!\s+(?:as|after|afterwards?|thereafter)\b))\b",
-         ("the future", "the coming years")),
+    Rule("future_ref", "future", r'''\b(?:(?<=\bin\s)future\b(?!\s+(?:of|years|generations)\b)|the\s+future|the\s+coming\s+(?:years|months|weeks|days)|the\s+years\s+ahead|the\s+(?:near|short|long)[\s-]+term(?=\s*[,.;:)"']|\s+(?:and|but|or|as|because|when|if|to)\b|\s*$)|the\s+near\s+future|(?<!\bas\s)soon(?!\s+(?:as|after|afterwards?|thereafter)\b))\b''',
+         ("the future", "the coming years", "the near term")),
     Rule("rel_unit", "rel_unit",
          r"\b(?P<rel>this|last|next|past|coming|current|previous|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+current|the\s+same|the\s+following|that|the\s+preceding)\s+(?P<unit>week|weekend|month|year|decade|century)\b",
          ("last month", "next year", "this week", "the past year", "the following week", "that month")),
@@ -167,7 +171,7 @@ RULES: tuple[Rule, ...] = (
     Rule("noon", "noon", rf"\b(?P<word>noon|midday|midnight)\b{CLOCK_DAY}?", ("noon", "midnight", "noon Thursday", "midnight Friday")),
     # --- durations and sets -------------------------------------------------------------------
     Rule("duration", "duration",
-         rf"\b(?:the\s+)?{AMOUNT_MOD}?{NUM}[\s-]+(?:(?:more|full|straight|consecutive|long|whole)\s+)?{UNIT}(?:\s+and\s+a\s+half)?\b(?!-old)(?!\s+old\b)"
+         rf"\b(?:the\s+)?{AMOUNT_MOD}?{NUM}[\s-]+(?:(?:more|full|straight|consecutive|long|whole)\s+)?{UNIT}(?:\s+and\s+a\s+half)?\b(?!-(?:old|earlier|ago)\b)(?!\s+old\b)"
          # "two weeks ago", "a week later": the same quantity counted from an anchor
          r"(?:\s+(?P<dir>ago|earlier|later|before|after|hence|from\s+now)\b(?!\s+(?:the|a|his|her|their|its|it|he|she|they)\b))?",
          ("three years", "17 months", "more than a decade", "several weeks", "two-year",
