@@ -188,6 +188,8 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None) -> list
             last_granularity = "quarter"
         elif resolved.type in ("DATE", "TIME") and granularity not in (Granularity.VAGUE, None):
             last_granularity = granularity.value
+        elif resolved.type == "DURATION":
+            last_granularity = "duration"  # "in the first nine months ... a year earlier": no longer a quarter
         if anchored and interval is not None and resolved.type in ("DATE", "TIME") and granularity not in (Granularity.VAGUE, None):
             if granularity in (Granularity.DAY, Granularity.TIME, Granularity.MONTH, Granularity.WEEK):
                 ref = interval.start

@@ -207,6 +207,19 @@ def _reporting_quarter(ctx) -> tuple[int, int]:
     return (y, q - 1) if q > 1 else (y - 1, 4)
 
 
+def r_this_year(text, g, ctx):
+    """The (fiscal) year the text is written in; the latest completed one for "latest fiscal"."""
+    mod = "END" if g.get("end") else None
+    if g.get("ended"):
+        return Resolved("DURATION", "P1Y", "a year's length, ended on the day the text gives")
+    if ctx.dct is None:
+        return Resolved("DATE", "XXXX", "no publication date to take the year from", mod=mod, anchored=False)
+    back = 1 if (g.get("q") or "").startswith("latest") else 0
+    year = ctx.dct.year - back
+    return Resolved("DATE", f"{year:04d}", f"the year of {_anchor_words(ctx)}" if not back else f"the year before {_anchor_words(ctx)}",
+                    anchor="publication", mod=mod)
+
+
 def _quarter_ended(g, ctx):
     """The three months ending on the given day, named by the calendar quarter of their middle
     month (a quarter ended 31 July is May-July: mostly the second calendar quarter)."""
@@ -532,5 +545,5 @@ RESOLVERS = {
     "this_pod": r_this_pod, "present": r_present, "past": r_past, "future": r_future,
     "rel_unit": r_rel_unit, "earlier_this": r_earlier_this, "rel_span": r_rel_span,
     "anaphoric": r_anaphoric, "weekday": r_weekday, "clock": r_clock, "noon": r_noon,
-    "duration": r_duration, "set": r_set, "period": r_period, "holiday": r_holiday,
+    "duration": r_duration, "set": r_set, "period": r_period, "holiday": r_holiday, "this_year": r_this_year,
 }
