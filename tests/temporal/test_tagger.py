@@ -87,7 +87,7 @@ CASES = [
     ("She spent about 5 1/2 hours in Nairobi.", ANCHOR, [("about 5 1/2 hours", "PT5H30M")]),
     ("He had campaigned for years.", ANCHOR, [("years", "PXY")]),
     ("The boy was seen over eight months.", ANCHOR, [("eight months", "P8M")]),
-    ("It took more than a decade.", ANCHOR, [("more than a decade", "P1DE")]),
+    ("It took more than a decade.", ANCHOR, [("more than a decade", "P10Y")]),
     ("Decisions are made every day.", ANCHOR, [("every day", "P1D")]),
     ("He visited twice a week.", ANCHOR, [("twice a week", "P1W")]),
     # traps: not dates
