@@ -6,7 +6,7 @@ import datetime as dt
 
 from chronology.temporal.dateparse import parse_absolute
 from chronology.temporal.holidays import holiday_date
-from chronology.temporal.lexicon import ORDINALS, PARTS_OF_DAY, SEASON_WORDS, SEASONS, WEEKDAYS
+from chronology.temporal.lexicon import ORDINALS, PARTS_OF_DAY, SEASON_WORDS, SEASONS, WEEKDAYS, spoken_year
 from chronology.temporal.resolve import (
     Resolved,
     _anchor_words,
@@ -112,6 +112,19 @@ def r_month(text, g, ctx):
 
 def r_year(text, g, ctx):
     return Resolved("DATE", f"{int(g['year']):04d}", "a year, needs no anchor", mod=mod_of(g.get("mod")))
+
+
+def r_year_spoken(text, g, ctx):
+    year = spoken_year(g["spoken"])
+    if year is None:
+        return None
+    if g.get("month"):
+        return Resolved("DATE", month_value(year, month_number(g["month"])), "a month and a year said in words")
+    if g.get("season"):
+        return Resolved("DATE", f"{year:04d}-{SEASONS[g['season'].lower()]}", "a season of a year said in words")
+    if "thousand" in g["spoken"].lower() and not text.lower().startswith("the year") and year == 2000:
+        return None  # "two thousand" alone is more often a number than the year 2000
+    return Resolved("DATE", f"{year:04d}", "a year said in words")
 
 
 def r_decade(text, g, ctx):
@@ -545,5 +558,5 @@ RESOLVERS = {
     "this_pod": r_this_pod, "present": r_present, "past": r_past, "future": r_future,
     "rel_unit": r_rel_unit, "earlier_this": r_earlier_this, "rel_span": r_rel_span,
     "anaphoric": r_anaphoric, "weekday": r_weekday, "clock": r_clock, "noon": r_noon,
-    "duration": r_duration, "set": r_set, "period": r_period, "holiday": r_holiday, "this_year": r_this_year,
+    "duration": r_duration, "set": r_set, "period": r_period, "holiday": r_holiday, "this_year": r_this_year, "year_spoken": r_year_spoken,
 }

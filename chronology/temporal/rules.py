@@ -47,6 +47,12 @@ CLOCK_DAY = (r"(?:,?\s+(?-i:(?P<cwd>Monday|Tuesday|Wednesday|Thursday|Friday|Sat
              r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+(?P<cday>[12]\d|3[01]|0?[1-9])\b(?![,\s]*\d)))")
 # Holidays are proper names: matched with their capitals ("May Day", not "may day").
 HOLIDAY_NAMES = "|".join(re.escape(_title(n)).replace(r"\ ", r"\s+").replace("'", "['’]") for n in HOLIDAY_LIST)
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+# A year said aloud: "nineteen ninety-six", "nineteen oh five", "two thousand (and) three".
+SPOKEN_YEAR = (rf"(?P<spoken>(?:eighteen|nineteen)[\s-]+(?:{_TENS}(?:[\s-]+{_ONES})?|{_TEENS}|oh[\s-]+{_ONES}|hundred)"
+               rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_ONES}|{_TEENS}))?)")
 PART_OF_DAY = r"(?P<pod>morning|afternoon|evening|night)"
 
 
@@ -93,6 +99,10 @@ RULES: tuple[Rule, ...] = (
     Rule("year", "year",
          rf"(?<![\d$£€#./-])(?<!\d )\b{POINT_MOD}?(?:(?P<fiscal>fiscal|financial|FY)\s*(?:year\s+)?)?{YEAR}\b{YEAR_END}(?!\s?\d)(?!s\b)(?!'s)",
          ("2005", "early 2009", "fiscal 1998", "mid-2008")),
+    Rule("year_spoken", "year_spoken",
+         rf"\b(?:(?P<month>{MONTH_FULL})\s+|(?:the\s+)?(?:(?P<season>spring|summer|autumn|fall|winter)\s+of\s+)|the\s+year\s+)?{SPOKEN_YEAR}\b(?![\s-]+(?:{_ONES}|{_TENS}|hundred|thousand|percent|dollars|people|years)\b)",
+         ("nineteen ninety-six", "January nineteen ninety-seven", "the year two thousand", "the winter of nineteen ninety-four"),
+         re.IGNORECASE, trigger=r"\b(?:nineteen|eighteen|two\s+thousand)\b"),
     Rule("decade", "decade",
          rf"\b(?:the\s+)?{POINT_MOD}?(?P<decade>(?:1[6-9]|20)\d0)'?s\b",
          ("the 1990s", "the early 2000s", "1980s", "mid-1990s"), trigger=r"\d0'?s\b"),
