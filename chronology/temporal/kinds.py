@@ -296,7 +296,7 @@ _DAY_WORD_HOW = {0: "the publication date itself", -1: "the day before", 1: "the
 
 def r_day_word(text, g, ctx):
     shift = _DAY_WORD_SHIFT[g["word"].lower()]
-    pod = g.get("pod")
+    pod = g.get("pod") or g.get("pod2")
     if ctx.dct is None:
         v = "XXXX-XX-XX" + (f"T{PARTS_OF_DAY[pod.lower()]}" if pod else "")
         return Resolved("TIME" if pod else "DATE", v, "no publication date to count from", anchored=False)

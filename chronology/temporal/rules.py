@@ -148,7 +148,7 @@ RULES: tuple[Rule, ...] = (
          ("the first half", "the second half of 2009", "the first half of this year"), trigger=r"\bhalf\b"),
     # --- deictic ------------------------------------------------------------------------------
     Rule("day_word", "day_word",
-         rf"\b(?:(?:earlier|later|early|late)\s+)?(?P<word>today|yesterday|tomorrow)(?:\s+{PART_OF_DAY})?\b",
+         rf"\b(?:(?:earlier|later|early|late)\s+)?(?:(?:mid-?|early\s+|late\s+)?(?P<pod2>morning|afternoon|evening)\s+)?(?P<word>today|yesterday|tomorrow)(?:\s+{PART_OF_DAY})?\b",
          ("today", "yesterday", "tomorrow morning", "yesterday afternoon", "late yesterday", "Earlier yesterday")),
     Rule("tonight", "tonight", r"\b(?:tonight|last\s+night)\b", ("tonight", "last night")),
     Rule("this_pod", "this_pod", rf"\bthis\s+{PART_OF_DAY}\b", ("this morning", "this evening")),
@@ -185,7 +185,7 @@ RULES: tuple[Rule, ...] = (
          rf"(?:\s+(?P<dword>last\s+night|yesterday|today|tonight|tomorrow)|{CLOCK_DAY})?",
          ("3pm", "10:30 a.m.", "9.15am", "11pm last night", "10 p.m. Wednesday", "5 p.m. EST, Nov. 6", "9 a.m. EST Tuesday"), re.IGNORECASE, trigger=r"(?i:am|pm|a\.m|p\.m)\b"),
     Rule("clock24", "clock", r"\b(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?P<tz>GMT|BST|UTC|EST|EDT|CET)\b", ("12.00 GMT", "14:30 BST"), 0, trigger=r"GMT|BST|UTC|EST|EDT|CET"),
-    Rule("noon", "noon", rf"\b(?P<word>noon|midday|midnight)\b{CLOCK_DAY}?", ("noon", "midnight", "noon Thursday", "midnight Friday")),
+    Rule("noon", "noon", rf"(?<!\bhigh\s)\b(?P<word>noon|midday|midnight)\b{CLOCK_DAY}?", ("noon", "midnight", "noon Thursday", "midnight Friday")),
     # --- durations and sets -------------------------------------------------------------------
     Rule("duration", "duration",
          rf"\b(?:the\s+)?{AMOUNT_MOD}?{NUM}[\s-]+(?:(?:more|full|straight|consecutive|long|whole)\s+)?{UNIT}(?:\s+and\s+a\s+half)?\b(?!-(?:old|earlier|ago)\b)(?!\s+old\b)"
@@ -201,7 +201,7 @@ RULES: tuple[Rule, ...] = (
     Rule("set_every", "set",
          rf"\b(?:every|each)\s+(?:(?P<num>other|\d+|two|three|four|five|six)\s+)?(?P<unit>days?|nights?|weeks?|weekends?|months?|years?|quarters?|hours?|mornings?|evenings?|summer|winter|spring|autumn|{WEEKDAY_FULL}s?)\b",
          ("every day", "each week", "every Monday", "every two years"), trigger=r"\b(?:every|each)\b"),
-    Rule("set_adverb", "set", r"\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly)\b(?!\s+(?:basis|newspaper|paper|magazine|allowance|rate|average))",
+    Rule("set_adverb", "set", r"\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly)\b(?!\s+(?:newspaper|paper|magazine|allowance|rate|average))",
          ("daily", "annually")),
     Rule("set_times", "set",
          r"\b(?P<times>once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>day|week|month|year|hour)\b",
