@@ -85,7 +85,7 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
             return False
         if num in ("a", "an", "per") and not groups.get("dir") and _RATE_BEFORE.search(text, max(0, start - 40), start):
             return False  # "$500 million a year", "700 seats a week": a rate, not a time
-        if unit.startswith("quarter") and (text[end:end + 3].lower() == " of" or "-" in text[start:end] and unit.endswith("s")):
+        if unit.startswith("quarter") and (num in ("a", "an", "one", "three") and text[end:end + 3].lower() == " of" or "-" in text[start:end] and unit.endswith("s")):
             return False  # "more than a quarter of the market", "three-quarters": a fraction
     if kind == "set" and _RATE_BEFORE.search(text, max(0, start - 40), start):
         return False
@@ -147,7 +147,7 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None) -> list
     for start, end, name, groups in _candidates(text[:_MAX_INPUT]):
         surface = text[start:end]
         kind = _KIND[name]
-        tense = tense_of(text, start, end) if kind in ("month", "month_day", "weekday", "season", "quarter", "clock", "noon", "future", "holiday") else "none"
+        tense = tense_of(text, start, end) if kind in ("month", "month_day", "weekday", "season", "quarter", "clock", "noon", "future", "holiday", "weekend") else "none"
         use_day = kind in ("anaphoric", "clock", "noon") or "dir" in groups
         ctx = Context(dct=dct, ref=(day_ref or ref) if use_day else ref, ref_granularity=last_granularity, tense=tense, quarter=quarter)
         ctx_index = (day_ref_index if day_ref else ref_index) if use_day else ref_index

@@ -22,6 +22,7 @@ from chronology.temporal.resolve import (
     unit_code,
     unit_value,
     unknown_value,
+    week_value,
     weekday_date,
     weekday_name,
     year_for_month,
@@ -423,6 +424,24 @@ def r_ago(text, g, ctx):
                     anchor="mention" if anaphoric and ctx.ref else "publication", mod=mod)
 
 
+def r_weekend(text, g, ctx):
+    """'over the weekend': the last weekend before the writing, or the next when the clause looks
+    ahead ('next weekend', 'ahead of the weekend', future tense)."""
+    if ctx.dct is None:
+        return Resolved("DATE", "XXXX-WXX-WE", "no publication date to count from", anchored=False)
+    low = " ".join(g.get("prep", "").lower().split())
+    ahead = low in ("next", "ahead of") or ctx.tense == "future"
+    if low == "this":
+        saturday = ctx.dct + dt.timedelta(days=6 - ctx.dct.isoweekday())
+    elif ahead:
+        saturday = ctx.dct + dt.timedelta(days=(6 - ctx.dct.isoweekday()) % 7 or 7)
+    else:
+        saturday = ctx.dct - dt.timedelta(days=(ctx.dct.isoweekday() - 6) % 7 or 7)
+    if low == "last" and saturday > ctx.dct - dt.timedelta(days=1):
+        saturday -= dt.timedelta(days=7)
+    return Resolved("DATE", week_value(saturday) + "-WE", f"the weekend {'after' if ahead else 'before'} {_anchor_words(ctx)}", anchor="publication")
+
+
 def r_anaphoric(text, g, ctx):
     phrase = " ".join(g["phrase"].lower().split())
     base = ctx.ref or ctx.dct
@@ -458,7 +477,7 @@ def r_weekday(text, g, ctx):
 def r_clock(text, g, ctx):
     h = int(g["h"])
     mi = int(g.get("mi") or 0)
-    ap = (g.get("ap") or "").lower().replace(".", "")
+    ap = (g.get("ap") or "").lower().replace(".", "") or {"morning": "am", "afternoon": "pm", "evening": "pm"}.get((g.get("apw") or "").lower(), "")
     if ap == "pm" and h < 12:
         h += 12
     if ap == "am" and h == 12:
@@ -558,5 +577,5 @@ RESOLVERS = {
     "this_pod": r_this_pod, "present": r_present, "past": r_past, "future": r_future,
     "rel_unit": r_rel_unit, "earlier_this": r_earlier_this, "rel_span": r_rel_span,
     "anaphoric": r_anaphoric, "weekday": r_weekday, "clock": r_clock, "noon": r_noon,
-    "duration": r_duration, "set": r_set, "period": r_period, "holiday": r_holiday, "this_year": r_this_year, "year_spoken": r_year_spoken,
+    "duration": r_duration, "set": r_set, "period": r_period, "holiday": r_holiday, "this_year": r_this_year, "year_spoken": r_year_spoken, "weekend": r_weekend,
 }
