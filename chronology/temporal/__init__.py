@@ -18,7 +18,7 @@ import re
 from chronology.model import Anchor, Granularity, Interval, TimeMention
 from chronology.temporal.kinds import RESOLVERS
 from chronology.temporal.resolve import Context
-from chronology.temporal.rules import COMPILED, RULES, TRIGGERS
+from chronology.temporal.rules import COMPILED, RULES, TRIGGERS, WORDS
 from chronology.temporal.tense import tense_of
 
 __all__ = ["tag"]
@@ -92,9 +92,16 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
     return True
 
 
+_TOKEN = re.compile(r"[a-z]+")
+
+
 def _candidates(text: str):
     found = []
+    tokens = set(_TOKEN.findall(text.lower()))
     for name, pattern in COMPILED.items():
+        needs = WORDS.get(name)
+        if needs is not None and tokens.isdisjoint(needs):
+            continue
         trigger = TRIGGERS.get(name)
         if trigger is not None and trigger.search(text) is None:
             continue
