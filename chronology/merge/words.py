@@ -31,8 +31,9 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("sack", "sacked", "sacking", "dismiss", "dismissed", "dismissal", "fire", "fired"),
     ("die", "died", "death", "dead", "killed", "kill", "killing", "murder", "murdered"),
     ("convict", "convicted", "conviction", "guilty", "verdict", "verdicts"),
-    ("publish", "published", "publication", "report", "reported", "released"),
-    ("resign", "resigned", "resignation", "quit", "stepped"),
+    # Not "publication": its stem is "public", which would fold "public anger" into publishing.
+    ("publish", "published", "report", "reported", "released"),
+    ("resign", "resigned", "resignation", "quit"),
     ("jail", "jailed", "sentence", "sentenced", "imprisoned", "prison"),
     ("arrest", "arrested", "detained"),
     ("charge", "charged", "charges"),
@@ -41,6 +42,20 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("inquiry", "inquiries", "investigation"),
     ("appoint", "appointed", "appointment", "named", "hired", "chosen"),
 )
+
+# Phrasal verbs whose particle changes the act: folded to one word before stemming, so that
+# "stood down" meets "resigned" and "stood" alone ("stood trial") stays what it is.
+PHRASAL_VERBS: dict[tuple[str, str], str] = {
+    ("stood", "down"): "resigned",
+    ("stand", "down"): "resign",
+    ("stands", "down"): "resigns",
+    ("stepped", "down"): "resigned",
+    ("step", "down"): "resign",
+    ("steps", "down"): "resigns",
+    ("set", "up"): "established",
+    ("took", "over"): "succeeded",
+    ("take", "over"): "succeed",
+}
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # Suffixes stripped longest first; a stem keeps at least three letters so "need" stays whole.
@@ -77,10 +92,20 @@ def _synonym_table() -> dict[str, str]:
 SYNONYMS = _synonym_table()
 
 
+def _fold_phrasal(raw_words: list[str]) -> list[str]:
+    out: list[str] = []
+    for w in raw_words:
+        if out and (pair := (out[-1].lower(), w.lower())) in PHRASAL_VERBS:
+            out[-1] = PHRASAL_VERBS[pair]
+            continue
+        out.append(w)
+    return out
+
+
 def normal_words(text: str) -> list[str]:
     """The content words of a text, stemmed and folded to their synonym group, in order."""
     out = []
-    for raw in _WORD_RE.findall(text):
+    for raw in _fold_phrasal(_WORD_RE.findall(text)):
         if raw.lower() in STOPWORDS or len(raw) < 2:
             continue
         s = stem(raw)
@@ -106,3 +131,16 @@ def predicate_words(text: str) -> list[str]:
     # Act words count wherever they stand ("the permanent director chosen by Mr Balls takes ...").
     before = [w for w in normal_words(" ".join(t.text for t in tokens[:verb])) if w in SYNONYMS.values()]
     return before + normal_words(" ".join(t.text for t in tokens[verb:]))
+
+
+def main_act(text: str) -> str | None:
+    """The act a clause tells: its first verb that is not an auxiliary or a reporting verb,
+    stemmed and folded ("was killed by her great-aunt" -> "die"); None without one."""
+    tokens = [t for t in tokenize(text) if t.is_word]
+    while (verb := first_verb(tokens)) is not None:
+        alone = normal_words(tokens[verb].text)
+        if alone and tokens[verb].lower not in AUXILIARIES:
+            # With its particle: "stood down" is one act.
+            return normal_words(" ".join(t.text for t in tokens[verb: verb + 2]))[0]
+        tokens = tokens[verb + 1:]
+    return None
