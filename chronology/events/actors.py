@@ -66,6 +66,8 @@ def find_names(tokens: list[Token]) -> list[Name]:
             parts = parts[1:]
         while parts and parts[-1].lower in _CONNECTORS:
             parts = parts[:-1]
+        while parts and parts[0].text[0].isdigit():
+            parts = parts[1:]  # "December 15": the day number left once the month is dropped
         if parts:
             words = [_bare(p.text) for p in parts]
             is_org = any(w.lower() in ORG_WORDS for w in words)
@@ -105,11 +107,26 @@ class NameIndex:
         return found[0] if len(set(found)) == 1 else None
 
 
+def _title_case(tokens: list[Token]) -> bool:
+    """A headline Written Like This: most of its longer words capitalised."""
+    long_words = [t for t in tokens if t.is_word and len(t.text) > 3]
+    return len(long_words) >= 4 and sum(t.is_capitalised for t in long_words) >= 0.7 * len(long_words)
+
+
 def index_names(text: str) -> NameIndex:
     """Every full name in `text`, people (two or more words, no org word) and organisations."""
     people: list[str] = []
     orgs: list[str] = []
-    for name in find_names(tokenize(text)):
+    found: list[Name] = []
+    offset = 0
+    # Line by line: a name never runs across a line break (a headline's last word and the next
+    # line's first are two names), and a headline in title case names nothing by its capitals.
+    for line in text.splitlines(keepends=True):
+        tokens = tokenize(line, offset)
+        offset += len(line)
+        if not _title_case(tokens):
+            found.extend(find_names(tokens))
+    for name in found:
         words = name.text.split()
         if name.has_title:
             words = words[1:]

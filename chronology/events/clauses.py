@@ -24,7 +24,8 @@ from chronology.events.lexicon import (
     VERBS,
 )
 
-_TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-.%]*[A-Za-z0-9%]|[A-Za-z0-9]|[“”\"‘’]|[^\sA-Za-z0-9]")
+# Letters are any script's ("Climbié"), so names with accents stay whole.
+_TOKEN_RE = re.compile(r"[^\W_][\w'’\-.%]*[^\W_%]|[^\W_][\w'’\-.%]*%|[^\W_]|[“”\"‘’]|_|[^\s\w]")
 _BREAK_PUNCT = frozenset(",;:—–()")
 # -ed words that are not verbs.
 _NOT_VERB_ED = frozenset("need red bed hundred speed seed feed shed bred wed led".split()) - {"led"}
@@ -90,6 +91,11 @@ def segments(tokens: list[Token]) -> list[list[Token]]:
         opens = low in SUBORDINATORS or low in ("who", "which")
         if low == "as":
             opens = i + 1 < len(tokens) and tokens[i + 1].lower in _AS_SUBJECTS
+        elif low in ("and", "but") and i + 1 < len(tokens) and is_verb(tokens[i + 1]) \
+                and tokens[i + 1].lower not in AUXILIARIES and any(is_verb(t) for t in out[-1]) \
+                and out[-1] and not is_verb(out[-1][-1]):
+            # "was removed on 1 December and dismissed ... a week later": two acts, one subject.
+            opens = True
         if opens and out[-1]:
             out.append([])
         out[-1].append(tok)
@@ -149,6 +155,20 @@ def _subject_from_context(segs: list[list[Token]], index: int, span: tuple[int, 
     return []
 
 
+def antecedent(words: list[Token]) -> list[Token]:
+    """The noun phrase a relative pronoun refers to: the last one of the words before it.
+
+    "Lord Laming led the public inquiry into the death of Victoria Climbié, who ..." -> "Victoria
+    Climbié"; "the two men were convicted over the death of the toddler, who ..." -> "the toddler".
+    """
+    cut = 0
+    for i, t in enumerate(words):
+        if is_verb(t) or t.lower in PREPOSITIONS and not t.is_capitalised or t.lower in SUBORDINATORS \
+                or t.lower in RELATIVES:
+            cut = i + 1
+    return words[cut:] or words
+
+
 def reduced_relative(tokens: list[Token], span: tuple[int, int]) -> Clause | None:
     """'reforms introduced in 2005': a noun phrase and a participle the date attaches to directly.
 
@@ -177,6 +197,12 @@ def reduced_relative(tokens: list[Token], span: tuple[int, int]) -> Clause | Non
                 or t.lower in DETERMINERS or len(subject) >= 4:
             break
         subject.insert(0, t)
+    # "identities expired at 11pm" is a finite verb, not a participle: a reduced relative sits
+    # inside a clause whose own verb stands elsewhere ("he admitted reforms introduced in 2005 were").
+    home = next((seg for seg in segments(tokens) if any(in_span(t, span) for t in seg)), [])
+    rest = [t for t in home if t.end <= subject[0].start or t.start >= span[1]]
+    if not any(is_verb(t) for t in rest):
+        return None
     return Clause(subject[0].start, participle.end, subject, [participle], False)
 
 
@@ -204,7 +230,9 @@ def find_clause(tokens: list[Token], span: tuple[int, int]) -> Clause | None:
     vwords = content(segs[verb_seg], span)
     subject: list[Token] = []
     borrowed = False
-    if verb_seg != home and verb_seg > home and words:
+    opener = next((t for t in segs[home] if t.is_word and t.lower not in COORDINATORS), None)
+    adjunct = opener is not None and opener.lower in PREPOSITIONS and not opener.is_capitalised
+    if verb_seg != home and verb_seg > home and words and not adjunct:
         subject = words  # "Last week the judge, ..., directed": the date segment holds the subject
         borrowed = True
         predicate = vwords[first_verb(vwords) or 0:]
@@ -216,11 +244,16 @@ def find_clause(tokens: list[Token], span: tuple[int, int]) -> Clause | None:
         while subject and (subject[0].lower in RELATIVES or subject[0].lower in PREPOSITIONS and not subject[0].is_capitalised):
             subject = subject[1:]
         if vwords and vwords[0].lower in RELATIVES and vwords[0].lower in ("who", "which"):
+            own = [t for t in subject if t.lower not in DETERMINERS]
+            objects = [t for t in predicate if not is_verb(t) and t.lower not in DATE_PREPOSITIONS]
+            if own and objects:
+                # "which a jury convicted him": the relative clause has its own subject and object.
+                return Clause(segs[first][0].start, segs[last][-1].end, subject, predicate, False)
             subject = []
             for j in range(verb_seg - 1, -1, -1):
                 ante = content(segs[j], span)
                 if ante:
-                    subject = ante
+                    subject = antecedent(ante)
                     break
             borrowed = True
         elif not subject:

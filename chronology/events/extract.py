@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import hashlib
 
-from chronology.events.actors import NameIndex, clause_actors, index_names
-from chronology.events.clauses import Clause, Token, find_clause, first_verb, tokenize
+from chronology.events.actors import NameIndex, clause_actors, find_names, index_names, short_name
+from chronology.events.clauses import Clause, Token, find_clause, first_verb, in_span, tokenize
 from chronology.events.display import display_date, display_interval, value_interval
-from chronology.events.lexicon import REPORTING_VERBS
+from chronology.events.lexicon import DATE_PREPOSITIONS, REPORTING_VERBS
 from chronology.events.sentences import Sentence, sentence_at, split_sentences
 from chronology.events.titles import compose_title, predicate_words, shorten_subject
 from chronology.model import Document, EventDate, EventMention, TimeMention
@@ -90,12 +90,56 @@ def _sentence_case(tokens: list[Token], sentence: Sentence, index: NameIndex) ->
     return out
 
 
+_PERSONAL_PRONOUNS = frozenset({"he", "she"})
+
+
+def _without_dates(tokens: list[Token], dates: list[tuple[int, int]]) -> list[Token]:
+    """`tokens` without the words of other dating expressions and the preposition each takes:
+    a title says what happened, and the date is shown beside it."""
+    out: list[Token] = []
+    for t in tokens:
+        if any(in_span(t, d) for d in dates):
+            if out and out[-1].lower in DATE_PREPOSITIONS and any(0 <= d[0] - out[-1].end <= 1 for d in dates):
+                out.pop()
+            continue
+        out.append(t)
+    return out
+
+
+def _opening_person(sentence: Sentence | None, index: NameIndex) -> str | None:
+    """The person a sentence opens with, as its subject ("Sharon Shoesmith has accused ...")."""
+    if sentence is None:
+        return None
+    words = [t for t in tokenize(sentence.text, sentence.start) if t.is_word][:6]
+    names = find_names(words)
+    if not names or names[0].start != words[0].start or names[0].is_org:
+        return None
+    return index.resolve(names[0])
+
+
+def _resolve_pronoun(subject: list[Token], sentence: Sentence, previous: Sentence | None,
+                     index: NameIndex) -> list[str] | None:
+    """A subject "she"/"he" as the person it plainly refers to: the subject the sentence opened
+    with, or failing that the previous sentence's; None when neither opens with a person."""
+    if len(subject) != 1 or subject[0].lower not in _PERSONAL_PRONOUNS:
+        return None
+    person = _opening_person(sentence, index)
+    if person is None or subject[0].start == sentence.start:
+        person = _opening_person(previous, index)
+    return [short_name(person)] if person else None
+
+
 def _title(clause: Clause | None, tokens: list[Token], sentence: Sentence,
-           span: tuple[int, int], index: NameIndex) -> tuple[str, bool]:
+           span: tuple[int, int], index: NameIndex, dates: list[tuple[int, int]] = (),
+           previous: Sentence | None = None) -> tuple[str, bool]:
     """The event's title, and whether its verb reports speech or findings."""
+    dates = [d for d in dates if d != span]
+    tokens = _without_dates(tokens, dates)
     if clause is None:
         return compose_title(_sentence_case([t for t in tokens if t.is_word], sentence, index), []), False
-    subject = shorten_subject(clause.subject, index)
+    clause = Clause(clause.start, clause.end, _without_dates(clause.subject, dates),
+                    _without_dates(clause.predicate, dates), clause.subject_from_context)
+    subject = _resolve_pronoun(clause.subject, sentence, previous, index) or shorten_subject(clause.subject, index)
     if subject and clause.subject and subject[0] == clause.subject[0].text:
         subject = _sentence_case(clause.subject[:1], sentence, index) + subject[1:]
     predicate = predicate_words(clause.predicate, span)
@@ -105,7 +149,7 @@ def _title(clause: Clause | None, tokens: list[Token], sentence: Sentence,
         # "..., Balls said today": the title says what was said, taken from the rest of the sentence.
         before = [t for t in tokens if t.end <= clause.start]
         after = [t for t in tokens if t.start >= clause.end]
-        said = before if any(t.is_word for t in before) else after
+        said = _without_dates(before if any(t.is_word for t in before) else after, [span])
         said_words = _sentence_case(said, sentence, index)
         while said_words and said_words[-1] in {",", ":", "—"}:
             said_words = said_words[:-1]
@@ -123,6 +167,7 @@ def extract_events(doc: Document, mentions: list[TimeMention]) -> list[EventMent
     sentences = split_sentences(doc.text)
     index = index_names(doc.text)
     events: list[EventMention] = []
+    dates = [(m.start, m.end) for m in mentions if m.type in ("DATE", "TIME")]
     for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
         if classify_mention(doc, mention):
             continue
@@ -132,7 +177,9 @@ def extract_events(doc: Document, mentions: list[TimeMention]) -> list[EventMent
         span = (mention.start, mention.end)
         tokens = tokenize(sentence.text, sentence.start)
         clause = find_clause(tokens, span)
-        title, reporting = _title(clause, tokens, sentence, span, index)
+        position = sentences.index(sentence)
+        previous = sentences[position - 1] if position else None
+        title, reporting = _title(clause, tokens, sentence, span, index, dates, previous)
         if clause is not None:
             clause_text = doc.text[clause.start: clause.end]
             actor_tokens = sorted(set(clause.subject) | {t for t in tokens if clause.start <= t.start < clause.end},

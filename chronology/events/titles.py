@@ -9,7 +9,7 @@ at most 12 words, cut at a phrase boundary and with its quotation marks balanced
 from __future__ import annotations
 
 from chronology.events.actors import NameIndex, find_names
-from chronology.events.clauses import Token
+from chronology.events.clauses import Token, is_verb
 from chronology.events.lexicon import (
     ADVERB_STOP,
     COORDINATORS,
@@ -21,6 +21,11 @@ from chronology.events.lexicon import (
 )
 
 MAX_WORDS = 12
+# A subject longer than this is cut ("the mother of Baby Peter and her boyfriend" still fits).
+SUBJECT_WORDS = 8
+# Particles that finish a phrasal verb at a title's end ("takes over", "stood down"): kept there
+# although they are also prepositions.
+PARTICLES = frozenset("over up down out off in on back away".split())
 # Auxiliaries dropped at the head of a verb group ("was removed" -> "removed"); modals stay.
 _DROPPED_AUX = frozenset("is are was were be been being has have had 's".split())
 _SURNAME_TITLES = frozenset("Mr Mrs Ms Miss Dr Mr. Mrs. Ms. Dr.".split())
@@ -39,13 +44,20 @@ def shorten_subject(subject: list[Token], index: NameIndex) -> list[str]:
     names = find_names(words)
     if names:
         first, last = names[0], names[-1]
+        after_first = [t for t in words if t.start >= first.end]
+        owner = next((t for t in words if t.end == first.end), None)
+        if first.start == words[0].start and owner is not None and owner.lower.endswith("'s") \
+                and after_first and not after_first[0].is_capitalised:
+            # "Lord Laming's report": the thing is the report, the name only whose it is.
+            return [_title_name(index.resolve(first), first) + "'s"] + [t.text for t in after_first[:SUBJECT_WORDS - 1]]
         at_start = first.start == words[0].start
-        at_end = last.end == words[-1].end and (len(words) < 2 or words[-2].end < last.start
-                                                 and _word_before(words, last.start) not in ("of",))
+        # "the children's secretary Ed Balls" ends with a name, "the death of Victoria" does not
+        # make Victoria the subject.
+        at_end = last.end == words[-1].end and _word_before(words, last.start) not in PREPOSITIONS
         pick = first if at_start else last if at_end else None
         if pick is not None:
             return [_title_name(index.resolve(pick), pick)]
-    return [t.text for t in words[:6]]
+    return [t.text for t in words[:SUBJECT_WORDS]]
 
 
 def _word_before(words: list[Token], start: int) -> str:
@@ -55,8 +67,8 @@ def _word_before(words: list[Token], start: int) -> str:
 
 def _title_name(full: str, name) -> str:
     parts = full.split()
-    if name.is_org or len(parts) < 2:
-        return full
+    if name.is_org or len(parts) < 2 or len(parts[-1]) == 1:
+        return full  # an organisation, a single word, or "Baby P" (a surname would be a letter)
     if parts[0] in _SURNAME_TITLES:
         return parts[-1]
     if parts[0] in TITLES:
@@ -88,6 +100,10 @@ def predicate_words(predicate: list[Token], span: tuple[int, int]) -> list[Token
         head = False
         out.append(tok)
     return out
+
+
+def is_verb_word(word: str) -> bool:
+    return is_verb(Token(word, 0, len(word)))
 
 
 def _join(words: list[str]) -> str:
@@ -122,14 +138,22 @@ def _cut(words: list[str]) -> list[str]:
                 if n > MAX_WORDS:
                     break
             kept.append(w)
-        for i in range(len(kept) - 1, 5, -1):
-            low = kept[i].lower()
-            if low in PREPOSITIONS or low in COORDINATORS or low in SUBORDINATORS or low in RELATIVES:
-                kept = kept[:i]
-                break
-    while kept and (kept[-1].lower() in PREPOSITIONS | COORDINATORS | DETERMINERS | SUBORDINATORS
-                    or kept[-1] in {",", ";", ":", "—", "“"}):
+        # Cut before the last clause connective if there is one ("... by Ed Balls | as public
+        # anger ..."), else before the last preposition.
+        clause_cut = [i for i in range(len(kept) - 1, 3, -1)
+                      if kept[i].lower() in COORDINATORS | SUBORDINATORS | RELATIVES]
+        phrase_cut = [i for i in range(len(kept) - 1, 5, -1) if kept[i].lower() in PREPOSITIONS]
+        if clause_cut or phrase_cut:
+            kept = kept[: (clause_cut or phrase_cut)[0]]
+    while kept and (kept[-1].lower() in PREPOSITIONS | COORDINATORS | DETERMINERS | SUBORDINATORS | ADVERB_STOP
+                    or kept[-1].lower() == "even" or kept[-1] in {",", ";", ":", "—", "“"}):
+        if kept[-1].lower() in PARTICLES and len(kept) > 1 and is_verb_word(kept[-2]):
+            break
         kept = kept[:-1]
+    # A title starts with what happened, not with "In an interview ...".
+    while len(kept) > 2 and (kept[0].lower() in PREPOSITIONS or kept[0].lower() in DETERMINERS) \
+            and kept[0].lower() not in ("that", "this", "these", "those"):
+        kept = kept[1:]
     return _balance_quotes(kept)
 
 

@@ -105,6 +105,12 @@ def similarity(a: Profile, b: Profile, weights: dict[str, float] | None = None) 
     return round(min(1.0, dice + bonus), 9)
 
 
+def _different_acts(a: Profile, b: Profile) -> bool:
+    """Both tellings name their act and the acts differ ("lost her job" / "removed from her
+    job"): then shared nouns are weak evidence, and only a strong match joins them."""
+    return bool(a.acts) and bool(b.acts) and not a.acts & b.acts
+
+
 def candidate_pairs(spans: list[Span | None], slack_days: int = SLACK_DAYS) -> Iterator[tuple[int, int]]:
     """Index pairs (i < j) whose spans overlap or lie within `slack_days`, by a sweep over starts.
 
@@ -193,7 +199,7 @@ def cluster(mentions: list[EventMention], stats: ClusterStats | None = None) -> 
             if score >= NEAR_MISS_SCORE:
                 scored.append((-score, *sorted((mentions[i].id, mentions[j].id)), i, j))
             continue
-        if score >= MERGE_SCORE:
+        if score >= MERGE_SCORE and not _different_acts(profiles[i], profiles[j]) or score >= NEAR_MISS_SCORE:
             scored.append((-score, *sorted((mentions[i].id, mentions[j].id)), i, j))
         elif score >= MUTUAL_SCORE and a_doc != b_doc and profiles[i].acts & profiles[j].acts:
             weak.append((score, i, j))

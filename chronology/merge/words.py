@@ -19,10 +19,14 @@ from chronology.events.lexicon import (
     REPORTING_VERBS,
 )
 
+# Verbs that tell what someone said or asked for, beyond the reporting verbs: a speech act is how
+# an event is told ("Laming called for an overhaul" in his report), not an act of its own.
+SPEECH_VERBS = frozenset("urge urged urges urging recommend recommended recommends demand demanded demands".split())
+
 # Function words and date words carry no event content: every dated sentence has them.
 STOPWORDS = frozenset(
     ["i", "me", "we", "us", "you", "he", "him", "she", "it", "they", "them", "who", "whom", "which", "what", "that", "this", "there", "here", "not", "no", "nor", "also", "as", "if", "so", "than", "then", "too", "very", "just", "only", "even", "still", "yet", "again", "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "second", "last", "next", "yesterday", "today", "tomorrow", "tonight", "week", "weeks", "month", "months", "year", "years", "day", "days", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "afternoon", "evening", "night", "earlier", "later", "ago", "since", "now", "new", "former"]
-) | DETERMINERS | PREPOSITIONS | COORDINATORS | AUXILIARIES | REPORTING_VERBS
+) | DETERMINERS | PREPOSITIONS | COORDINATORS | AUXILIARIES | REPORTING_VERBS | SPEECH_VERBS
 
 # Synonym groups: words (any inflection) for one act. The first word names the group.
 SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
@@ -53,6 +57,9 @@ PHRASAL_VERBS: dict[tuple[str, str], str] = {
     ("step", "down"): "resign",
     ("steps", "down"): "resigns",
     ("set", "up"): "established",
+    ("called", "for"): "urged",
+    ("calls", "for"): "urges",
+    ("call", "for"): "urge",
     ("took", "over"): "succeeded",
     ("take", "over"): "succeed",
 }
@@ -134,13 +141,16 @@ def predicate_words(text: str) -> list[str]:
 
 
 def main_act(text: str) -> str | None:
-    """The act a clause tells: its first verb that is not an auxiliary or a reporting verb,
-    stemmed and folded ("was killed by her great-aunt" -> "die"); None without one."""
+    """The act a clause tells: its first verb that is not an auxiliary or a speech verb, stemmed
+    and folded ("was killed by her great-aunt" -> "die", "stood down" -> "resign"); after a
+    speech verb, the act of what was said ("said it had dismissed four employees" -> "sack")."""
     tokens = [t for t in tokenize(text) if t.is_word]
     while (verb := first_verb(tokens)) is not None:
-        alone = normal_words(tokens[verb].text)
-        if alone and tokens[verb].lower not in AUXILIARIES:
-            # With its particle: "stood down" is one act.
-            return normal_words(" ".join(t.text for t in tokens[verb: verb + 2]))[0]
+        word = tokens[verb]
+        if word.lower not in AUXILIARIES:
+            pair = (word.lower, tokens[verb + 1].lower) if verb + 1 < len(tokens) else None
+            folded = normal_words(PHRASAL_VERBS[pair]) if pair in PHRASAL_VERBS else normal_words(word.text)
+            if folded:
+                return folded[0]
         tokens = tokens[verb + 1:]
     return None
