@@ -53,7 +53,9 @@ def find_names(tokens: list[Token]) -> list[Name]:
                 if t.lower.endswith(("'s", "’s")):
                     break  # "Haringey's director": the name stops at the possessive
             elif (t.lower in _CONNECTORS and parts and j + 1 < len(tokens)
-                  and tokens[j + 1].is_capitalised and any(p.lower in ORG_WORDS for p in tokens[j + 1: j + 4])):
+                  and tokens[j + 1].is_capitalised
+                  and any(p.lower in ORG_WORDS for p in parts + tokens[j + 1: j + 4])):
+                # "Department for Education", "British Association of Social Workers"
                 parts.append(t)
                 j += 1
             elif t.is_word and t.lower in ORG_WORDS and parts:

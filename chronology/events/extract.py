@@ -80,10 +80,16 @@ def mention_id(doc_id: str, mention: TimeMention) -> str:
 
 def _sentence_case(tokens: list[Token], sentence: Sentence, index: NameIndex) -> list[str]:
     """Words as they read mid-title: a sentence's first word lower-cased unless it starts a name."""
-    known = {w for name in index.people + index.orgs for w in name.split()}
+    # A capital stays when the word is part of a person's name or starts an organisation's full
+    # name ("Social workers" is not "British Association of Social Workers").
+    known = {w for name in index.people for w in name.split()}
+    known |= {name.split()[0] for name in index.orgs
+              if sentence.text.startswith(name)}
+    words = tokenize(sentence.text, sentence.start)
+    first = next((t.start for t in words if t.is_word), sentence.start)  # after any opening quote
     out = []
     for t in tokens:
-        if t.start == sentence.start and t.is_word and t.text not in known and not t.text.isupper():
+        if t.start == first and t.is_word and t.text not in known and not t.text.isupper():
             out.append(t.text[:1].lower() + t.text[1:])
         else:
             out.append(t.text)
@@ -129,6 +135,34 @@ def _resolve_pronoun(subject: list[Token], sentence: Sentence, previous: Sentenc
     return [short_name(person)] if person else None
 
 
+# Verbs of an impersonal "it ... that" sentence: the event is the that-clause.
+IMPERSONAL_VERBS = frozenset({"emerged", "emerges", "appeared", "appears", "transpired"})
+
+
+def _complement_title(tokens: list[Token], span: tuple[int, int], index: NameIndex) -> str:
+    """The title of a that-clause: its subject and verb phrase, asides ("who was sacked in
+    December") left out."""
+    kept: list[Token] = []
+    aside = False
+    for t in tokens:
+        if t.text in {",", "—", "(", ")"}:
+            if aside or (kept and kept[-1].text == ","):
+                aside = False
+                continue
+        if t.lower in ("who", "which") and kept:
+            aside = True
+            if kept[-1].text == ",":
+                kept.pop()
+        if not aside:
+            kept.append(t)
+    while kept and (kept[0].lower == "that" or not kept[0].is_word):
+        kept = kept[1:]
+    verb = first_verb(kept)
+    if not verb:
+        return ""
+    return compose_title(shorten_subject(kept[:verb], index), predicate_words(kept[verb:], span))
+
+
 def _title(clause: Clause | None, tokens: list[Token], sentence: Sentence,
            span: tuple[int, int], index: NameIndex, dates: list[tuple[int, int]] = (),
            previous: Sentence | None = None) -> tuple[str, bool]:
@@ -144,7 +178,14 @@ def _title(clause: Clause | None, tokens: list[Token], sentence: Sentence,
         subject = _sentence_case(clause.subject[:1], sentence, index) + subject[1:]
     predicate = predicate_words(clause.predicate, span)
     verb = first_verb(predicate)
-    reporting = verb is not None and predicate[verb].lower in REPORTING_VERBS
+    # "told to deliver their findings" is an instruction, not a telling.
+    reporting = verb is not None and predicate[verb].lower in REPORTING_VERBS \
+        and not any(t.lower == "to" for t in predicate[verb + 1: verb + 3])
+    if verb is not None and [t.lower for t in clause.subject] == ["it"] and predicate[verb].lower in IMPERSONAL_VERBS:
+        # "It emerged on Tuesday that Shoesmith ... has begun a challenge": what emerged is the event.
+        complement = _complement_title([t for t in tokens if t.start >= predicate[verb].end], span, index)
+        if complement:
+            return complement, True
     if reporting and len([t for t in predicate[verb + 1:] if t.is_word]) < 2:
         # "..., Balls said today": the title says what was said, taken from the rest of the sentence.
         before = [t for t in tokens if t.end <= clause.start]

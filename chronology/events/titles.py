@@ -9,7 +9,7 @@ at most 12 words, cut at a phrase boundary and with its quotation marks balanced
 from __future__ import annotations
 
 from chronology.events.actors import NameIndex, find_names
-from chronology.events.clauses import Token, is_verb
+from chronology.events.clauses import Token, in_span, is_verb
 from chronology.events.lexicon import (
     ADVERB_STOP,
     COORDINATORS,
@@ -28,6 +28,7 @@ SUBJECT_WORDS = 8
 PARTICLES = frozenset("over up down out off in on back away".split())
 # Auxiliaries dropped at the head of a verb group ("was removed" -> "removed"); modals stay.
 _DROPPED_AUX = frozenset("is are was were be been being has have had 's".split())
+_PERFECT_AUX = frozenset("has have had".split())
 _SURNAME_TITLES = frozenset("Mr Mrs Ms Miss Dr Mr. Mrs. Ms. Dr.".split())
 _OPEN_QUOTES = "“‘"
 _CLOSE_QUOTES = "”’"
@@ -92,7 +93,12 @@ def predicate_words(predicate: list[Token], span: tuple[int, int]) -> list[Token
             continue
         low = tok.lower
         if head and (low in _DROPPED_AUX or low in ADVERB_STOP or low.endswith("ly") and len(low) > 4):
-            continue
+            nxt = next((t for t in predicate[i + 1:] if not in_span(t, span)), None)
+            # "has begun" keeps its auxiliary ("Shoesmith begun" is not English); "had been
+            # removed" and "was sacked" lose theirs.
+            if not (low in _PERFECT_AUX and nxt is not None and nxt.lower != "been"
+                    and not nxt.lower.endswith("ed") and is_verb(nxt)):
+                continue
         if low == "that" and out and len(out) == 1:
             continue  # "revealed that most councils ...": the complementiser adds nothing
         if low == "ago":
@@ -145,6 +151,8 @@ def _cut(words: list[str]) -> list[str]:
         phrase_cut = [i for i in range(len(kept) - 1, 5, -1) if kept[i].lower() in PREPOSITIONS]
         if clause_cut or phrase_cut:
             kept = kept[: (clause_cut or phrase_cut)[0]]
+        if len(kept) > 4 and kept[-2].lower() in PREPOSITIONS and kept[-1].lower().endswith("ing"):
+            kept = kept[:-2]  # "... of causing": a dangling gerund says nothing
     while kept and (kept[-1].lower() in PREPOSITIONS | COORDINATORS | DETERMINERS | SUBORDINATORS | ADVERB_STOP
                     or kept[-1].lower() == "even" or kept[-1] in {",", ";", ":", "—", "“"}):
         if kept[-1].lower() in PARTICLES and len(kept) > 1 and is_verb_word(kept[-2]):
