@@ -154,7 +154,7 @@ def _cut(words: list[str]) -> list[str]:
         if len(kept) > 4 and kept[-2].lower() in PREPOSITIONS and kept[-1].lower().endswith("ing"):
             kept = kept[:-2]  # "... of causing": a dangling gerund says nothing
     while kept and (kept[-1].lower() in PREPOSITIONS | COORDINATORS | DETERMINERS | SUBORDINATORS | ADVERB_STOP
-                    or kept[-1].lower() == "even" or kept[-1] in {",", ";", ":", "—", "“"}):
+                    or kept[-1].lower() == "even" or kept[-1] in {",", ";", ":", "—", "“", "."}):
         if kept[-1].lower() in PARTICLES and len(kept) > 1 and is_verb_word(kept[-2]):
             break
         kept = kept[:-1]
