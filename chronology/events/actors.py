@@ -70,6 +70,8 @@ def find_names(tokens: list[Token]) -> list[Name]:
             parts = parts[:-1]
         while parts and parts[0].text[0].isdigit():
             parts = parts[1:]  # "December 15": the day number left once the month is dropped
+        if parts and all(p.lower in ORG_WORDS for p in parts):
+            parts = []  # "The council" opening a sentence is a common noun, not a name
         if parts:
             words = [_bare(p.text) for p in parts]
             is_org = any(w.lower() in ORG_WORDS for w in words)
@@ -88,6 +90,9 @@ class NameIndex:
 
     people: tuple[str, ...]
     orgs: tuple[str, ...]
+    # Where each organisation is named (offset, name), in text order: "the council" is the
+    # council last named before it.
+    org_places: tuple[tuple[int, str], ...] = ()
 
     def resolve(self, name: Name) -> str:
         words = name.text.split()
@@ -100,11 +105,20 @@ class NameIndex:
             full = [p for p in self.people if p.split()[-1] == surname and len(p.split()) > 1]
             if full:
                 return full[0]
+            # "Victoria" for "Victoria Climbié": a first name only when one person has it.
+            first = {p for p in self.people if p.split()[0] == surname and len(p.split()) > 1}
+            if len(first) == 1:
+                return first.pop()
             return name.text
         return name.text
 
-    def resolve_common(self, org_word: str) -> str | None:
-        """"the council" -> the one council the document names, if it names exactly one."""
+    def resolve_common(self, org_word: str, at: int | None = None) -> str | None:
+        """"the council" -> the council last named before offset `at`; failing that, the one
+        council the document names, if it names exactly one."""
+        if at is not None:
+            before = [o for start, o in self.org_places if start < at and o.split()[-1].lower() == org_word]
+            if before:
+                return before[-1]
         found = [o for o in self.orgs if o.split()[-1].lower() == org_word]
         return found[0] if len(set(found)) == 1 else None
 
@@ -128,28 +142,36 @@ def index_names(text: str) -> NameIndex:
         offset += len(line)
         if not _title_case(tokens):
             found.extend(find_names(tokens))
+    places: list[tuple[int, str]] = []
     for name in found:
         words = name.text.split()
         if name.has_title:
             words = words[1:]
         if name.is_org:
+            places.append((name.start, name.text))
             if name.text not in orgs:
                 orgs.append(name.text)
         elif len(words) >= 2 and " ".join(words) not in people:
             people.append(" ".join(words))
-    return NameIndex(tuple(people), tuple(orgs))
+    return NameIndex(tuple(people), tuple(orgs), tuple(places))
 
 
-def clause_actors(tokens: list[Token], index: NameIndex) -> list[str]:
-    """The people and organisations `tokens` name, as full names, in order, without repeats."""
+def clause_actors(tokens: list[Token], index: NameIndex, sentence_start: int | None = None) -> list[str]:
+    """The people and organisations `tokens` name, as full names, in order, without repeats.
+
+    A lone capitalised word opening the sentence ("Social workers said") is a name only when the
+    document uses it as part of a fuller one ("Balls" of "Ed Balls").
+    """
     out: list[str] = []
     for name in find_names(tokens):
         full = index.resolve(name)
+        if name.start == sentence_start and full == name.text and " " not in full and not name.is_org:
+            continue
         if full not in out:
             out.append(full)
     for i, tok in enumerate(tokens[:-1]):
         if tok.lower == "the" and tokens[i + 1].lower in ORG_WORDS and not tokens[i + 1].is_capitalised:
-            full = index.resolve_common(tokens[i + 1].lower)
+            full = index.resolve_common(tokens[i + 1].lower, tok.start)
             if full and full not in out:
                 out.append(full)
     return out

@@ -235,7 +235,7 @@ def extract_events(doc: Document, mentions: list[TimeMention]) -> list[EventMent
             sentence_end=sentence.end,
             clause=clause_text,
             title=title or sentence.text[:80],
-            actors=clause_actors(actor_tokens, index),
+            actors=clause_actors(actor_tokens, index, sentence.start),
             kind="reporting" if reporting else "reported",
             expression=mention,
             date=event_date(mention),
