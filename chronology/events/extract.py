@@ -174,6 +174,12 @@ def _title(clause: Clause | None, tokens: list[Token], sentence: Sentence,
     clause = Clause(clause.start, clause.end, _without_dates(clause.subject, dates),
                     _without_dates(clause.predicate, dates), clause.subject_from_context)
     subject = _resolve_pronoun(clause.subject, sentence, previous, index) or shorten_subject(clause.subject, index)
+    if clause.subject and clause.subject[0].lower in ("his", "her") and not clause.predicate:
+        # "his 2003 report" -> "Lord Laming's report", when the sentence plainly names him.
+        owner = _resolve_pronoun([Token("he", clause.subject[0].start, clause.subject[0].end)],
+                                 sentence, previous, index)
+        if owner:
+            subject = [owner[0] + "'s"] + subject
     if subject and clause.subject and subject[0] == clause.subject[0].text:
         subject = _sentence_case(clause.subject[:1], sentence, index) + subject[1:]
     predicate = predicate_words(clause.predicate, span)

@@ -167,6 +167,8 @@ def _cut(words: list[str]) -> list[str]:
 
 def compose_title(subject: list[str], predicate: list[Token]) -> str:
     words = subject + [t.text for t in predicate if t.text not in {"(", ")"}]
+    # A sentence's capitalised first word moved inside a title ("... has run The system").
+    words = words[:1] + [w.lower() if w.lower() in DETERMINERS and w[:1].isupper() else w for w in words[1:]]
     words = _cut(words)
     title = _join(words).strip()
     return title[:1].upper() + title[1:] if title else ""

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from chronology.merge.dates import Span, finest_mention, gap_days, mention_span
-from chronology.merge.words import SYNONYMS, actor_words, main_act, normal_words, predicate_words
+from chronology.merge.words import SYNONYMS, act_words, actor_words, main_act, normal_words, predicate_words
 from chronology.model import EventMention
 
 # A pair is the same event at this score or above (IDF-weighted Dice overlap of content words,
@@ -67,7 +67,8 @@ def profile(m: EventMention) -> Profile:
     return Profile(
         words=words,
         event_words=event_words,
-        acts=(frozenset({act}) if act and act not in names else frozenset()) | (event_words & ACT_WORDS),
+        acts=(frozenset({act}) if act and act not in names else frozenset())
+        | frozenset(act_words(m.clause or m.title)) - names,
         actors=frozenset(a.lower() for a in m.actors),
         document=m.document,
         span=mention_span(m),

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 
-from chronology.events.clauses import first_verb, tokenize
+from chronology.events.clauses import first_verb, is_verb, tokenize
 from chronology.events.lexicon import (
     AUXILIARIES,
     COORDINATORS,
     DETERMINERS,
     PREPOSITIONS,
     REPORTING_VERBS,
+    SUBORDINATORS,
 )
 
 # Verbs that tell what someone said or asked for, beyond the reporting verbs: a speech act is how
@@ -97,6 +98,7 @@ def _synonym_table() -> dict[str, str]:
 
 
 SYNONYMS = _synonym_table()
+ACT_HEADS = frozenset(SYNONYMS.values())
 
 
 def _fold_phrasal(raw_words: list[str]) -> list[str]:
@@ -154,3 +156,30 @@ def main_act(text: str) -> str | None:
                 return folded[0]
         tokens = tokens[verb + 1:]
     return None
+
+
+def act_words(text: str) -> list[str]:
+    """The act words (synonym groups) of a clause outside its prepositional phrases: "chosen" in
+    "a director chosen by Balls takes over" names an act; "verdicts" in "commissioned that review
+    after the verdicts" names a circumstance."""
+    out: list[str] = []
+    in_phrase = False
+    tokens = tokenize(text)
+    for i, t in enumerate(tokens):
+        if not t.is_word:
+            in_phrase = False
+            continue
+        if t.lower in PREPOSITIONS:
+            # "until a director chosen by Balls takes over" opens a clause, not a phrase.
+            rest = []
+            for u in tokens[i + 1:]:
+                if not u.is_word:
+                    break
+                rest.append(u)
+            in_phrase = not (t.lower in SUBORDINATORS and any(is_verb(u) for u in rest))
+            continue
+        if is_verb(t):
+            in_phrase = False
+        if not in_phrase:
+            out.extend(w for w in normal_words(t.text) if w in ACT_HEADS)
+    return out

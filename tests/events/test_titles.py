@@ -45,13 +45,23 @@ TITLES = [
      [("1996", "1996"), ("yesterday", "2009-03-05")], "Environment Agency created"),
     ("The Environment Agency, which was created in 1996, issued new guidance yesterday.",
      [("yesterday", "2009-03-05"), ("1996", "1996")], "Environment Agency issued new guidance"),
-    # A relative clause with its own subject and object keeps them.
+    ("Laming found support for the framework created after his 2003 report and the legislation that "
+     "followed in 2004.", [("2004", "2004"), ("2003", "2003")], "Legislation followed"),
+    # A relative clause with its own subject keeps it; without an object, the antecedent is one.
+    ("The assessment system, which the commission has run since 2002, will be replaced.",
+     [("2002", "2002")], "Commission has run the assessment system"),
     ("He also gave him a life sentence for the rape of a girl, an offence of which a jury convicted "
      "him on 1 May.", [("1 May", "2009-05-01")], "Jury convicted him"),
     # A participle right before the date dates its noun, not the verb of the sentence.
     ("He admitted that local authorities still had much work to do to ensure child protection reforms "
      "introduced in 2005 were being implemented robustly.", [("2005", "2005")],
      "Child protection reforms introduced"),
+    # A date between a possessive and a noun dates the thing: "his 2003 report".
+    ("Lord Laming led the inquiry, and his 2003 report reshaped children's services.",
+     [("2003", "2003")], "Lord Laming's report"),
+    # "in 2005, when ...": the when-clause is what the date names.
+    ("Services were weaker than in 2005, when departments were reorganised after the death of Victoria Climbié.",
+     [("2005", "2005")], "Departments reorganised after the death of Victoria Climbié"),
     # ... but a finite verb with its own subject is the clause's verb.
     ("The couple can be named after a court order protecting their identities expired at 11pm last night.",
      [("11pm last night", "2009-03-05T23:00")], "Court order protecting their identities expired"),

@@ -270,3 +270,13 @@ def test_different_acts_sharing_nouns_need_a_strong_match():
     a = mention("guardian", "2008-12", "Council cut children's services", at=1)
     b = mention("bbc", "2008-12", "Council praised children's services", at=2)
     assert len(merge_events([a, b], DOCS)[0]) == 2
+
+
+def test_act_words_leave_out_circumstances():
+    from chronology.merge.words import act_words
+
+    # "after the verdicts" says when, not what was done.
+    assert act_words("commissioned that review in November after the Baby P verdicts") == []
+    # "until ..." with a verb is a clause: its participle names an act.
+    assert act_words("until a permanent director chosen by Mr Balls takes over") == ["appoint"]
+    assert act_words("Shoesmith was sacked by the council") == ["sack"]
