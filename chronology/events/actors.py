@@ -106,7 +106,7 @@ class NameIndex:
             if full:
                 return full[0]
             # "Victoria" for "Victoria Climbié": a first name only when one person has it.
-            first = {p for p in self.people if p.split()[0] == surname and len(p.split()) > 1}
+            first = {p for p in self.people if p.split()[0] == surname and len(p.split()) == 2}
             if len(first) == 1:
                 return first.pop()
             return name.text

@@ -153,8 +153,24 @@ class Clause:
     subject_from_context: bool
 
 
+def _is_modifier(words: list[Token]) -> bool:
+    """An appositive or participle phrase between a subject and its verb: no finite verb
+    ("55", "chaired by Moira Gibb", "chief executive of Camden council")."""
+    verb = first_verb(words)
+    return verb is None or verb == 0 and words[0].lower.endswith(("ed", "en"))
+
+
 def _subject_from_context(segs: list[list[Token]], index: int, span: tuple[int, int]) -> list[Token]:
-    """The subject a subjectless segment borrows from an earlier segment of the sentence."""
+    """The subject a subjectless segment borrows from an earlier segment of the sentence.
+
+    "The task force, chaired by Moira Gibb, chief executive of Camden council, was set up": with
+    only modifiers between, the sentence's opening noun phrase is the subject.
+    """
+    opening = content(segs[0], span) if index > 0 else []
+    if opening and first_verb(opening) is None and opening[0].lower not in RELATIVES \
+            and any(t.text[0].isalpha() for t in opening) \
+            and all(_is_modifier(content(segs[j], span)) for j in range(1, index)):
+        return opening
     for j in range(index - 1, -1, -1):
         words = content(segs[j], span)
         if not words or words[0].lower in RELATIVES or segs[j][0].lower in COORDINATORS:
@@ -289,7 +305,7 @@ def find_clause(tokens: list[Token], span: tuple[int, int]) -> Clause | None:
     subject: list[Token] = []
     borrowed = False
     opener = next((t for t in segs[home] if t.is_word and t.lower not in COORDINATORS), None)
-    adjunct = opener is not None and opener.lower in PREPOSITIONS and not opener.is_capitalised
+    adjunct = opener is not None and opener.lower in PREPOSITIONS
     if verb_seg != home and verb_seg > home and words and not adjunct:
         subject = words  # "Last week the judge, ..., directed": the date segment holds the subject
         borrowed = True

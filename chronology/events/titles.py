@@ -47,15 +47,23 @@ def shorten_subject(subject: list[Token], index: NameIndex) -> list[str]:
         first, last = names[0], names[-1]
         after_first = [t for t in words if t.start >= first.end]
         owner = next((t for t in words if t.end == first.end), None)
-        if first.start == words[0].start and owner is not None and owner.lower.endswith("'s") \
-                and after_first and not after_first[0].is_capitalised:
-            # "Lord Laming's report": the thing is the report, the name only whose it is.
-            return [_title_name(index.resolve(first), first) + "'s"] + [t.text for t in after_first[:SUBJECT_WORDS - 1]]
+        if first.start == words[0].start and owner is not None and owner.lower.endswith("'s") and after_first:
+            # "Lord Laming's report", "Shoesmith's High Court challenge over ...": the thing is
+            # the report or the challenge, the name only whose it is.
+            thing = []
+            for t in after_first[:SUBJECT_WORDS - 1]:
+                if t.lower in PREPOSITIONS:
+                    break
+                thing.append(t.text)
+            return [_title_name(index.resolve(first), first) + "'s"] + thing
         at_start = first.start == words[0].start
         # "the children's secretary Ed Balls" ends with a name, "the death of Victoria" does not
         # make Victoria the subject.
         at_end = last.end == words[-1].end and _word_before(words, last.start) not in PREPOSITIONS
         pick = first if at_start else last if at_end else None
+        if pick is first and " " not in pick.text and not pick.is_org and not pick.has_title \
+                and index.resolve(pick) == pick.text and len(words) > 1 and not words[1].is_capitalised:
+            pick = None  # "Social work leaders": a capital that only opens the sentence
         if pick is not None:
             return [_title_name(index.resolve(pick), pick)]
     return [t.text for t in words[:SUBJECT_WORDS]]

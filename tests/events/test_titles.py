@@ -91,6 +91,17 @@ TITLES = [
     # "It emerged that ...": what emerged is the event, asides left out.
     ("It emerged on Tuesday that Sharon Shoesmith, who was sacked in December, has begun a High Court challenge.",
      [("Tuesday", "2009-03-03"), ("December", "2008-12")], "Shoesmith has begun a High Court challenge"),
+    # Between a subject and its verb, appositives and participle phrases are skipped.
+    ("The task force, chaired by Moira Gibb, chief executive of Camden council, was set up in December last year.",
+     [("December last year", "2008-12")], "Task force set up"),
+    # A possessive name owns the thing that is the subject.
+    ("Sharon Shoesmith's High Court challenge over her removal as director, heard in October, awaits judgment.",
+     [("October", "2009-10")], "Shoesmith's High Court challenge heard"),
+    # A capital that only opens the sentence is no name; a capitalised preposition is no subject.
+    ("Social work leaders today gave a guarded welcome to the final report of the Social Work Task Force.",
+     [("today", "2009-12-02")], "Social work leaders gave a guarded welcome to the final report"),
+    ("Over the past 12 months, the group has heard from frontline staff, employers and academics.",
+     [("the past 12 months", "2009")], "Group has heard from frontline staff"),
     # A title starts with the event, not with the preposition of an adverbial.
     ("In an interview published online by a national newspaper on Friday, she said the case had become political.",
      [("Friday", "2009-03-06")], "Interview published online by a national newspaper"),
