@@ -109,8 +109,8 @@ class Scores:
 
     def lines(self) -> list[str]:
         return [
-            f"date-level: recall {self.found}/{self.recall_events} = {self.recall:.3f}, "
-            f"precision {self.correct}/{self.predicted} = {self.precision:.3f}, F1 {self.f1:.3f}",
+            (f"date-level: recall {self.found}/{self.recall_events} = {self.recall:.3f}, "
+            f"precision {self.correct}/{self.predicted} = {self.precision:.3f}, F1 {self.f1:.3f}"),
             f"  strict (TimelineEvent value == gold value): {self.strict_found}/{self.recall_events}",
             f"  over every dated gold event, undated documents included: {self.all_found}/{self.all_dated}",
             f"merged: {self.merged}/{self.multi} = {self.merged_share:.3f} of gold events dated by 2+ files",

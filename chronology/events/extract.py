@@ -10,8 +10,21 @@ from __future__ import annotations
 
 import hashlib
 
-from chronology.events.actors import NameIndex, clause_actors, find_names, index_names, short_name
-from chronology.events.clauses import Clause, Token, find_clause, first_verb, in_span, tokenize
+from chronology.events.actors import (
+    NameIndex,
+    clause_actors,
+    find_names,
+    index_names,
+    short_name,
+)
+from chronology.events.clauses import (
+    Clause,
+    Token,
+    find_clause,
+    first_verb,
+    in_span,
+    tokenize,
+)
 from chronology.events.display import display_date, display_interval, value_interval
 from chronology.events.lexicon import DATE_PREPOSITIONS, REPORTING_VERBS
 from chronology.events.sentences import Sentence, sentence_at, split_sentences
@@ -145,10 +158,9 @@ def _complement_title(tokens: list[Token], span: tuple[int, int], index: NameInd
     kept: list[Token] = []
     aside = False
     for t in tokens:
-        if t.text in {",", "—", "(", ")"}:
-            if aside or (kept and kept[-1].text == ","):
-                aside = False
-                continue
+        if t.text in {",", "—", "(", ")"} and (aside or (kept and kept[-1].text == ",")):
+            aside = False  # the aside ends here, and a doubled comma is dropped
+            continue
         if t.lower in ("who", "which") and kept:
             aside = True
             if kept[-1].text == ",":

@@ -19,7 +19,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from chronology.merge.dates import Span, finest_mention, gap_days, mention_span
-from chronology.merge.words import SYNONYMS, act_words, actor_words, main_act, normal_words, predicate_words
+from chronology.merge.words import (
+    SYNONYMS,
+    act_words,
+    actor_words,
+    main_act,
+    normal_words,
+    predicate_words,
+)
 from chronology.model import EventMention
 
 # A pair is the same event at this score or above (IDF-weighted Dice overlap of content words,

@@ -36,8 +36,8 @@ def event_for(text: str, dates: list[tuple[str, str]]):
 
 TITLES = [
     # A relative clause dates its antecedent, the noun phrase just before "who".
-    ("Lord Laming led the public inquiry into the death of Victoria Climbié, who was killed in 2000, "
-     "and his 2003 report reshaped children's services.", [("2000", "2000"), ("2003", "2003")],
+    (("Lord Laming led the public inquiry into the death of Victoria Climbié, who was killed in 2000, "
+     "and his 2003 report reshaped children's services."), [("2000", "2000"), ("2003", "2003")],
      "Climbié killed"),
     ("The two men were convicted over the death of the toddler, who was found dead at home in August 2007.",
      [("August 2007", "2007-08")], "Toddler found dead at home"),
@@ -45,16 +45,16 @@ TITLES = [
      [("1996", "1996"), ("yesterday", "2009-03-05")], "Environment Agency created"),
     ("The Environment Agency, which was created in 1996, issued new guidance yesterday.",
      [("yesterday", "2009-03-05"), ("1996", "1996")], "Environment Agency issued new guidance"),
-    ("Laming found support for the framework created after his 2003 report and the legislation that "
-     "followed in 2004.", [("2004", "2004"), ("2003", "2003")], "Legislation followed"),
+    (("Laming found support for the framework created after his 2003 report and the legislation that "
+     "followed in 2004."), [("2004", "2004"), ("2003", "2003")], "Legislation followed"),
     # A relative clause with its own subject keeps it; without an object, the antecedent is one.
     ("The assessment system, which the commission has run since 2002, will be replaced.",
      [("2002", "2002")], "Commission has run the assessment system"),
-    ("He also gave him a life sentence for the rape of a girl, an offence of which a jury convicted "
-     "him on 1 May.", [("1 May", "2009-05-01")], "Jury convicted him"),
+    (("He also gave him a life sentence for the rape of a girl, an offence of which a jury convicted "
+     "him on 1 May."), [("1 May", "2009-05-01")], "Jury convicted him"),
     # A participle right before the date dates its noun, not the verb of the sentence.
-    ("He admitted that local authorities still had much work to do to ensure child protection reforms "
-     "introduced in 2005 were being implemented robustly.", [("2005", "2005")],
+    (("He admitted that local authorities still had much work to do to ensure child protection reforms "
+     "introduced in 2005 were being implemented robustly."), [("2005", "2005")],
      "Child protection reforms introduced"),
     # A date between a possessive and a noun dates the thing: "his 2003 report".
     ("Lord Laming led the inquiry, and his 2003 report reshaped children's services.",
@@ -66,8 +66,8 @@ TITLES = [
     ("The couple can be named after a court order protecting their identities expired at 11pm last night.",
      [("11pm last night", "2009-03-05T23:00")], "Court order protecting their identities expired"),
     # Passive: "X removed by Y"; the subject shortened to the name it holds.
-    ("The council's former director, Sharon Shoesmith, who was personally removed from office in "
-     "December by Balls, told the Guardian.", [("December", "2008-12")],
+    (("The council's former director, Sharon Shoesmith, who was personally removed from office in "
+     "December by Balls, told the Guardian."), [("December", "2008-12")],
      "Shoesmith removed from office by Balls"),
     ("The bill was passed by Parliament on 3 March.", [("3 March", "2009-03-03")], "Bill passed by Parliament"),
     # Two acts of one subject joined by "and": each date titles its own act.
@@ -76,8 +76,8 @@ TITLES = [
     ("Ms Shoesmith was removed on 1 December and dismissed by the council a week later, without compensation.",
      [("1 December", "2008-12-01"), ("a week later", "2008-12-08")], "Shoesmith removed"),
     # A pronoun subject is the person the sentence opened with.
-    ("Sharon Shoesmith has accused ministers of a reckless response, in her first public comments since "
-     "she lost her job in December.", [("December", "2008-12")], "Shoesmith lost her job"),
+    (("Sharon Shoesmith has accused ministers of a reckless response, in her first public comments since "
+     "she lost her job in December."), [("December", "2008-12")], "Shoesmith lost her job"),
     # Phrasal verbs keep their particle; coordinated subjects stay whole.
     ("A permanent director chosen by Mr Balls takes over on 1 January.", [("1 January", "2009-01-01")],
      "Permanent director chosen by Mr Balls takes over"),
@@ -139,4 +139,4 @@ def test_seed_titles_are_short_and_leave_their_dates_out(tmp_path):
             assert 1 <= len(title.split()) <= 12, title
             expression = m["expression"]["text"]
             if not expression.isdigit():  # "2003 report" may keep a year that names a thing
-                assert not re.search(r"\b" + re.escape(expression) + r"\b", title, re.I), (expression, title)
+                assert not re.search(r"\b" + re.escape(expression) + r"\b", title, re.IGNORECASE), (expression, title)
