@@ -170,6 +170,11 @@ def _subject_from_context(segs: list[list[Token]], index: int, span: tuple[int, 
     if opening and first_verb(opening) is None and opening[0].lower not in RELATIVES \
             and any(t.text[0].isalpha() for t in opening) \
             and all(_is_modifier(content(segs[j], span)) for j in range(1, index)):
+        # "The children's secretary, Ed Balls, yesterday ordered": the name says more.
+        for j in range(index):
+            words = content(segs[j], span)
+            if words and all(t.is_capitalised for t in words) and first_verb(words) is None:
+                return words
         return opening
     for j in range(index - 1, -1, -1):
         words = content(segs[j], span)

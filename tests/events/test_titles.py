@@ -94,6 +94,8 @@ TITLES = [
     # Between a subject and its verb, appositives and participle phrases are skipped.
     ("The task force, chaired by Moira Gibb, chief executive of Camden council, was set up in December last year.",
      [("December last year", "2008-12")], "Task force set up"),
+    ("The children's secretary, Ed Balls, yesterday ordered an urgent inspection of services in Haringey.",
+     [("yesterday", "2008-11-11")], "Balls ordered an urgent inspection of services in Haringey"),
     # A possessive name owns the thing that is the subject.
     ("Sharon Shoesmith's High Court challenge over her removal as director, heard in October, awaits judgment.",
      [("October", "2009-10")], "Shoesmith's High Court challenge heard"),
