@@ -95,6 +95,11 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
 _TOKEN = re.compile(r"[a-z]+")
 
 
+def _quarter_end(year: int, q: int) -> dt.date:
+    """The last day of a calendar quarter."""
+    return dt.date(year + (q == 4), (3 * q) % 12 + 1, 1) - dt.timedelta(days=1)
+
+
 def _candidates(text: str):
     found = []
     tokens = set(_TOKEN.findall(text.lower()))
@@ -190,7 +195,7 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None) -> list
         if resolved.type == "DATE" and anchored and _QUARTER.fullmatch(resolved.value):
             reported = (int(resolved.value[:4]), int(resolved.value[-1]))
             # A report is on a quarter already over, not the "fourth quarter" it forecasts.
-            if not resolved.comparison and (dct is None or dt.date(reported[0], 3 * reported[1] - 2, 1) <= dct - dt.timedelta(days=28)):
+            if not resolved.comparison and (dct is None or _quarter_end(*reported) <= dct):
                 quarter = reported
             last_granularity = "quarter"
         elif resolved.type in ("DATE", "TIME") and granularity not in (Granularity.VAGUE, None):

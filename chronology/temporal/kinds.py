@@ -197,7 +197,7 @@ def r_quarter(text, g, ctx):
     dct = ctx.dct
     current = (dct.month - 1) // 3 + 1
     if q is None:
-        if rel in ("latest", "same") or "year-" in (rel or "") or (rel or "").startswith(("comparable", "corresponding")):
+        if rel in ("latest", "same") or (rel in ("this", "current") and ctx.quarter) or "year-" in (rel or "") or (rel or "").startswith(("comparable", "corresponding")):
             return r_period(text, {"rel": rel}, ctx)
         shift = {"last": -1, "previous": -1, "past": -1, "next": 1}.get(rel or "", 0)
         d = add_units(dct, "Q", shift)
