@@ -6,7 +6,7 @@ import datetime as dt
 
 from chronology.temporal.dateparse import parse_absolute
 from chronology.temporal.holidays import holiday_date
-from chronology.temporal.lexicon import ORDINALS, PARTS_OF_DAY, SEASON_WORDS, SEASONS, WEEKDAYS, spoken_year
+from chronology.temporal.lexicon import ORDINALS, PARTS_OF_DAY, SEASON_WORDS, SEASONS, WEEKDAYS, day_number, spoken_year
 from chronology.temporal.resolve import (
     Resolved,
     _anchor_words,
@@ -57,7 +57,10 @@ def r_month_year(text, g, ctx):
 
 
 def r_month_day(text, g, ctx):
-    month, day = month_number(g["month"]), int(g["day"])
+    month = month_number(g["month"])
+    day = day_number(g["dayword"]) if g.get("dayword") else int(g["day"])
+    if day is None:
+        return None
     if ctx.dct is None:
         return Resolved("DATE", f"XXXX-{month:02d}-{day:02d}", "no publication date to take the year from", anchored=False)
     d = date_for_day_month(month, day, ctx.dct, ctx.tense)

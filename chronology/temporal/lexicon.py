@@ -36,7 +36,7 @@ ORDINALS = {
     "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
     "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
     "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
-    "twenty-first": 21, "21st": 21,
+    "twenty-first": 21, "21st": 21, "thirtieth": 30,
 }
 
 # unit word -> (TIMEX3 letter, is a time unit (PT...), granularity name)
@@ -97,3 +97,13 @@ def spoken_year(text: str) -> int | None:
         n = _two_digits(words[1:])
         return century * 100 + n if n is not None else None
     return None
+
+
+def day_number(word: str) -> int | None:
+    """8 for "eighth", 21 for "twenty-first": a day of the month said in words."""
+    parts = word.lower().replace("-", " ").split()
+    if len(parts) == 2 and parts[0] in ("twenty", "thirty"):
+        unit = ORDINALS.get(parts[1])
+        return {"twenty": 20, "thirty": 30}[parts[0]] + unit if unit and unit < 10 else None
+    n = ORDINALS.get(parts[0]) if len(parts) == 1 else None
+    return n if n and n <= 31 else {"thirtieth": 30}.get(parts[0]) if len(parts) == 1 else None

@@ -33,6 +33,9 @@ WEEKDAY_FULL = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 WEEKDAY_ANY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?"
 WEEKDAY_PREFIX = rf"(?:(?P<wd>{WEEKDAY_ANY}),?\s+)?"
 DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+DAY_WORDS = ("(?:twenty[\\s-]+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirty[\\s-]+first|"
+             "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|"
+             "fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)")
 YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
 YEAR_END = r"(?![\d%]|,\d|\.\d|-\d)"
 NUM_WORDS = _alt([w for w in NUMBERS if w not in ("a", "an")])
@@ -100,6 +103,12 @@ RULES: tuple[Rule, ...] = (
          ("December last year", "March 5 next year"), 0, words=MONTH_WORDS),
     Rule("month_day", "month_day", rf"\b{WEEKDAY_PREFIX}{MONTH}\s+{DAY}\b(?!\s*(?:,\s*)?\d)(?![-:]\d)",
          ("March 5", "Thursday, Dec. 3"), 0, words=MONTH_WORDS),
+    # "April 24 and 25": the second day of the pair ("April 24" is found on its own)
+    Rule("month_day_pair", "month_day", rf"\b{MONTH}\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:and|or|&)\s*(?P<x>{DAY})\b(?!\s*(?:,\s*)?\d)(?!\s+(?:{MONTH_FULL}|{MONTH_ABBR}))",
+         ("April 24 and 25", "March 3rd or 4th"), 0, words=MONTH_WORDS),
+    # "March eighth", said aloud
+    Rule("month_day_words", "month_day", rf"\b{WEEKDAY_PREFIX}{MONTH}\s+(?:the\s+)?(?P<dayword>{DAY_WORDS})\b",
+         ("March eighth", "June the twenty-first"), 0, words=MONTH_WORDS),
     Rule("day_month", "month_day", rf"\b{WEEKDAY_PREFIX}(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}\b(?!\s*,?\s*\d)",
          ("5 March", "1 January", "the 8th of December", "Monday 8 December"), 0, words=MONTH_WORDS),
     Rule("month_rel", "month", rf"\b(?P<rel>(?i:last|this|next|this\s+past|this\s+coming))\s+(?P<month>{MONTH_FULL})\b(?!\s*\d)",
