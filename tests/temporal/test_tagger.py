@@ -202,6 +202,25 @@ def test_babyp_gold_expressions_floor():
     assert report.accuracy >= 0.92, report.accuracy
 
 
+def test_babyp_no_date_outside_the_gold():
+    """The development articles' traps ("17-month-old", "the Sun", "80%", "May" the verb...):
+    every expression the tagger reports there is one the gold lists."""
+    import json
+    from pathlib import Path
+
+    from chronology.ingest import iter_inputs
+
+    gold: dict[str, list[str]] = {}
+    for g in json.loads((DATA / "gold.json").read_text(encoding="utf-8")):
+        gold.setdefault(g["file"], []).append(g["text"])
+    docs = [d for d in iter_inputs([SEEDS / "babyp"]) if hasattr(d, "text")]
+    assert len(docs) == 11
+    for doc in docs:
+        found = [m.text for m in tag(doc.text, published=doc.published)]
+        extra = [t for t in found if t not in gold.get(Path(doc.path).name, [])]
+        assert extra == [], (doc.path, extra)
+
+
 def test_tbaq_regression_floor():
     """TempEval-3 development set (TBAQ): the floor only rises. Issue target: 85/93/86."""
     from chronology.eval.tempeval import evaluate
