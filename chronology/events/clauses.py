@@ -177,6 +177,8 @@ def reduced_relative(tokens: list[Token], span: tuple[int, int]) -> Clause | Non
                 or t.lower in DETERMINERS or len(subject) >= 4:
             break
         subject.insert(0, t)
+    if not subject:
+        return None  # "went to council visited on Monday": no noun phrase before the participle
     return Clause(subject[0].start, participle.end, subject, [participle], False)
 
 
