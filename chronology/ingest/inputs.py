@@ -159,6 +159,12 @@ SPECIAL_FILES: tuple[tuple[Callable[[int], bool], str], ...] = (
 )
 
 
+def _refuse_special(mode: int) -> None:
+    if not stat.S_ISREG(mode):
+        what = next((name for test, name in SPECIAL_FILES if test(mode)), "not a regular file")
+        raise Unreadable(f"{what}, not a regular file; not read")
+
+
 def read_regular_file(path: Path) -> bytes:
     """The bytes of a regular file; Unreadable for anything else, without ever blocking.
 
@@ -173,12 +179,10 @@ def read_regular_file(path: Path) -> bytes:
             raise Unreadable("a symbolic link loop") from None
         if exc.errno == errno.ENOENT and os.path.islink(path):
             raise Unreadable(f"a broken symbolic link (to {os.readlink(path)})") from None
+        _refuse_special(os.stat(path).st_mode)  # a socket cannot be opened at all (ENXIO)
         raise
     with os.fdopen(fd, "rb") as fh:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            what = next((name for test, name in SPECIAL_FILES if test(mode)), "not a regular file")
-            raise Unreadable(f"{what}, not a regular file; not read")
+        _refuse_special(os.fstat(fd).st_mode)
         size = os.fstat(fd).st_size
         if size > MAX_DOCUMENT_BYTES and path.suffix.lower() not in (".json", ".jsonl"):
             raise Unreadable(
