@@ -9,6 +9,7 @@ maps short forms to the full name used elsewhere in the same document: "Balls" a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from chronology.events.clauses import Token, tokenize
 from chronology.events.lexicon import NOT_NAME, ORG_WORDS, PLACES, TITLES
@@ -84,6 +85,11 @@ class NameIndex:
 
     people: tuple[str, ...]
     orgs: tuple[str, ...]
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every word of every name; computed once, as titles ask for it once per event."""
+        return frozenset(w for name in self.people + self.orgs for w in name.split())
 
     def resolve(self, name: Name) -> str:
         words = name.text.split()

@@ -80,7 +80,7 @@ def mention_id(doc_id: str, mention: TimeMention) -> str:
 
 def _sentence_case(tokens: list[Token], sentence: Sentence, index: NameIndex) -> list[str]:
     """Words as they read mid-title: a sentence's first word lower-cased unless it starts a name."""
-    known = {w for name in index.people + index.orgs for w in name.split()}
+    known = index.words
     out = []
     for t in tokens:
         if t.start == sentence.start and t.is_word and t.text not in known and not t.text.isupper():

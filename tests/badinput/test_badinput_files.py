@@ -8,6 +8,7 @@ The ingest tests (tests/ingest) check each reader on its own; these check what a
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -252,3 +253,18 @@ def test_nothing_readable_is_exit_1_with_the_reasons_on_one_line(tmp_path):
 )  # fmt: skip
 def test_usage_errors_exit_2(tmp_path, args):
     assert build(*args, "--out", str(tmp_path / "o")).exit_code == 2
+
+
+@pytest.mark.slow
+def test_a_document_with_10000_dates(tmp_path):
+    # Once quadratic in the event stage (every title rebuilt the document's set of name words).
+    first = dt.date(1990, 1, 1)
+    days = [first + dt.timedelta(days=i) for i in range(10_000)]
+    body = " ".join(f"On {d.day} {d:%B %Y} the committee met again." for d in days)
+    (tmp_path / "minutes.md").write_text(front("2020-01-01", body + "\n"))
+    result = build(str(tmp_path / "minutes.md"), "--out", str(tmp_path / "out"), "--format", "json")
+    assert result.exit_code == 0, result.output
+    chron = json.loads((tmp_path / "out" / "timeline.json").read_text())
+    assert chron["counts"]["mentions"] == 10_000
+    assert {e["date"]["value"] for e in chron["events"]} == {d.isoformat() for d in days}
+    assert chron["date_range"] == {"start": "1990-01-01", "end": days[-1].isoformat()}
