@@ -76,6 +76,7 @@ def cpu_time(run: Callable[[], object], repeats: int = 3) -> float:
 def ratio(run: Callable[[str], object], make: Callable[[int], str], n: int, repeats: int = 3) -> float:
     small, large = make(n), make(10 * n)
     assert len(small) == n and len(large) == 10 * n
+    run(small)  # warm up: first-call imports and caches are not part of either time
     return cpu_time(lambda: run(large), repeats) / cpu_time(lambda: run(small), repeats)
 
 
