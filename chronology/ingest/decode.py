@@ -47,11 +47,18 @@ class Unreadable(Exception):
     """A file that holds no text this stage can use; the message is the reason."""
 
 
+# A file that is UTF-8 but for a few bytes (a stray Latin-1 byte pasted into it, a truncated
+# character) is read as UTF-8 with those bytes replaced by U+FFFD, when its valid non-ASCII
+# characters outnumber the bad bytes by this factor; otherwise its encoding is guessed.
+DAMAGED_UTF8_RATIO = 10
+MAX_DAMAGED_BYTES = 100
+
+
 @dataclass(frozen=True)
 class Decoded:
     text: str
     encoding: str
-    detected: bool = False  # True when the encoding was guessed (no BOM, not UTF-8)
+    note: str | None = None  # what the user should know: a guessed encoding, replaced bytes
 
 
 def decode(data: bytes) -> Decoded:
@@ -61,18 +68,18 @@ def decode(data: bytes) -> Decoded:
     for magic, kind in MAGIC:
         if data.startswith(magic):
             raise Unreadable(f"binary file ({kind}), not text")
-    text, encoding, detected = _decode_text(data)
+    text, encoding, note = _decode_text(data)
     if not text.strip():
         raise Unreadable("empty file")
-    return Decoded(normalise_newlines(text), encoding, detected)
+    return Decoded(normalise_newlines(text), encoding, note)
 
 
-def _decode_text(data: bytes) -> tuple[str, str, bool]:
+def _decode_text(data: bytes) -> tuple[str, str, str | None]:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
                 # utf-16/utf-32 read the BOM to pick the byte order and drop it; utf-8-sig drops it.
-                return data.decode(encoding), encoding, False
+                return data.decode(encoding), encoding, None
             except UnicodeDecodeError as exc:
                 raise Unreadable(f"starts with a {encoding} byte-order mark but does not decode ({exc.reason})")
     # NUL bytes never occur in text in an 8-bit encoding or UTF-8; BOM-less UTF-16 is not
@@ -80,9 +87,14 @@ def _decode_text(data: bytes) -> tuple[str, str, bool]:
     if b"\x00" in data:
         raise Unreadable("binary file (contains NUL bytes), not text")
     try:
-        return data.decode("utf-8"), "utf-8", False
+        return data.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        text, bad = damaged
+        where = f"at byte {bad[0]}" if len(bad) == 1 else f"the first at byte {bad[0]}"
+        return text, "utf-8", f"not valid UTF-8: {len(bad)} byte(s) that do not decode ({where}) replaced by U+FFFD"
     results = from_bytes(data)
     best = results.best()
     if best is None:
@@ -93,8 +105,36 @@ def _decode_text(data: bytes) -> tuple[str, str, bool]:
     for match in results:
         tied = match.chaos <= best.chaos and match.coherence >= best.coherence - COHERENCE_MARGIN
         if tied and PREFERRED_ON_TIE in match.could_be_from_charset:
-            return str(match), PREFERRED_ON_TIE, True
-    return str(best), best.encoding, True
+            return str(match), PREFERRED_ON_TIE, _guessed(PREFERRED_ON_TIE)
+    return str(best), best.encoding, _guessed(best.encoding)
+
+
+def _guessed(encoding: str) -> str:
+    return f"not UTF-8; read as {encoding} (detected by charset-normalizer)"
+
+
+def _damaged_utf8(data: bytes) -> tuple[str, list[int]] | None:
+    """UTF-8 text with a few bytes that do not decode: the text with U+FFFD for each, and where."""
+    view = memoryview(data)
+    parts: list[str] = []
+    bad: list[int] = []
+    pos = 0
+    while True:
+        try:
+            parts.append(str(view[pos:], "utf-8"))
+            break
+        except UnicodeDecodeError as exc:
+            parts.append(str(view[pos:pos + exc.start], "utf-8"))
+            parts.append("\ufffd")
+            bad.append(pos + exc.start)
+            pos += exc.end
+            if len(bad) > MAX_DAMAGED_BYTES:
+                return None
+    text = "".join(parts)
+    valid = sum(1 for ch in text if ord(ch) > 127) - len(bad)
+    if valid < DAMAGED_UTF8_RATIO * len(bad):
+        return None
+    return text, bad
 
 
 def normalise_newlines(text: str) -> str:

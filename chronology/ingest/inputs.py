@@ -195,7 +195,7 @@ def read_regular_file(path: Path) -> bytes:
 def _generate(entries: list[Entry], published: dt.date | None, stdin: TextIO | None) -> Iterator[Document | Warning_]:
     manifests = _Manifests()
     user = published
-    first_read: tuple[Parsed, str | None, bool] | Warning_ | None = None
+    first_read: tuple[Parsed, str | None, str | None] | Warning_ | None = None
     if published is not None:
         usable = [e for e in entries if e.supported]
         if len(usable) == 1 and len(entries) == 1:
@@ -221,13 +221,9 @@ def _generate(entries: list[Entry], published: dt.date | None, stdin: TextIO | N
         if isinstance(outcome, Warning_):
             yield outcome
             continue
-        parsed, encoding, detected = outcome
-        if detected:
-            yield Warning_(
-                kind="encoding",
-                path=entry.shown,
-                message=f"{entry.shown}: not UTF-8; read as {encoding} (detected by charset-normalizer)",
-            )
+        parsed, encoding, note = outcome
+        if note:
+            yield Warning_(kind="encoding", path=entry.shown, message=f"{entry.shown}: {note}")
         for problem in parsed.problems:
             yield Warning_(kind=problem.kind, path=entry.shown, line=problem.line, message=f"{entry.shown}: {problem.reason}")
         rows = manifests.rows_for(entry)
@@ -238,12 +234,16 @@ def _generate(entries: list[Entry], published: dt.date | None, stdin: TextIO | N
             yield _skipped(entry.shown, "no usable records")
         file_name = entry.path.name if entry.path is not None else None
         for raw in parsed.raws:
-            document, warnings = assemble(raw, encoding=encoding, rows=rows, user=user, file_name=file_name)
+            try:
+                document, warnings = assemble(raw, encoding=encoding, rows=rows, user=user, file_name=file_name)
+            except Exception as exc:  # noqa: BLE001 (as in _read: one document, not the build)
+                yield Warning_(kind="skipped", path=entry.shown, line=raw.line, message=f"{raw.name}: {_unexpected(exc)}")
+                continue
             yield document
             yield from warnings
 
 
-def _read(entry: Entry, stdin: TextIO | None) -> tuple[Parsed, str | None, bool] | Warning_:
+def _read(entry: Entry, stdin: TextIO | None) -> tuple[Parsed, str | None, str | None] | Warning_:
     """Read and parse one input; a Warning_ (kind skipped) when it cannot be used at all."""
     try:
         if entry.path is None:
@@ -252,18 +252,27 @@ def _read(entry: Entry, stdin: TextIO | None) -> tuple[Parsed, str | None, bool]
             encoding = getattr(stream, "encoding", None)
             if not text.strip():
                 return _skipped(entry.shown, "empty input")
-            kind, detected = sniff(text), False
+            kind, note = sniff(text), None
         else:
             decoded = decode(read_regular_file(entry.path))
-            text, encoding, detected = decoded.text, decoded.encoding, decoded.detected
+            text, encoding, note = decoded.text, decoded.encoding, decoded.note
             kind = _kind(entry.path, text)
-        return _parse(entry.shown, text, kind), encoding, detected
+        return _parse(entry.shown, text, kind), encoding, note
     except Unreadable as exc:
         return _skipped(entry.shown, str(exc))
     except FormatError as exc:
         return _skipped(entry.shown, str(exc))
     except OSError as exc:
         return _skipped(entry.shown, exc.strerror or str(exc))
+    except Exception as exc:  # noqa: BLE001
+        # A reader (ours, PyYAML, trafilatura) failing on one strange file must not stop a build
+        # of thousands: the file is reported like any other unreadable one, and the build goes on.
+        return _skipped(entry.shown, _unexpected(exc))
+
+
+def _unexpected(exc: Exception) -> str:
+    first = str(exc).splitlines()[0] if str(exc) else ""
+    return f"could not be read ({type(exc).__name__}{': ' + first if first else ''}; a bug: please report it)"
 
 
 def _kind(path: Path, text: str) -> str:

@@ -34,6 +34,12 @@ GERMAN = (
     "Der Stadtrat hat am 3. März 2009 entschieden, die Leiterin des Jugendamtes zu entlassen.\n"
 )
 LATIN1 = "Café society: the council's résumé of its rôle was published on 5 March 2009, a Thursday.\n"
+# UTF-8 with one stray Latin-1 byte pasted in (at byte 57): one byte lost, not the document.
+DAMAGED = (
+    "Café society: the council’s résumé of its rôle was ".encode()
+    + b"\xe9"
+    + " published on 5 March 2009. Its naïve critics’ rôles, détente, façade.\n".encode()
+)
 RUSSIAN = (
     "Совет района Харингей вчера объявил об отставке директора службы защиты детей. По данным "
     "инспекторов, социальные работники не смогли защитить ребёнка, несмотря на многочисленные "
@@ -57,6 +63,7 @@ FILES: dict[str, bytes] = {
     "photo-named.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
     "latin1.txt": LATIN1.encode("cp1252"),
     "russian.txt": RUSSIAN.encode("cp1251"),
+    "damaged-utf8.txt": DAMAGED,
     "utf16.txt": codecs.BOM_UTF16_LE + front("2009-03-05").encode("utf-16-le"),
     "crlf.md": front("2009-03-05", "The council met yesterday.\r\nThe report came out on Monday.\r\n").replace("\n", "\r\n").encode(),
     "nav.html": b"<!doctype html><html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></body></html>",
@@ -87,6 +94,7 @@ EXPECTED: list[tuple[str, str, int | None, str]] = [
     ("photo.png", "skipped", None, "not a supported file type (.png; reads .txt .md .html .json .jsonl)"),
     ("photo-named.txt", "skipped", None, "binary file (PNG image), not text"),
     ("latin1.txt", "encoding", None, "not UTF-8; read as cp1252 (detected by charset-normalizer)"),
+    ("damaged-utf8.txt", "encoding", None, "not valid UTF-8: 1 byte(s) that do not decode (at byte 57) replaced by U+FFFD"),
     ("nav.html", "skipped", None, "no article text found in the HTML (trafilatura)"),
     ("blank.html", "skipped", None, "no article text found in the HTML (trafilatura)"),
     ("broken.json", "skipped", None, "not valid JSON (line 2: Expecting ',' delimiter)"),
@@ -103,7 +111,7 @@ EXPECTED: list[tuple[str, str, int | None, str]] = [
 
 # Documents the build must still make, by path (records of a .jsonl are <file>#<line>).
 BUILT = [
-    "01-verdicts.md", "bad-yaml.md", "crlf.md", "feed.jsonl#1", "feed.jsonl#3", "french.txt", "german.md",
+    "01-verdicts.md", "bad-yaml.md", "crlf.md", "damaged-utf8.txt", "feed.jsonl#1", "feed.jsonl#3", "french.txt", "german.md",
     "impossible.md", "latin1.txt", "not-a-date.md", "russian.txt", "utf16.txt", "year-0.md", "year-99999.md",
 ]  # fmt: skip
 
@@ -168,6 +176,8 @@ def test_detected_encodings_are_named_and_the_text_is_right(messy):
     # Characters are counted in the decoded text: one per letter, not per byte.
     assert docs["latin1.txt"]["characters"] == len(LATIN1)
     assert docs["russian.txt"]["characters"] == len(RUSSIAN)
+    assert docs["damaged-utf8.txt"]["encoding"] == "utf-8"
+    assert docs["damaged-utf8.txt"]["characters"] == len(DAMAGED.decode("utf-8", "replace"))
 
 
 def test_text_in_another_language_without_a_declared_language_is_flagged(messy):
@@ -268,3 +278,27 @@ def test_a_document_with_10000_dates(tmp_path):
     assert chron["counts"]["mentions"] == 10_000
     assert {e["date"]["value"] for e in chron["events"]} == {d.isoformat() for d in days}
     assert chron["date_range"] == {"start": "1990-01-01", "end": days[-1].isoformat()}
+
+
+def test_a_reader_failing_on_one_file_skips_that_file_only(tmp_path, monkeypatch):
+    # Stands in for a reader or library bug not found yet (PyYAML's bare ValueError was one).
+    from chronology.ingest import inputs
+
+    real = inputs.read_text
+
+    def fragile(name, text, *, markdown):
+        if name.endswith("boom.md"):
+            raise ValueError("day is out of range for month\nsecond line")
+        return real(name, text, markdown=markdown)
+
+    monkeypatch.setattr(inputs, "read_text", fragile)
+    (tmp_path / "boom.md").write_text(front("2009-03-05"))
+    (tmp_path / "fine.md").write_text(front("2009-03-05"))
+    result = build(str(tmp_path), "--out", str(tmp_path / "out"), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert (
+        f"warning: {tmp_path}/boom.md: could not be read "
+        "(ValueError: day is out of range for month; a bug: please report it)"
+    ) in result.stderr.splitlines()
+    chron = json.loads((tmp_path / "out" / "timeline.json").read_text())
+    assert [d["path"] for d in chron["documents"]] == [f"{tmp_path}/fine.md"]
