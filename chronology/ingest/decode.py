@@ -1,7 +1,8 @@
 """Bytes to text: byte-order marks, UTF-8, detected legacy encodings, line endings, binaries.
 
-Owns the decision whether a file is text at all. `decode` returns the text and the encoding it
-was read with, or raises `Unreadable` with a short reason the caller turns into a warning.
+Owns the decision whether a file is text at all. `decode` returns the text, the encoding it
+was read with and a note for the user when that was not plain UTF-8 (a guessed encoding, bytes
+replaced in damaged UTF-8), or raises `Unreadable` with a short reason for a warning.
 """
 
 from __future__ import annotations

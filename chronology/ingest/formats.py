@@ -115,7 +115,7 @@ def read_text(name: str, text: str, *, markdown: bool) -> Parsed:
         return parsed
     raw.text = text[m.end():]
     try:
-        meta = yaml.load(m["yaml"], Loader=_FrontMatterLoader)  # noqa: S506 (a SafeLoader)
+        meta = yaml.load(m["yaml"], Loader=_FrontMatterLoader)  # a SafeLoader subclass
     except yaml.YAMLError as exc:
         first = str(exc).splitlines()[0] if str(exc) else "invalid YAML"
         parsed.problems.append(Problem(f"front matter is not valid YAML ({first}); ignored", kind="metadata"))

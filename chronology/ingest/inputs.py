@@ -5,6 +5,11 @@
 recursively sorted by relative path, yielding Documents and a `Warning_` for anything it cannot
 use. Standard input (`-`) is read as text, its format told by its content.
 
+Nothing is skipped without a warning: unsupported types, FIFOs, sockets, devices, broken links,
+link loops, links to folders (not followed, so a walk cannot loop), unreadable files and
+folders, and single-document files over `MAX_DOCUMENT_BYTES` (refused by size before they are
+read). Files are opened non-blocking and checked on the open descriptor, so a FIFO never hangs.
+
 Manifests: a file's metadata row is looked up in `manifest.csv` of its own folder, then of each
 parent folder up to the folder given on the command line; for each column the nearest manifest
 with a value for it wins.

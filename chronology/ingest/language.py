@@ -15,11 +15,12 @@ from itertools import islice
 # The commonest English function words; words that are also common in other languages written
 # in the Latin alphabet ("a", "in", "die", "je", "son") are left out so they cannot make a French
 # or German text look English.
-ENGLISH_FUNCTION_WORDS = frozenset(
-    "the of and to is was that for it with as on be by at this from had have has are were "
-    "which but not they he she his her their its been would will said who an or after when "
-    "than there what about into also more could over other".split()
-)
+ENGLISH_FUNCTION_WORDS = frozenset((
+    "the", "of", "and", "to", "is", "was", "that", "for", "it", "with", "as", "on", "be", "by", "at",
+    "this", "from", "had", "have", "has", "are", "were", "which", "but", "not", "they", "he", "she",
+    "his", "her", "their", "its", "been", "would", "will", "said", "who", "an", "or", "after", "when",
+    "than", "there", "what", "about", "into", "also", "more", "could", "over", "other",
+))  # fmt: skip
 ENGLISH_CODES = ("en", "eng", "english")
 SAMPLE_WORDS = 2000  # the opening words are enough to tell, and keep the check cheap
 MIN_WORDS = 40  # shorter texts (a headline and two lines) say too little to judge

@@ -250,8 +250,10 @@ def test_nothing_readable_is_exit_1_with_the_reasons_on_one_line(tmp_path):
     assert result.exit_code == 1
     error = [ln for ln in result.stderr.splitlines() if ln.startswith("Error:")]
     assert error == [
-        f"Error: no document could be read from {src} ({src}/empty.txt: empty file; "
-        f"{src}/scan.txt: binary file (PDF), not text)"
+        (
+            f"Error: no document could be read from {src} ({src}/empty.txt: empty file; "
+            f"{src}/scan.txt: binary file (PDF), not text)"
+        )
     ]
     assert not (tmp_path / "o" / "timeline.json").exists()
 

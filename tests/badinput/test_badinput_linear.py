@@ -94,12 +94,13 @@ def _analyse_text(text: str):
     return analyse(docs[0])
 
 
-WORDS = "the council said on Monday that social workers had visited the family in December and".split()
+WORDS = ("the", "council", "said", "on", "Monday", "that", "social", "workers", "had", "visited", "the",
+         "family", "in", "December", "and")  # fmt: skip
 
 
 def unpunctuated(n: int) -> str:
     """One endless sentence: words of news prose, with dates, and no full stop anywhere."""
-    words = (WORDS * (n // 40 + 1))
+    words = WORDS * (n // 40 + 1)
     return " ".join(words)[:n]
 
 

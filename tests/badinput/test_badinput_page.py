@@ -15,7 +15,12 @@ import pytest
 from typer.testing import CliRunner
 
 from chronology.cli import app
-from chronology.render.browser import CHROMIUM, chromium_available, chromium_context, wait_until_ready
+from chronology.render.browser import (
+    CHROMIUM,
+    chromium_available,
+    chromium_context,
+    wait_until_ready,
+)
 
 pytestmark = pytest.mark.browser
 
