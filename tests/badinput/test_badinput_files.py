@@ -260,7 +260,7 @@ def test_nothing_readable_is_exit_1_with_the_reasons_on_one_line(tmp_path):
 
 @pytest.mark.parametrize(
     "args",
-    [["--format", "pdf"], ["--plotlyjs", "somewhere"], ["--engine", "spark"], ["--scheduler", "tcp://h:8786"], ["a.md", "b.md", "--published", "2009-03-06"],
+    [["--format", "pdf"], ["--plotlyjs", "somewhere"], ["--engine", "spark"], ["a.md", "b.md", "--published", "2009-03-06"],
      ["x.md", "--published", "06/03/2009"], ["--no-such-option"]],
 )  # fmt: skip
 def test_usage_errors_exit_2(tmp_path, args):
