@@ -72,6 +72,9 @@ def build(
         raise typer.BadParameter(f"unknown format {unknown[0]!r} (choose from {', '.join(FORMATS)})", param_hint="--format")
     if plotlyjs not in ("inline", "cdn"):
         raise typer.BadParameter("choose 'inline' or 'cdn'", param_hint="--plotlyjs")
+    # Checked here, not only in make_engine, so that a mistyped engine is a usage error (exit 2).
+    if engine not in ("local", "dask"):
+        raise typer.BadParameter("choose 'local' or 'dask'", param_hint="--engine")
     paths = paths or ["seeds"]
     anchor = parse_published(published)
     if anchor is not None and len(paths) != 1:

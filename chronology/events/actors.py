@@ -9,6 +9,7 @@ maps short forms to the full name used elsewhere in the same document: "Balls" a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from chronology.events.clauses import Token, tokenize
 from chronology.events.lexicon import NOT_NAME, ORG_WORDS, PLACES, TITLES
@@ -93,6 +94,11 @@ class NameIndex:
     # Where each organisation is named (offset, name), in text order: "the council" is the
     # council last named before it.
     org_places: tuple[tuple[int, str], ...] = ()
+
+    @cached_property
+    def person_words(self) -> frozenset[str]:
+        """Every word of every person's name; computed once, as titles ask for it once per event."""
+        return frozenset(w for name in self.people for w in name.split())
 
     def resolve(self, name: Name) -> str:
         words = name.text.split()

@@ -234,6 +234,8 @@ def reduced_relative(tokens: list[Token], span: tuple[int, int]) -> Clause | Non
                 or t.lower in DETERMINERS or len(subject) >= 4:
             break
         subject.insert(0, t)
+    if not subject:
+        return None  # "went to council visited on Monday": no noun phrase before the participle
     # "identities expired at 11pm" is a finite verb, not a participle: a reduced relative sits
     # inside a clause whose own verb stands elsewhere ("he admitted reforms introduced in 2005 were").
     home = next((seg for seg in segments(tokens) if any(in_span(t, span) for t in seg)), [])

@@ -95,9 +95,7 @@ def _sentence_case(tokens: list[Token], sentence: Sentence, index: NameIndex) ->
     """Words as they read mid-title: a sentence's first word lower-cased unless it starts a name."""
     # A capital stays when the word is part of a person's name or starts an organisation's full
     # name ("Social workers" is not "British Association of Social Workers").
-    known = {w for name in index.people for w in name.split()}
-    known |= {name.split()[0] for name in index.orgs
-              if sentence.text.startswith(name)}
+    known = index.person_words | {name.split()[0] for name in index.orgs if sentence.text.startswith(name)}
     words = tokenize(sentence.text, sentence.start)
     first = next((t.start for t in words if t.is_word), sentence.start)  # after any opening quote
     out = []

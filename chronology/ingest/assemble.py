@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from chronology.ingest.dates import BadDate, check_date, date_in_path, parse_date_value
 from chronology.ingest.formats import Raw
+from chronology.ingest.language import language_problem
 from chronology.ingest.layout import analyse
 from chronology.ingest.manifest import Row
 from chronology.model import Document, PublishedFrom, Warning_
@@ -146,6 +147,9 @@ def assemble(
         furniture=layout.furniture,
         published_span=span,
     )
+    language = language_problem(document.language, document.text)
+    if language is not None:
+        warn("language", language)
     if chosen is None:
         warn("undated", "no publication date (none in a manifest, metadata, byline, URL or file name); relative dates in it cannot be anchored")
     return document, warnings

@@ -37,8 +37,9 @@ def check(value: dt.date) -> dt.date:
     return check_date(value.year, value.month, value.day)
 
 
-# ISO dates with an optional time; the date part is what a publication date is.
-ISO_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.,]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
+# ISO dates with an optional time; the date part is what a publication date is. Years of five
+# or six digits are matched so that `check_date` rejects them with their year named.
+ISO_RE = re.compile(r"^\s*(\d{4,6})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.,]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
 COMPACT_RE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
 # RFC 2822 starts with an optional weekday and a day number: "Fri, 06 Mar 2009 12:00:00 GMT".
 RFC2822_RE = re.compile(r"^\s*(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}")

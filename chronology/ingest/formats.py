@@ -49,7 +49,24 @@ FRONT_MATTER_KEYS: dict[str, tuple[str, ...]] = {
     "language": ("language", "lang"),
 }
 MIN_HTML_WORDS = 10
+# One document's text, in bytes on disk for a .txt/.md/.html file and in characters for a JSON
+# record. News articles are kilobytes; tagging runs at about 120 kB/s and takes some 70 bytes of
+# memory per byte of text, so 10 MB is ~1.5 minutes and ~700 MB: far past any article, and the
+# most one document can take before a build stalls or a small machine runs out of memory.
+MAX_DOCUMENT_BYTES = 10_000_000
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """SafeLoader that leaves timestamps as the strings they were written as.
+
+    PyYAML builds `datetime.date(2009, 2, 30)` itself for `published: 2009-02-30` and raises a
+    bare ValueError; as a string the value goes through `dates.parse_date_value`, which rejects
+    it with a reason the user can read, like every other date field.
+    """
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
 
 
 @dataclass
@@ -98,7 +115,7 @@ def read_text(name: str, text: str, *, markdown: bool) -> Parsed:
         return parsed
     raw.text = text[m.end():]
     try:
-        meta = yaml.safe_load(m["yaml"])
+        meta = yaml.load(m["yaml"], Loader=_FrontMatterLoader)  # a SafeLoader subclass
     except yaml.YAMLError as exc:
         first = str(exc).splitlines()[0] if str(exc) else "invalid YAML"
         parsed.problems.append(Problem(f"front matter is not valid YAML ({first}); ignored", kind="metadata"))
@@ -238,6 +255,10 @@ def _add_record(parsed: Parsed, name: str, record: Any, n: int, *, line: int | N
     if not isinstance(text, str) or not text.strip():
         looked = ", ".join(FIELDS["text"][:4])
         parsed.problems.append(Problem(f"{where}: no text (looked for {looked} ...)", line=line))
+        return
+    if len(text) > MAX_DOCUMENT_BYTES:
+        limit = MAX_DOCUMENT_BYTES / 1e6
+        parsed.problems.append(Problem(f"{where}: text of {len(text):,} characters is over the {limit:.0f} MB limit for one document", line=line))
         return
     raw = Raw(name=f"{name}#{n}", text=text, id_seed="", kind="record", line=line)
     raw.title = _clean(_field(fields, "title"))

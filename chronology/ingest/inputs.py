@@ -5,6 +5,11 @@
 recursively sorted by relative path, yielding Documents and a `Warning_` for anything it cannot
 use. Standard input (`-`) is read as text, its format told by its content.
 
+Nothing is skipped without a warning: unsupported types, FIFOs, sockets, devices, broken links,
+link loops, links to folders (not followed, so a walk cannot loop), unreadable files and
+folders, and single-document files over `MAX_DOCUMENT_BYTES` (refused by size before they are
+read). Files are opened non-blocking and checked on the open descriptor, so a FIFO never hangs.
+
 Manifests: a file's metadata row is looked up in `manifest.csv` of its own folder, then of each
 parent folder up to the folder given on the command line; for each column the nearest manifest
 with a value for it wins.
@@ -13,9 +18,12 @@ with a value for it wins.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import glob
+import os
+import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TextIO
@@ -25,6 +33,7 @@ from chronology.ingest.assemble import assemble
 from chronology.ingest.decode import Unreadable, decode, normalise_newlines
 from chronology.ingest.formats import (
     HTML_SUFFIXES,
+    MAX_DOCUMENT_BYTES,
     SUFFIXES,
     FormatError,
     Parsed,
@@ -58,6 +67,7 @@ class Entry:
     path: Path | None  # None for standard input
     root: Path | None = None  # the folder given, for manifests in between
     supported: bool = True
+    problem: str | None = None  # why it cannot be read, when that is known from the folder walk
 
 
 def iter_inputs(
@@ -85,11 +95,12 @@ def expand(paths: list[str | Path]) -> list[Entry]:
         path = Path(text)
         if path.is_dir():
             entries.extend(_walk(text, path))
-        elif path.is_file():
+        elif os.path.lexists(path):
+            # A file, or a FIFO, device, socket or broken link given by name: `_read` says which.
             entries.append(Entry(text, path))
         elif GLOB_CHARS & set(text):
             matches = sorted(glob.glob(text, recursive=True))
-            files = [m for m in matches if Path(m).is_file() and Path(m).name != MANIFEST_NAME]
+            files = [m for m in matches if not Path(m).is_dir() and Path(m).name != MANIFEST_NAME]
             if not files:
                 raise InputError(f"{text}: no files match")
             entries.extend(Entry(m, Path(m)) for m in files)
@@ -99,29 +110,97 @@ def expand(paths: list[str | Path]) -> list[Entry]:
 
 
 def _walk(shown: str, root: Path) -> list[Entry]:
-    files = []
-    for path in root.rglob("*"):
-        rel = path.relative_to(root)
-        # Hidden files and folders (.git, .DS_Store) are not inputs anyone meant to give.
-        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
-            continue
-        if path.name == MANIFEST_NAME:
-            continue
-        files.append(rel)
-    files.sort(key=lambda rel: rel.parts)
+    found: list[tuple[PurePosixPath, str | None]] = []
+    _scan(root, PurePosixPath(), found)
+    found.sort(key=lambda item: item[0].parts)
     entries = [
-        Entry(str(PurePosixPath(shown) / rel.as_posix()), root / rel, root, rel.suffix.lower() in SUFFIXES)
-        for rel in files
+        Entry(str(PurePosixPath(shown) / rel), root / rel, root, rel.suffix.lower() in SUFFIXES, problem)
+        for rel, problem in found
     ]
     if not any(e.supported for e in entries):
         raise InputError(f"no documents found under {shown.rstrip('/')}/ (looked for {LOOKED_FOR})")
     return entries
 
 
+def _scan(folder: Path, rel: PurePosixPath, found: list[tuple[PurePosixPath, str | None]]) -> None:
+    """Every entry below `folder` with the reason it cannot be read (None for a regular file).
+
+    Links to folders are not followed, so a link loop cannot make the walk endless; links to
+    files are read like files. Nothing is skipped without a reason: a FIFO, socket, device,
+    broken link or unreadable folder is listed with the reason, for a warning.
+    """
+    try:
+        children = list(os.scandir(folder))
+    except OSError as exc:
+        found.append((rel, f"folder cannot be read ({exc.strerror or exc})"))
+        return
+    for child in children:
+        # Hidden files and folders (.git, .DS_Store) are not inputs anyone meant to give.
+        if child.name.startswith(".") or child.name == MANIFEST_NAME:
+            continue
+        child_rel = rel / child.name
+        if child.is_dir(follow_symlinks=False):
+            _scan(Path(child.path), child_rel, found)
+        elif child.is_symlink() and _is_dir_link(child.path):
+            found.append((child_rel, "a link to a folder; not followed (links to folders could loop)"))
+        else:
+            found.append((child_rel, None))
+
+
+def _is_dir_link(path: str) -> bool:
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+# What is at a path that is not a regular file, by its mode.
+SPECIAL_FILES: tuple[tuple[Callable[[int], bool], str], ...] = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISDIR, "a folder"),
+)
+
+
+def _refuse_special(mode: int) -> None:
+    if not stat.S_ISREG(mode):
+        what = next((name for test, name in SPECIAL_FILES if test(mode)), "not a regular file")
+        raise Unreadable(f"{what}, not a regular file; not read")
+
+
+def read_regular_file(path: Path) -> bytes:
+    """The bytes of a regular file; Unreadable for anything else, without ever blocking.
+
+    The file is opened non-blocking and checked on the open descriptor: opening a FIFO for
+    reading would otherwise wait for a writer forever, and checking the path first and then
+    opening it would race with whatever replaces it in between.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise Unreadable("a symbolic link loop") from None
+        if exc.errno == errno.ENOENT and os.path.islink(path):
+            raise Unreadable(f"a broken symbolic link (to {os.readlink(path)})") from None
+        _refuse_special(os.stat(path).st_mode)  # a socket cannot be opened at all (ENXIO)
+        raise
+    with os.fdopen(fd, "rb") as fh:
+        _refuse_special(os.fstat(fd).st_mode)
+        size = os.fstat(fd).st_size
+        if size > MAX_DOCUMENT_BYTES and path.suffix.lower() not in (".json", ".jsonl"):
+            raise Unreadable(
+                f"{size / 1e6:.1f} MB is over the {MAX_DOCUMENT_BYTES / 1e6:.0f} MB limit for one document; "
+                "not read (a whole corpus in one file? give it as .jsonl, one record per line)"
+            )
+        return fh.read()
+
+
 def _generate(entries: list[Entry], published: dt.date | None, stdin: TextIO | None) -> Iterator[Document | Warning_]:
     manifests = _Manifests()
     user = published
-    first_read: tuple[Parsed, str | None] | Warning_ | None = None
+    first_read: tuple[Parsed, str | None, str | None] | Warning_ | None = None
     if published is not None:
         usable = [e for e in entries if e.supported]
         if len(usable) == 1 and len(entries) == 1:
@@ -137,14 +216,19 @@ def _generate(entries: list[Entry], published: dt.date | None, stdin: TextIO | N
     for position, entry in enumerate(entries):
         if not entry.supported:
             suffix = entry.path.suffix or "no extension" if entry.path else ""
-            yield _skipped(entry.shown, f"not a supported file type ({suffix}; reads {LOOKED_FOR})")
+            yield _skipped(entry.shown, entry.problem or f"not a supported file type ({suffix}; reads {LOOKED_FOR})")
+            continue
+        if entry.problem is not None:
+            yield _skipped(entry.shown, entry.problem)
             continue
         yield from manifests.warnings_for(entry)
         outcome = first_read if position == 0 and first_read is not None else _read(entry, stdin)
         if isinstance(outcome, Warning_):
             yield outcome
             continue
-        parsed, encoding = outcome
+        parsed, encoding, note = outcome
+        if note:
+            yield Warning_(kind="encoding", path=entry.shown, message=f"{entry.shown}: {note}")
         for problem in parsed.problems:
             yield Warning_(kind=problem.kind, path=entry.shown, line=problem.line, message=f"{entry.shown}: {problem.reason}")
         rows = manifests.rows_for(entry)
@@ -155,12 +239,16 @@ def _generate(entries: list[Entry], published: dt.date | None, stdin: TextIO | N
             yield _skipped(entry.shown, "no usable records")
         file_name = entry.path.name if entry.path is not None else None
         for raw in parsed.raws:
-            document, warnings = assemble(raw, encoding=encoding, rows=rows, user=user, file_name=file_name)
+            try:
+                document, warnings = assemble(raw, encoding=encoding, rows=rows, user=user, file_name=file_name)
+            except Exception as exc:  # noqa: BLE001 (as in _read: one document, not the build)
+                yield Warning_(kind="skipped", path=entry.shown, line=raw.line, message=f"{raw.name}: {_unexpected(exc)}")
+                continue
             yield document
             yield from warnings
 
 
-def _read(entry: Entry, stdin: TextIO | None) -> tuple[Parsed, str | None] | Warning_:
+def _read(entry: Entry, stdin: TextIO | None) -> tuple[Parsed, str | None, str | None] | Warning_:
     """Read and parse one input; a Warning_ (kind skipped) when it cannot be used at all."""
     try:
         if entry.path is None:
@@ -169,18 +257,27 @@ def _read(entry: Entry, stdin: TextIO | None) -> tuple[Parsed, str | None] | War
             encoding = getattr(stream, "encoding", None)
             if not text.strip():
                 return _skipped(entry.shown, "empty input")
-            kind = sniff(text)
+            kind, note = sniff(text), None
         else:
-            decoded = decode(entry.path.read_bytes())
-            text, encoding = decoded.text, decoded.encoding
+            decoded = decode(read_regular_file(entry.path))
+            text, encoding, note = decoded.text, decoded.encoding, decoded.note
             kind = _kind(entry.path, text)
-        return _parse(entry.shown, text, kind), encoding
+        return _parse(entry.shown, text, kind), encoding, note
     except Unreadable as exc:
         return _skipped(entry.shown, str(exc))
     except FormatError as exc:
         return _skipped(entry.shown, str(exc))
     except OSError as exc:
         return _skipped(entry.shown, exc.strerror or str(exc))
+    except Exception as exc:  # noqa: BLE001
+        # A reader (ours, PyYAML, trafilatura) failing on one strange file must not stop a build
+        # of thousands: the file is reported like any other unreadable one, and the build goes on.
+        return _skipped(entry.shown, _unexpected(exc))
+
+
+def _unexpected(exc: Exception) -> str:
+    first = str(exc).splitlines()[0] if str(exc) else ""
+    return f"could not be read ({type(exc).__name__}{': ' + first if first else ''}; a bug: please report it)"
 
 
 def _kind(path: Path, text: str) -> str:
