@@ -301,8 +301,9 @@
     $("key-note").textContent = light
       ? "Over " + LIGHT_FROM.toLocaleString("en-GB") + " events: each is drawn once, in its first lane."
       : "An event told by several " + (state.lanes === "actor" ? "actors" : "sources") + " appears in each of their lanes.";
-    traces.push(overviewTrace(drawn, lo, hi));
-    return { traces: traces, tickvals: tickvals, ticktext: ticktext, shapes: shapes, rows: offset,
+    var overview = overviewTrace(drawn, lo, hi);
+    traces.push(overview);
+    return { overviewTop: Math.max(1, Math.max.apply(null, overview.y.concat([0])) * 1.1), traces: traces, tickvals: tickvals, ticktext: ticktext, shapes: shapes, rows: offset,
              lo: lo, hi: hi, lanes: laneNames.length };
   }
 
@@ -374,11 +375,11 @@
         showgrid: false,
         showline: false,
         rangeslider: { visible: true, thickness: 0.07, bgcolor: "#f6f8fa", bordercolor: "#d1d9e0", borderwidth: 1,
-                       yaxis2: { rangemode: "auto" } }
+                       yaxis2: { rangemode: "match" } }
       },
-      // Its own range is empty (counts are never negative), so the sliver draws nothing; the
-      // slider autoranges it.
-      yaxis2: { domain: [0, 0.001], visible: false, fixedrange: true, range: [-2, -1], autorange: false },
+      // The slider shows this axis's range (a narrower one would be greyed out there); page.css
+      // hides the sliver's own copy of the overview.
+      yaxis2: { domain: [0, 0.001], visible: false, fixedrange: true, range: [0, fig.overviewTop], autorange: false },
       yaxis: {
         domain: [labelRoom, 1],
         tickmode: "array",
