@@ -301,6 +301,10 @@
     $("key-note").textContent = light
       ? "Over " + LIGHT_FROM.toLocaleString("en-GB") + " events: each is drawn once, in its first lane."
       : "An event told by several " + (state.lanes === "actor" ? "actors" : "sources") + " appears in each of their lanes.";
+    if (laneNames.length > PALETTE.length) {
+      $("key-note").textContent += " Past " + PALETTE.length + " lanes the colours repeat with another shape and" +
+        " outlined bars; each lane's label shows its own.";
+    }
     var overview = overviewTrace(drawn, lo, hi);
     traces.push(overview);
     return { overviewTop: Math.max(1, Math.max.apply(null, overview.y.concat([0])) * 1.1), traces: traces, tickvals: tickvals, ticktext: ticktext, shapes: shapes, rows: offset,
@@ -320,6 +324,7 @@
 
   function drawFigure() {
     var fig = figureData();
+    mark("figure-data");
     var rows = Math.max(fig.rows, 1);
     var height = Math.max(320, Math.min(680, 150 + rows * 20));
     plotRevision += 1;
@@ -403,6 +408,7 @@
     // whole figure again; settling them on the light frame spares a second pass over every event.
     var frame = fig.traces.filter(function (t) { return !t.customdata; });
     return Plotly.react(graph, frame, layout, config).then(function () {
+      mark("figure-frame");
       return Plotly.react(graph, fig.traces, layout, config);
     });
   }

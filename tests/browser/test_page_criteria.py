@@ -256,6 +256,8 @@ def test_lanes_past_the_palette_stay_distinguishable(browser_context, many_sourc
         assert [t.split("</span> ", 1)[1] for t in ticks] == [name for name, *_ in legend]
         for tick, (_, colour, _, _) in zip(ticks, legend):
             assert f"color:{colour}" in tick
+        # The key under the figure says what the shapes mean, so a diamond is not read as a precision.
+        assert "colours repeat with another shape" in page.locator("#key-note").text_content()
         assert loaded.errors == [] and loaded.network == []
         page.mouse.move(0, 0)
         page.screenshot(path=str(many_sources_path.with_suffix(".png")))
