@@ -281,7 +281,7 @@
         t.customdata.push(ev.i);
         t.hovertext.push(hoverFor(ev, lane));
       });
-      // One legend entry per lane, the same square whatever the lane holds; it toggles the group.
+      // One legend entry per lane in the lane's colour and shape, whatever it holds; it toggles the group.
       traces.push({ type: "scatter", mode: "markers", x: [null], y: [null], name: plotlyText(clip(lane, 32)),
                     legendgroup: lane, showlegend: true, hoverinfo: "skip",
                     marker: { symbol: style.symbol, size: 12, color: style.colour,
@@ -307,8 +307,9 @@
     }
     var overview = overviewTrace(drawn, lo, hi);
     traces.push(overview);
-    return { overviewTop: Math.max(1, Math.max.apply(null, overview.y.concat([0])) * 1.1), traces: traces, tickvals: tickvals, ticktext: ticktext, shapes: shapes, rows: offset,
-             lo: lo, hi: hi, lanes: laneNames.length };
+    var overviewTop = Math.max(1, Math.max.apply(null, overview.y.concat([0])) * 1.1);
+    return { traces: traces, tickvals: tickvals, ticktext: ticktext, shapes: shapes, rows: offset,
+             lo: lo, hi: hi, lanes: laneNames.length, overviewTop: overviewTop };
   }
 
   function xRange(fig) {

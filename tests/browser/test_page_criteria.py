@@ -135,6 +135,12 @@ def test_legend_toggles_a_lane(loaded):
     assert set(page.evaluate(visibility, "Care Weekly")) == {True}
     page.locator("#timeline .legend .traces", has_text="Care Weekly").locator(".legendtoggle").click()
     page.wait_for_function(f"() => ({visibility})('Care Weekly').every(v => v === 'legendonly')")
+    # The hidden lane stays hidden while the reader searches (the figure is redrawn).
+    page.fill("#f-search", "council")
+    page.wait_for_function("() => !document.getElementById('f-status').textContent.startsWith('Showing all')")
+    assert set(page.evaluate(visibility, "Care Weekly")) == {"legendonly"}
+    page.fill("#f-search", "")
+    page.wait_for_function("() => document.getElementById('f-status').textContent.startsWith('Showing all')")
     page.locator("#timeline .legend .traces", has_text="Care Weekly").locator(".legendtoggle").click()
     page.wait_for_function(f"() => ({visibility})('Care Weekly').every(v => v === true)")
 
