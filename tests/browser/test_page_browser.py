@@ -156,7 +156,7 @@ def test_clicking_a_point_opens_its_event(loaded, chronology):
             for (const pt of t) {
               if (trace.customdata[pt.i] !== target) continue;
               const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
-              const box = gd.querySelector('.nsewdrag').getBoundingClientRect();
+              const box = gd.querySelector('.nsewdrag[data-subplot="xy"]').getBoundingClientRect();
               return [box.left + xa.l2p(pt.x), box.top + ya.l2p(pt.y)];
             }
           }
