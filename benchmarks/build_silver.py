@@ -20,7 +20,9 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_SILVER = HERE.parent.parent / "shared" / "data" / "tempeval3" / "silver"
+# The research data lives beside the project (../shared), or where CHRONOLOGY_SHARED says.
+SHARED = Path(os.environ.get("CHRONOLOGY_SHARED", HERE.parent.parent / "shared"))
+DEFAULT_SILVER = SHARED / "data" / "tempeval3" / "silver"
 
 
 def convert(silver: Path, dest: Path, copies: int) -> int:
@@ -28,7 +30,8 @@ def convert(silver: Path, dest: Path, copies: int) -> int:
     sys.path.insert(0, str(silver.parent.parent.parent / "tools"))
     from te3text import tml_text  # the reference reader of TimeML TEXT and DCT
 
-    files = sorted(silver.rglob("*.tml"))
+    # "._NAME" files are macOS resource forks that came with the archive, not documents.
+    files = sorted(p for p in silver.rglob("*.tml") if not p.name.startswith("._"))
     n = 0
     for path in files:
         doc = tml_text(str(path))

@@ -177,6 +177,8 @@ def reduced_relative(tokens: list[Token], span: tuple[int, int]) -> Clause | Non
                 or t.lower in DETERMINERS or len(subject) >= 4:
             break
         subject.insert(0, t)
+    if not subject:  # "to X-ed in ...": the word before the participle began an infinitive
+        return None
     return Clause(subject[0].start, participle.end, subject, [participle], False)
 
 

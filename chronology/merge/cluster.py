@@ -105,6 +105,31 @@ def candidate_pairs(spans: list[Span | None], slack_days: int = SLACK_DAYS) -> I
         heapq.heappush(active, (end, i))
 
 
+def shared_act_pairs(profiles: list[Profile], slack_days: int = SLACK_DAYS) -> Iterator[tuple[int, int]]:
+    """The pairs `candidate_pairs` would give whose predicates also share an event word.
+
+    `similarity` is 0 for any other pair, so this is the same candidate set minus pairs that could
+    never merge: an inverted index from event word to mentions, each word's mentions swept by
+    date. A busy period (every mention of one year overlaps every day in it) then costs pairs per
+    shared act rather than all pairs in the period. A pair sharing several words is yielded once,
+    under the first of them in sorted order.
+    """
+    by_word: dict[str, list[int]] = {}
+    for i, p in enumerate(profiles):
+        if p.span is None or not p.words:
+            continue
+        for w in p.event_words:
+            by_word.setdefault(w, []).append(i)
+    for word in sorted(by_word):
+        members = by_word[word]  # ascending, so local pairs (a < b) map to (i < j)
+        if len(members) < 2:
+            continue
+        for a, b in candidate_pairs([profiles[k].span for k in members], slack_days):
+            i, j = members[a], members[b]
+            if min(profiles[i].event_words & profiles[j].event_words) == word:
+                yield i, j
+
+
 class _Groups:
     """Union-find over mention indices, remembering each group's members, documents and date."""
 
@@ -162,7 +187,7 @@ def cluster(mentions: list[EventMention], stats: ClusterStats | None = None) -> 
     profiles = [profile(m) for m in mentions]
     weights = word_weights(profiles)
     scored: list[tuple[float, str, str, int, int]] = []
-    for i, j in candidate_pairs([p.span for p in profiles]):
+    for i, j in shared_act_pairs(profiles):
         stats.candidates += 1
         score = similarity(profiles[i], profiles[j], weights)
         if score < MERGE_SCORE:

@@ -9,6 +9,7 @@ changed documents are processed again. The schema is created and upgraded here, 
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -41,6 +42,17 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE timeline_events (
         id TEXT PRIMARY KEY,
         data TEXT NOT NULL
+    );
+    """,
+    # The chronology of the last build and the fingerprint of the corpus it was built from, so an
+    # unchanged corpus is answered without reading it again (see store/fingerprint.py).
+    """
+    CREATE TABLE corpus (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        fingerprint TEXT NOT NULL,
+        chronology TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        outputs TEXT NOT NULL DEFAULT '{}'
     );
     """,
 )
@@ -164,6 +176,38 @@ class Store:
         with self._transaction():
             self.db.executemany("DELETE FROM documents WHERE id = ?", [(i,) for i in gone])
         return len(gone)
+
+    def save_corpus(self, fingerprint: str, chronology_json: str, summary_json: str) -> None:
+        """Remember the chronology built from the corpus with this fingerprint (one at a time),
+        with its summary (the chronology without documents and events) for a cheap warm run."""
+        with self._transaction():
+            self.db.execute(
+                "INSERT OR REPLACE INTO corpus (id, fingerprint, chronology, summary, outputs)"
+                " VALUES (1, ?, ?, ?, '{}')",
+                (fingerprint, chronology_json, summary_json),
+            )
+
+    def corpus_summary(self, fingerprint: str) -> tuple[str, dict] | None:
+        """(summary JSON, outputs written) of the stored build of exactly this corpus, else None.
+
+        The pipeline version is part of the fingerprint, so a changed pipeline misses here.
+        """
+        row = self.db.execute(
+            "SELECT summary, outputs FROM corpus WHERE id = 1 AND fingerprint = ?", (fingerprint,)
+        ).fetchone()
+        return (row[0], json.loads(row[1])) if row else None
+
+    def corpus_chronology(self, fingerprint: str) -> str | None:
+        row = self.db.execute("SELECT chronology FROM corpus WHERE id = 1 AND fingerprint = ?", (fingerprint,)).fetchone()
+        return row[0] if row else None
+
+    def save_outputs(self, fingerprint: str, outputs: dict) -> None:
+        """Record which files the build of this corpus wrote (format -> path, options, digest)."""
+        with self._transaction():
+            self.db.execute(
+                "UPDATE corpus SET outputs = ? WHERE id = 1 AND fingerprint = ?",
+                (json.dumps(outputs, sort_keys=True), fingerprint),
+            )
 
     def counts(self) -> dict[str, int]:
         return {
