@@ -68,22 +68,30 @@ def word_weights(profiles: list[Profile]) -> dict[str, float]:
     return {w: math.log((n + 1) / k) for w, k in df.items()}
 
 
-def similarity(a: Profile, b: Profile, weights: dict[str, float] | None = None) -> float:
+def mass(words: frozenset[str], weights: dict[str, float] | None) -> float:
+    """The summed weight of a word set (its size without weights)."""
+    # Summed in sorted order: set order varies with the hash seed, float sums with their order.
+    return sum(weights.get(w, 1.0) for w in sorted(words)) if weights else float(len(words))
+
+
+def similarity(
+    a: Profile,
+    b: Profile,
+    weights: dict[str, float] | None = None,
+    masses: tuple[float, float] | None = None,
+) -> float:
     """How alike two tellings are, 0..1; 0 unless their predicates share a word that is not a name.
 
     Names alone do not make one event: Shoesmith was sacked, appeared before MPs and sued on
     different days, and two of those may share a date. Nor does a shared subject: "the children's
     secretary commissioned a review" and "the children's secretary accepted them" are two acts.
+    `masses`, each side's `mass(words, weights)`, can be given when they were computed once.
     """
     shared_acts = a.event_words & b.event_words
     if not a.words or not b.words or not shared_acts:
         return 0.0
-
-    def mass(words: frozenset[str]) -> float:
-        # Summed in sorted order: set order varies with the hash seed, float sums with their order.
-        return sum(weights.get(w, 1.0) for w in sorted(words)) if weights else float(len(words))
-
-    dice = 2 * mass(a.words & b.words) / (mass(a.words) + mass(b.words))
+    mass_a, mass_b = masses if masses is not None else (mass(a.words, weights), mass(b.words, weights))
+    dice = 2 * mass(a.words & b.words, weights) / (mass_a + mass_b)
     bonus = ACTOR_BONUS if a.actors & b.actors else 0.0
     if shared_acts & ACT_WORDS:
         bonus += ACT_BONUS
@@ -186,10 +194,11 @@ def cluster(mentions: list[EventMention], stats: ClusterStats | None = None) -> 
     stats = stats if stats is not None else ClusterStats()
     profiles = [profile(m) for m in mentions]
     weights = word_weights(profiles)
+    masses = [mass(p.words, weights) for p in profiles]
     scored: list[tuple[float, str, str, int, int]] = []
     for i, j in shared_act_pairs(profiles):
         stats.candidates += 1
-        score = similarity(profiles[i], profiles[j], weights)
+        score = similarity(profiles[i], profiles[j], weights, (masses[i], masses[j]))
         if score < MERGE_SCORE:
             continue
         if gap_days(profiles[i].span, profiles[j].span) > 0 and score < NEAR_MISS_SCORE:

@@ -133,22 +133,33 @@ class Store:
 
     def save(self, digest: str, result: CachedDocument) -> None:
         """Replace one document's rows in a single transaction."""
-        doc_id = result.info.id
+        self.save_many([(digest, result)])
+
+    def save_many(self, results: list[tuple[str, CachedDocument]]) -> None:
+        """Replace several documents' rows in one transaction: a commit per document would cost
+        more than the writing itself on a large corpus."""
+        if not results:
+            return
         with self._transaction():
-            self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
-            self.db.execute(
-                "INSERT INTO documents (id, content_hash, pipeline_version, info, text)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (doc_id, digest, self.pipeline_version, result.info.model_dump_json(), result.text),
-            )
-            self.db.executemany(
-                "INSERT INTO mentions (document_id, seq, data) VALUES (?, ?, ?)",
-                [(doc_id, i, m.model_dump_json()) for i, m in enumerate(result.mentions)],
-            )
-            self.db.executemany(
-                "INSERT INTO event_mentions (document_id, seq, data) VALUES (?, ?, ?)",
-                [(doc_id, i, e.model_dump_json()) for i, e in enumerate(result.events)],
-            )
+            for digest, result in results:
+                self._replace(digest, result)
+
+    def _replace(self, digest: str, result: CachedDocument) -> None:
+        doc_id = result.info.id
+        self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+        self.db.execute(
+            "INSERT INTO documents (id, content_hash, pipeline_version, info, text)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (doc_id, digest, self.pipeline_version, result.info.model_dump_json(), result.text),
+        )
+        self.db.executemany(
+            "INSERT INTO mentions (document_id, seq, data) VALUES (?, ?, ?)",
+            [(doc_id, i, m.model_dump_json()) for i, m in enumerate(result.mentions)],
+        )
+        self.db.executemany(
+            "INSERT INTO event_mentions (document_id, seq, data) VALUES (?, ?, ?)",
+            [(doc_id, i, e.model_dump_json()) for i, e in enumerate(result.events)],
+        )
 
     def iter_documents(self, ids: list[str]):
         """(info, text, mentions) for each id, in the order given: what the TimeML export needs."""
