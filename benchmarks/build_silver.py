@@ -36,7 +36,10 @@ def convert(silver: Path, dest: Path, copies: int) -> int:
     for path in files:
         doc = tml_text(str(path))
         for copy in range(copies):
-            out = dest / f"copy{copy}" / f"{path.stem}.md"
+            # A document's id is hashed from its file name and text: each copy gets its own name,
+            # or the build would read the copies as one document given several times.
+            name = f"{path.stem}.md" if copy == 0 else f"{path.stem}-copy{copy}.md"
+            out = dest / f"copy{copy}" / name
             out.parent.mkdir(parents=True, exist_ok=True)
             head = f"---\ntitle: {path.stem} (copy {copy})\npublished: {doc['dct'][:10]}\n---\n" if doc["dct"] else ""
             out.write_text(head + doc["text"], encoding="utf-8")
@@ -44,27 +47,35 @@ def convert(silver: Path, dest: Path, copies: int) -> int:
     return n
 
 
-def run_build(corpus: Path, out: Path, workers: int, extra: list[str]) -> tuple[float, float]:
-    """Seconds and peak resident memory (MB, the build process and its workers together)."""
+def run_build(corpus: Path, out: Path, workers: int, extra: list[str]) -> tuple[float, float, str]:
+    """Seconds, peak resident memory (MB, the build process and its workers together) and the
+    build's summary line ("Read N document(s) (A analysed, U unchanged) ...")."""
     import psutil
 
     cmd = [sys.executable, "-m", "chronology", "build", str(corpus), "--out", str(out),
-           "--workers", str(workers), "--quiet", *extra]
+           "--workers", str(workers), *extra]
+    log = out.parent / f"{out.name}.log"
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
-    parent = psutil.Process(proc.pid)
-    peak = 0
-    while proc.poll() is None:
-        try:
-            tree = [parent, *parent.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
-        except psutil.Error:
-            pass
-        time.sleep(0.05)
+    # The build's warnings (thousands for Silver) go to a log, shown if the build fails.
+    with log.open("wb") as err:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
+        parent = psutil.Process(proc.pid)
+        peak = 0
+        while proc.poll() is None:
+            try:
+                tree = [parent, *parent.children(recursive=True)]
+                peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            except psutil.Error:
+                pass
+            time.sleep(0.05)
     seconds = time.perf_counter() - start
+    log_text = log.read_text(errors="replace")
     if proc.returncode != 0:
-        sys.exit(f"benchmark: {' '.join(cmd)} exited {proc.returncode}")
-    return seconds, peak / 2**20
+        tail = log_text.splitlines()[-20:]
+        sys.exit("\n".join(tail) + f"\nbenchmark: {' '.join(cmd)} exited {proc.returncode}")
+    log.unlink()
+    summary = next((line for line in log_text.splitlines() if line.startswith("Read ")), "")
+    return seconds, peak / 2**20, summary
 
 
 def main() -> None:
@@ -86,8 +97,13 @@ def main() -> None:
             chars = sum(p.stat().st_size for p in corpus.rglob("*.md"))
             out = tmp / f"out{scale}"
             fmt = ["--format", "json", "--format", "html"] if scale == 1 else ["--format", args.format]
-            cold, rss = run_build(corpus, out, args.workers, fmt)
-            warm, _ = run_build(corpus, out, args.workers, fmt)
+            cold, rss, said = run_build(corpus, out, args.workers, fmt)
+            # Every copy must have been analysed as its own document, and nothing the second time.
+            if f"({n} analysed, 0 unchanged)" not in said:
+                sys.exit(f"benchmark: expected {n} documents analysed, the build said: {said}")
+            warm, _, said = run_build(corpus, out, args.workers, fmt)
+            if f"(0 analysed, {n} unchanged)" not in said:
+                sys.exit(f"benchmark: expected {n} documents unchanged, the build said: {said}")
             rows.append((scale, n, chars, cold, warm, rss))
             print(f"x{scale}: {n} docs, {chars / 1e6:.1f} MB, cold {cold:.1f} s, warm {warm:.2f} s, peak RSS {rss:.0f} MB", flush=True)
             shutil.rmtree(corpus)

@@ -151,3 +151,101 @@ def test_every_command_has_help_with_an_example(command):
 def test_version():
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0 and result.output.startswith("chronology ")
+
+
+# --- Scale: the warm path, streaming through the engine, merge blocking (issue 6) ---
+
+
+def test_unchanged_corpus_is_answered_without_reading_it(tmp_path, monkeypatch):
+    """A warm run of an unchanged corpus hashes the files and reuses the stored chronology:
+    no document is parsed, and the outputs are the same bytes."""
+    import chronology.ingest
+    from chronology.build import run_build
+
+    src = tmp_path / "src"
+    shutil.copytree(SEEDS / "babyp", src)
+    out = tmp_path / "out"
+    first = run_build([str(src)], out, formats=["json", "csv"], workers=1)
+    before = {n: (out / n).read_bytes() for n in ("timeline.json", "timeline.csv")}
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("an unchanged corpus was read again")
+
+    monkeypatch.setattr(chronology.ingest, "iter_inputs", no_reading)
+    (out / "timeline.csv").unlink()  # a missing output is written again from the stored chronology
+    again = run_build([str(src)], out, formats=["json", "csv"], workers=1)
+    assert (again.analysed, again.reused) == (0, 11)
+    assert {n: (out / n).read_bytes() for n in ("timeline.json", "timeline.csv")} == before
+    assert again.chronology == first.chronology
+
+
+def test_corpus_fingerprint_changes_with_any_input_byte_manifest_or_option(tmp_path):
+    from chronology.pipeline import PIPELINE_VERSION
+    from chronology.store.fingerprint import corpus_fingerprint
+
+    src = tmp_path / "src"
+    shutil.copytree(SEEDS, src, ignore=shutil.ignore_patterns("babyp"))
+    def fp(**kw):
+        return corpus_fingerprint([str(src)], pipeline_version=kw.pop("version", PIPELINE_VERSION), **kw)
+
+    base = fp()
+    assert fp() == base
+    assert fp(title="Other") != base
+    assert fp(version="0+other") != base
+    manifest = src / "manifest.csv"
+    manifest.write_text(manifest.read_text() + "\n")
+    assert fp() != base
+    touched = fp()
+    page = src / SEED_000
+    page.write_bytes(page.read_bytes().replace(b"e", b"E", 1))
+    assert fp() != touched
+    assert corpus_fingerprint(["-"], pipeline_version=PIPELINE_VERSION) is None  # stdin reads once
+
+
+def _slow_identity(x):
+    return x
+
+
+def test_local_engine_pulls_documents_only_as_results_are_taken():
+    """The pool sees a bounded window of chunks: input is consumed lazily, results come in order."""
+    from chronology.engine import CHUNK, WINDOW, LocalEngine
+
+    pulled = 0
+
+    def source():
+        nonlocal pulled
+        for i in range(2000):
+            pulled += 1
+            yield i
+
+    engine = LocalEngine(workers=2)
+    try:
+        results = engine.map(_slow_identity, source())
+        first = [next(results) for _ in range(3)]
+        assert first == [0, 1, 2]
+        assert pulled <= (2 * WINDOW + 1) * CHUNK + 8, pulled
+        assert first + list(results) == list(range(2000))
+    finally:
+        engine.close()
+
+
+def test_merge_scores_only_pairs_that_share_an_act_and_a_date():
+    """Blocking by shared act word gives the same pairs that can score above zero as the date
+    sweep alone, but far fewer candidates when one period holds many unrelated mentions."""
+    import datetime as dt
+
+    from chronology.merge.cluster import Profile, candidate_pairs, shared_act_pairs, similarity
+
+    day = dt.date(2009, 3, 5)
+    acts = ["sack", "appoint", "publish", "resign", "review", "apologis", "suspend", "remove"]
+    profiles = []
+    for i in range(400):
+        span = (day, day) if i % 3 else (dt.date(2009, 1, 1), dt.date(2009, 12, 31))
+        act = acts[i % len(acts)]
+        words = frozenset({act, f"noun{i % 7}", f"name{i % 11}"})
+        profiles.append(Profile(words, frozenset({act}), frozenset(), f"doc{i}", span))
+    swept = set(candidate_pairs([p.span for p in profiles]))
+    blocked = list(shared_act_pairs(profiles))
+    assert len(blocked) == len(set(blocked))
+    assert set(blocked) == {(i, j) for i, j in swept if similarity(profiles[i], profiles[j]) > 0}
+    assert len(blocked) * 6 < len(swept)
