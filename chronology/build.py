@@ -17,7 +17,7 @@ from chronology.export import FORMATS, write_exports
 from chronology.fsutil import remove_stale_temporaries
 from chronology.engine import make_engine
 from chronology.pipeline import PIPELINE_VERSION, BuildReport, build
-from chronology.model import Chronology
+from chronology.model import Chronology, TimelineEvent
 from chronology.store import Store
 from chronology.store.fingerprint import corpus_fingerprint
 
@@ -55,7 +55,7 @@ def run_build(
         stored = None if rebuild or fingerprint is None else store.corpus_summary(fingerprint)
         if stored is not None:
             summary = Chronology.model_validate_json(stored[0])
-            report: BuildReport = _StoredReport(summary, store.corpus_chronology(fingerprint) or "")
+            report: BuildReport = _StoredReport(summary, db)
             recorded = stored[1]
         else:
             inputs = iter_inputs(paths, published=published, stdin=sys.stdin)
@@ -65,10 +65,10 @@ def run_build(
                     report = build(inputs, store, title=title, rebuild=rebuild, engine=runner, on_progress=advance)
             finally:
                 runner.close()
-            summary = _summary_of(report.chronology)
+            summary = report.chronology.model_copy(update={"events": []})
             recorded = {}
             if fingerprint is not None and report.chronology.documents:
-                store.save_corpus(fingerprint, report.chronology.model_dump_json(), summary.model_dump_json())
+                store.save_corpus(fingerprint, summary.model_dump_json())
         if not summary.counts.documents:
             reasons = "; ".join(w.message for w in report.skipped[:3])
             raise InputError(f"no document could be read from {' '.join(paths)}" + (f" ({reasons})" if reasons else ""))
@@ -87,20 +87,16 @@ def run_build(
     return report
 
 
-def _summary_of(chronology: Chronology) -> Chronology:
-    """The chronology without its documents and events: what the printed summary needs."""
-    return chronology.model_copy(update={"documents": [], "events": []})
-
-
 class _StoredReport(BuildReport):
     """The report of a build whose corpus is unchanged: every document reused, nothing analysed.
 
-    The full chronology (tens of MB of JSON for a large corpus) is validated on first access only:
-    a warm run whose outputs are all current never needs it.
+    The summary (the chronology but its events) is at hand; the events are read from the store's
+    timeline on first access only, since a warm run whose outputs are all current never needs them.
     """
 
-    def __init__(self, summary: Chronology, chronology_json: str):  # noqa: super() would set chronology
-        self._json = chronology_json
+    def __init__(self, summary: Chronology, db: Path):  # not super(): it would set chronology
+        self._summary = summary
+        self._db = db
         self._full: Chronology | None = None
         self.analysed = 0
         self.reused = summary.counts.documents
@@ -109,7 +105,9 @@ class _StoredReport(BuildReport):
     @property
     def chronology(self) -> Chronology:  # type: ignore[override]
         if self._full is None:
-            self._full = Chronology.model_validate_json(self._json)
+            with Store(self._db, PIPELINE_VERSION) as store:
+                events = [TimelineEvent.model_validate_json(data) for data in store.timeline_json()]
+            self._full = self._summary.model_copy(update={"events": events})
         return self._full
 
 

@@ -180,7 +180,7 @@ def build(
     documents = {info.id: info for info in infos}
     events, merge_warnings = merge_events(all_events, documents)
     warnings.extend(merge_warnings)
-    store.save_timeline([(e.id, e.model_dump_json()) for e in events])
+    store.save_timeline((e.id, e.model_dump_json()) for e in events)
 
     dated = [e.date for e in events if e.date.start and e.date.end]
     report.chronology = Chronology(

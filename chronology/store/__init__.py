@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,7 +51,6 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE corpus (
         id INTEGER PRIMARY KEY CHECK (id = 1),
         fingerprint TEXT NOT NULL,
-        chronology TEXT NOT NULL,
         summary TEXT NOT NULL,
         outputs TEXT NOT NULL DEFAULT '{}'
     );
@@ -175,10 +175,17 @@ class Store:
             ]
             yield DocumentInfo.model_validate_json(row[0]), row[1], mentions
 
-    def save_timeline(self, events_json: list[tuple[str, str]]) -> None:
+    def save_timeline(self, events_json: Iterable[tuple[str, str]]) -> None:
+        """Replace the merged timeline; `events_json` may be a generator, so the whole timeline's
+        JSON never needs to be in memory at once."""
         with self._transaction():
             self.db.execute("DELETE FROM timeline_events")
             self.db.executemany("INSERT INTO timeline_events (id, data) VALUES (?, ?)", events_json)
+
+    def timeline_json(self) -> Iterator[str]:
+        """The merged timeline's events (JSON), in the order they were saved."""
+        for (data,) in self.db.execute("SELECT data FROM timeline_events ORDER BY rowid"):
+            yield data
 
     def forget_except(self, keep_ids: set[str]) -> int:
         """Drop documents no longer in the corpus; returns how many went."""
@@ -188,14 +195,13 @@ class Store:
             self.db.executemany("DELETE FROM documents WHERE id = ?", [(i,) for i in gone])
         return len(gone)
 
-    def save_corpus(self, fingerprint: str, chronology_json: str, summary_json: str) -> None:
-        """Remember the chronology built from the corpus with this fingerprint (one at a time),
-        with its summary (the chronology without documents and events) for a cheap warm run."""
+    def save_corpus(self, fingerprint: str, summary_json: str) -> None:
+        """Remember that the stored timeline was built from the corpus with this fingerprint (one
+        corpus at a time), with the chronology's other parts (`summary_json`: all but the events)."""
         with self._transaction():
             self.db.execute(
-                "INSERT OR REPLACE INTO corpus (id, fingerprint, chronology, summary, outputs)"
-                " VALUES (1, ?, ?, ?, '{}')",
-                (fingerprint, chronology_json, summary_json),
+                "INSERT OR REPLACE INTO corpus (id, fingerprint, summary, outputs) VALUES (1, ?, ?, '{}')",
+                (fingerprint, summary_json),
             )
 
     def corpus_summary(self, fingerprint: str) -> tuple[str, dict] | None:
@@ -207,10 +213,6 @@ class Store:
             "SELECT summary, outputs FROM corpus WHERE id = 1 AND fingerprint = ?", (fingerprint,)
         ).fetchone()
         return (row[0], json.loads(row[1])) if row else None
-
-    def corpus_chronology(self, fingerprint: str) -> str | None:
-        row = self.db.execute("SELECT chronology FROM corpus WHERE id = 1 AND fingerprint = ?", (fingerprint,)).fetchone()
-        return row[0] if row else None
 
     def save_outputs(self, fingerprint: str, outputs: dict) -> None:
         """Record which files the build of this corpus wrote (format -> path, options, digest)."""
