@@ -249,3 +249,39 @@ def test_merge_scores_only_pairs_that_share_an_act_and_a_date():
     assert len(blocked) == len(set(blocked))
     assert set(blocked) == {(i, j) for i, j in swept if similarity(profiles[i], profiles[j]) > 0}
     assert len(blocked) * 6 < len(swept)
+
+
+def test_streamed_json_export_is_exactly_the_models_json(seed_build):
+    from chronology.export import iter_json
+
+    out, _, _ = seed_build
+    text = (out / "timeline.json").read_text(encoding="utf-8")
+    chron = Chronology.model_validate_json(text)
+    assert chron.events and text == chron.model_dump_json(indent=1) + "\n"
+    assert "".join(iter_json(chron)) == text
+    empty = chron.model_copy(update={"events": []})
+    assert "".join(iter_json(empty)) == empty.model_dump_json(indent=1) + "\n"
+
+
+def test_syndicated_copies_cost_no_more_comparisons(seed_build):
+    """The same mentions told by k papers are compared once per pair of distinct tellings,
+    and every copy still joins its event."""
+    from chronology.merge import ClusterStats, merge_events
+    from chronology.model import DocumentInfo, EventMention
+
+    _, chron, _ = seed_build
+    mentions = [EventMention.model_validate(m) for e in chron["events"] for m in e["mentions"]]
+    docs = {d["id"]: DocumentInfo.model_validate(d) for d in chron["documents"]}
+
+    def copies(k):
+        ms = [m.model_copy(update={"id": f"{m.id}.{c}", "document": f"{m.document}.{c}"}) for c in range(k) for m in mentions]
+        ds = {f"{i}.{c}": d.model_copy(update={"id": f"{i}.{c}"}) for c in range(k) for i, d in docs.items()}
+        stats = ClusterStats()
+        events, _ = merge_events(ms, ds, stats)
+        return stats, events
+
+    one, events_one = copies(1)
+    four, events_four = copies(4)
+    assert four.candidates <= one.candidates + len(mentions)
+    assert len(events_four) == len(events_one)
+    assert all(len(e.mentions) == 4 * len(o.mentions) for e, o in zip(events_four, events_one))

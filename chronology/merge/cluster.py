@@ -138,6 +138,19 @@ def shared_act_pairs(profiles: list[Profile], slack_days: int = SLACK_DAYS) -> I
                 yield i, j
 
 
+def _profiles(mentions: list[EventMention]) -> list[Profile]:
+    """`profile` of each mention, the word analysis done once per distinct wording."""
+    seen: dict[tuple, Profile] = {}
+    out = []
+    for m in mentions:
+        key = (m.title, m.clause, tuple(m.actors))
+        base = seen.get(key)
+        if base is None:
+            base = seen[key] = profile(m)
+        out.append(Profile(base.words, base.event_words, base.actors, m.document, mention_span(m)))
+    return out
+
+
 class _Groups:
     """Union-find over mention indices, remembering each group's members, documents and date."""
 
@@ -192,19 +205,44 @@ def cluster(mentions: list[EventMention], stats: ClusterStats | None = None) -> 
     ranked by score, then by the mention ids.
     """
     stats = stats if stats is not None else ClusterStats()
-    profiles = [profile(m) for m in mentions]
+    profiles = _profiles(mentions)
     weights = word_weights(profiles)
-    masses = [mass(p.words, weights) for p in profiles]
+    # Mentions alike in everything a score depends on (words, acts, actors, date: the same
+    # sentence syndicated to many papers, or one telling stored twice) form a class. Scores are
+    # computed once per pair of classes and given to every pair of their members, so the pairs
+    # ranked below are exactly those a comparison of every two mentions would rank.
+    classes: dict[tuple, int] = {}
+    members: list[list[int]] = []
+    for i, p in enumerate(profiles):
+        c = classes.setdefault((p.words, p.event_words, p.actors, p.span), len(members))
+        if c == len(members):
+            members.append([])
+        members[c].append(i)
+    reps = [profiles[m[0]] for m in members]
+    masses = [mass(p.words, weights) for p in reps]
     scored: list[tuple[float, str, str, int, int]] = []
-    for i, j in shared_act_pairs(profiles):
+
+    def rank(pairs, score: float) -> None:
+        for i, j in pairs:
+            a, b = sorted((mentions[i].id, mentions[j].id))
+            scored.append((-score, a, b, min(i, j), max(i, j)))
+
+    for ci, cj in shared_act_pairs(reps):
         stats.candidates += 1
-        score = similarity(profiles[i], profiles[j], weights, (masses[i], masses[j]))
+        score = similarity(reps[ci], reps[cj], weights, (masses[ci], masses[cj]))
         if score < MERGE_SCORE:
             continue
-        if gap_days(profiles[i].span, profiles[j].span) > 0 and score < NEAR_MISS_SCORE:
+        if gap_days(reps[ci].span, reps[cj].span) > 0 and score < NEAR_MISS_SCORE:
             continue
-        a, b = sorted((mentions[i].id, mentions[j].id))
-        scored.append((-score, a, b, i, j))
+        rank(((i, j) for i in members[ci] for j in members[cj]), score)
+    for c, group in enumerate(members):
+        rep = reps[c]
+        if len(group) < 2 or rep.span is None or not rep.words or not rep.event_words:
+            continue  # the same conditions under which shared_act_pairs would pair two mentions
+        stats.candidates += 1
+        score = similarity(rep, rep, weights, (masses[c], masses[c]))
+        if score >= MERGE_SCORE:
+            rank(((group[x], group[y]) for x in range(len(group)) for y in range(x + 1, len(group))), score)
     scored.sort()
     stats.scored_pairs = len(scored)
     groups = _Groups(mentions)
