@@ -43,8 +43,6 @@ def run_build(
     The returned report's chronology is complete either way; on a warm run it is read from the
     store only when the caller asks for it (or an output has to be written again).
     """
-    from chronology.ingest import iter_inputs
-
     out = Path(out)
     remove_stale_temporaries(out)
     db = db or out / "chronology.db"
@@ -58,6 +56,8 @@ def run_build(
             report: BuildReport = _StoredReport(summary, db)
             recorded = stored[1]
         else:
+            from chronology.ingest import iter_inputs  # not needed (nor imported) on a warm run
+
             inputs = iter_inputs(paths, published=published, stdin=sys.stdin)
             runner = make_engine(engine, workers=workers, scheduler=scheduler)
             try:

@@ -9,8 +9,14 @@ re-analysing or re-merging: this is what makes a warm re-run of an unchanged cor
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import hashlib
+import os
 from pathlib import Path
+
+# The same conventions as chronology.ingest (not imported from there: see corpus_fingerprint).
+MANIFEST_NAME = "manifest.csv"
+GLOB_CHARS = set("*?[")
 
 # Files are hashed in blocks of this size so a large archive is never held whole in memory.
 _BLOCK = 1 << 20
@@ -23,37 +29,43 @@ def corpus_fingerprint(
     published: dt.date | None = None,
     title: str = "",
 ) -> str | None:
-    """A hex digest of everything a build reads, or None when the input cannot be fingerprinted
-    (standard input, which can be read only once). Raises InputError as `iter_inputs` would."""
-    from chronology.ingest.inputs import expand
-    from chronology.ingest.manifest import MANIFEST_NAME
+    """A hex digest of everything a build of `paths` reads, or None when the input cannot be
+    fingerprinted: standard input (it can be read only once) or a path that does not exist (the
+    build then reports it as usual).
 
-    entries = expand(paths)
-    if any(e.path is None for e in entries):
-        return None
+    Every non-hidden file under a folder is hashed, readable document or not, manifest or not: a
+    superset of what the ingest stage reads, so any change it could see changes the digest. The
+    walk is deliberately independent of `chronology.ingest`, so a warm run imports none of it.
+    """
     digest = hashlib.sha256()
     for part in (pipeline_version, published.isoformat() if published else "", title, *paths):
         _add(digest, part.encode("utf-8"))
-    manifests: set[Path] = set()
-    for entry in entries:
-        _add(digest, entry.shown.encode("utf-8"))
-        _add_file(digest, entry.path)
-        manifests.update(_manifest_folders(entry.path, entry.root))
-    for folder in sorted(manifests):
-        manifest = folder / MANIFEST_NAME
-        if manifest.is_file():
-            _add(digest, str(manifest).encode("utf-8"))
-            _add_file(digest, manifest)
+    for given in paths:
+        if given == "-":
+            return None
+        path = Path(given)
+        if path.is_dir():
+            files = _walk(path)
+        elif path.is_file():
+            files = [path, path.parent / MANIFEST_NAME]
+        elif GLOB_CHARS & set(given):
+            matches = [Path(m) for m in sorted(glob.glob(given, recursive=True))]
+            files = [m for m in matches if m.is_file()] + sorted({m.parent / MANIFEST_NAME for m in matches})
+        else:
+            return None
+        for file in files:
+            _add(digest, str(file).encode("utf-8"))
+            _add_file(digest, file)
     return digest.hexdigest()
 
 
-def _manifest_folders(path: Path, root: Path | None) -> list[Path]:
-    """The folders whose manifest.csv can describe `path`: its own, and each parent up to the
-    folder given on the command line (the same chain the ingest stage looks up)."""
-    folders = [path.parent]
-    while root is not None and folders[-1] != root and folders[-1].parent != folders[-1]:
-        folders.append(folders[-1].parent)
-    return folders
+def _walk(root: Path) -> list[Path]:
+    """Every file below `root` outside hidden folders, in a stable order."""
+    found = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(folder, f) for f in sorted(files) if not f.startswith("."))
+    return found
 
 
 def _add(digest, data: bytes) -> None:
@@ -63,6 +75,9 @@ def _add(digest, data: bytes) -> None:
 
 
 def _add_file(digest, path: Path) -> None:
+    if not path.exists():  # a manifest that is not there (its absence is part of the state)
+        digest.update(b"absent")
+        return
     try:
         size = path.stat().st_size
         digest.update(size.to_bytes(8, "little"))
