@@ -5,7 +5,7 @@ The Silver TimeML files are converted to plain-text documents with their creatio
 Each build runs as a separate `chronology build` process; its resident memory, with its worker
 processes', is sampled every 50 ms (psutil) for the peak. Not a test: it prints figures and how to reproduce them.
 
-    python benchmarks/build_silver.py [--workers 2] [--scales 1 2 4 8] [--silver DIR]
+    python benchmarks/build_silver.py [--workers 2] [--scales 1 2 4 8] [--format json] [--repeat 1] [--silver DIR]
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -83,10 +84,12 @@ def main() -> None:
     parser.add_argument("--silver", type=Path, default=DEFAULT_SILVER)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 2, 4, 8])
-    parser.add_argument("--format", default="json", help="export format for the scaled runs")
+    parser.add_argument("--format", nargs="+", default=["json"], help="export formats, the same at every scale")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each build; the medians are reported")
     args = parser.parse_args()
     if not args.silver.is_dir():
         sys.exit(f"benchmark: TE3-Silver not found at {args.silver}")
+    fmt = [arg for f in args.format for arg in ("--format", f)]
 
     rows = []
     with tempfile.TemporaryDirectory(prefix="chronology-bench-") as tmp:
@@ -96,16 +99,25 @@ def main() -> None:
             n = convert(args.silver, corpus, scale)
             chars = sum(p.stat().st_size for p in corpus.rglob("*.md"))
             out = tmp / f"out{scale}"
-            fmt = ["--format", "json", "--format", "html"] if scale == 1 else ["--format", args.format]
-            cold, rss, said = run_build(corpus, out, args.workers, fmt)
-            # Every copy must have been analysed as its own document, and nothing the second time.
-            if f"({n} analysed, 0 unchanged)" not in said:
-                sys.exit(f"benchmark: expected {n} documents analysed, the build said: {said}")
-            warm, _, said = run_build(corpus, out, args.workers, fmt)
-            if f"(0 analysed, {n} unchanged)" not in said:
-                sys.exit(f"benchmark: expected {n} documents unchanged, the build said: {said}")
+            colds, warms, peaks, loads = [], [], [], []
+            for _ in range(args.repeat):
+                shutil.rmtree(out, ignore_errors=True)
+                loads.append(os.getloadavg()[0])
+                cold, rss, said = run_build(corpus, out, args.workers, fmt)
+                # Every copy must have been analysed as its own document, and nothing the second time.
+                if f"({n} analysed, 0 unchanged)" not in said:
+                    sys.exit(f"benchmark: expected {n} documents analysed, the build said: {said}")
+                warm, _, said = run_build(corpus, out, args.workers, fmt)
+                if f"(0 analysed, {n} unchanged)" not in said:
+                    sys.exit(f"benchmark: expected {n} documents unchanged, the build said: {said}")
+                colds.append(cold)
+                warms.append(warm)
+                peaks.append(rss)
+            cold, warm, rss = statistics.median(colds), statistics.median(warms), statistics.median(peaks)
             rows.append((scale, n, chars, cold, warm, rss))
-            print(f"x{scale}: {n} docs, {chars / 1e6:.1f} MB, cold {cold:.1f} s, warm {warm:.2f} s, peak RSS {rss:.0f} MB", flush=True)
+            print(f"x{scale}: {n} docs, {chars / 1e6:.1f} MB, cold {cold:.1f} s {_runs(colds)}, warm {warm:.2f} s "
+                  f"{_runs(warms)}, peak RSS {rss:.0f} MB {_runs(peaks)}, load average before each run "
+                  f"{' '.join(f'{x:.1f}' for x in loads)}", flush=True)
             shutil.rmtree(corpus)
             shutil.rmtree(out)
 
@@ -116,7 +128,13 @@ def main() -> None:
     for scale, n, chars, cold, warm, rss in rows:
         print(f"| {scale}x | {n} | {chars / 1e6:.1f} | {cold:.1f} | {warm:.2f} | {cold / warm:.0f}x | {cold / base[3]:.2f} | {rss:.0f} | {rss / base[5]:.2f} |")
     print()
-    print(f"workers={args.workers}, cpus={os.cpu_count()}; reproduce: python benchmarks/build_silver.py --workers {args.workers}")
+    print(f"workers={args.workers}, cpus={os.cpu_count()}, formats={' '.join(args.format)}, medians of {args.repeat} run(s)")
+    print(f"reproduce: CHRONOLOGY_SHARED=../shared python benchmarks/build_silver.py --workers {args.workers} "
+          f"--scales {' '.join(map(str, args.scales))} --format {' '.join(args.format)} --repeat {args.repeat}")
+
+
+def _runs(values: list[float]) -> str:
+    return "(" + ", ".join(f"{v:.1f}" for v in values) + ")" if len(values) > 1 else ""
 
 
 if __name__ == "__main__":
