@@ -9,6 +9,8 @@ neither all documents nor all results are ever held at once.
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -60,6 +62,20 @@ def stream(submit: Callable[[list], Any], result: Callable[[Any], list], items: 
         yield from done
 
 
+def _exit_with_parent(parent: int) -> None:
+    """Pool worker initializer: end this worker when the build that started it is gone.
+
+    A worker blocks reading its task queue, whose pipe it holds open itself, so a build killed
+    with SIGKILL would otherwise leave its workers asleep for ever.
+    """
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 class LocalEngine:
     """This machine: inline for small inputs, a process pool (started once, reused) otherwise."""
 
@@ -78,7 +94,9 @@ class LocalEngine:
         if len(head) < _POOL_THRESHOLD:
             return map(fn, head)
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self.workers)
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers, initializer=_exit_with_parent, initargs=(os.getpid(),)
+            )
         pool = self._pool
         return stream(
             lambda chunk: pool.submit(apply_chunk, fn, chunk),

@@ -285,3 +285,37 @@ def test_syndicated_copies_cost_no_more_comparisons(seed_build):
     assert four.candidates <= one.candidates + len(mentions)
     assert len(events_four) == len(events_one)
     assert all(len(e.mentions) == 4 * len(o.mentions) for e, o in zip(events_four, events_one))
+
+
+def test_pool_workers_end_when_a_build_is_killed(tmp_path):
+    """A build killed with SIGKILL (the user's kill -9, the OOM killer) leaves no worker behind."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    psutil = pytest.importorskip("psutil")
+    src = tmp_path / "src"
+    src.mkdir()
+    page = (SEEDS / "babyp" / "03-shoesmith-removed.md").read_text(encoding="utf-8")
+    for i in range(400):  # enough that the pool is still busy when the build is killed
+        (src / f"a{i:03}.md").write_text(page.replace("Shoesmith", f"Shoesmith{i}"), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(SEEDS.parent)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "chronology", "build", str(src), "--out", str(tmp_path / "out"), "--workers", "2", "-q"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    parent = psutil.Process(proc.pid)
+    workers: list = []
+    deadline = time.monotonic() + 120
+    while len(workers) < 2 and proc.poll() is None and time.monotonic() < deadline:
+        workers = parent.children()
+        time.sleep(0.1)
+    assert len(workers) == 2, "the build finished or stalled before its pool started"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    gone, alive = psutil.wait_procs(workers, timeout=30)
+    for p in alive:
+        p.kill()
+    assert not alive, f"{len(alive)} worker(s) outlived the killed build"
