@@ -179,6 +179,10 @@ class Store:
         """Replace the merged timeline; `events_json` may be a generator, so the whole timeline's
         JSON never needs to be in memory at once."""
         with self._transaction():
+            # The corpus record vouches for the timeline it was saved with: a new timeline voids
+            # it until its own build records its corpus (a build killed in between must not leave
+            # an old fingerprint naming a new timeline).
+            self.db.execute("DELETE FROM corpus")
             self.db.execute("DELETE FROM timeline_events")
             self.db.executemany("INSERT INTO timeline_events (id, data) VALUES (?, ?)", events_json)
 
