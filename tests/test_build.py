@@ -319,3 +319,14 @@ def test_pool_workers_end_when_a_build_is_killed(tmp_path):
     for p in alive:
         p.kill()
     assert not alive, f"{len(alive)} worker(s) outlived the killed build"
+
+
+def test_a_new_timeline_voids_the_stored_corpus_record():
+    from chronology.store import Store
+
+    with Store(":memory:", "v1") as store:
+        store.save_corpus("abc", Chronology(title="t").model_dump_json())
+        assert store.corpus_summary("abc") is not None
+        assert store.corpus_summary("other") is None
+        store.save_timeline([])  # what a build of another corpus does before recording its own
+        assert store.corpus_summary("abc") is None
