@@ -243,7 +243,8 @@ def test_merge_scores_only_pairs_that_share_an_act_and_a_date():
         span = (day, day) if i % 3 else (dt.date(2009, 1, 1), dt.date(2009, 12, 31))
         act = acts[i % len(acts)]
         words = frozenset({act, f"noun{i % 7}", f"name{i % 11}"})
-        profiles.append(Profile(words, frozenset({act}), frozenset(), f"doc{i}", span))
+        profiles.append(Profile(words=words, event_words=frozenset({act}), acts=frozenset({act}),
+                                actors=frozenset(), document=f"doc{i}", span=span))
     swept = set(candidate_pairs([p.span for p in profiles]))
     blocked = list(shared_act_pairs(profiles))
     assert len(blocked) == len(set(blocked))

@@ -99,3 +99,143 @@ def test_write_exports_writes_the_chosen_formats_only(tmp_path, chron):
     written = write_exports(chron, tmp_path, ["json", "csv", "timelinejs"])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["timeline.csv", "timeline.json", "timelinejs.json"]
     assert set(written) == {"json", "csv", "timelinejs"}
+
+
+# --- the exports of a real build: TimelineJS3 format rules and the TimeML round trip ----------
+
+# TimelineJS3's JSON format (timeline.knightlab.com/docs/json-format.html) as a JSON Schema: a
+# date object needs a year (number or numeric string); month, day, hour... are optional numbers
+# in their ranges; a slide needs a start_date and a text or media; the title slide has no date.
+_TL_DATE = {
+    "type": "object",
+    "required": ["year"],
+    "properties": {
+        "year": {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^-?\d+$"}]},
+        "month": {"type": "integer", "minimum": 1, "maximum": 12},
+        "day": {"type": "integer", "minimum": 1, "maximum": 31},
+        "hour": {"type": "integer", "minimum": 0, "maximum": 23},
+        "minute": {"type": "integer", "minimum": 0, "maximum": 59},
+        "second": {"type": "integer", "minimum": 0, "maximum": 59},
+        "millisecond": {"type": "integer"},
+        "display_date": {"type": "string"},
+    },
+    "additionalProperties": False,
+}
+_TL_TEXT = {
+    "type": "object",
+    "properties": {"headline": {"type": "string"}, "text": {"type": "string"}},
+    "anyOf": [{"required": ["headline"]}, {"required": ["text"]}],
+    "additionalProperties": False,
+}
+TIMELINEJS3_SCHEMA = {
+    "type": "object",
+    "required": ["events"],
+    "properties": {
+        "title": {"type": "object", "required": ["text"], "not": {"required": ["start_date"]},
+                  "properties": {"text": _TL_TEXT}},
+        "events": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["start_date", "text"],
+                "properties": {
+                    "start_date": _TL_DATE,
+                    "end_date": _TL_DATE,
+                    "text": _TL_TEXT,
+                    "group": {"type": "string"},
+                    "display_date": {"type": "string"},
+                    "unique_id": {"type": "string"},
+                    "media": {"type": "object"},
+                    "background": {"type": "object"},
+                    "autolink": {"type": "boolean"},
+                },
+                "additionalProperties": False,
+            },
+        },
+        "eras": {"type": "array"},
+        "scale": {"enum": ["human", "cosmological"]},
+    },
+    "additionalProperties": False,
+}
+
+
+@pytest.fixture(scope="module")
+def seeds_build(tmp_path_factory):
+    from typer.testing import CliRunner
+
+    from chronology.cli import app
+    from tests.conftest import SEEDS
+
+    out = tmp_path_factory.mktemp("exports")
+    result = CliRunner().invoke(app, ["build", str(SEEDS), "--out", str(out), "--workers", "1",
+                                      "--format", "json", "--format", "timelinejs", "--format", "timeml"])
+    assert result.exit_code == 0, result.output
+    return out, Chronology.model_validate_json((out / "timeline.json").read_text(encoding="utf-8"))
+
+
+def _as_date(obj: dict) -> dt.date:
+    return dt.date(int(obj["year"]), obj.get("month", 1), obj.get("day", 1))
+
+
+def test_seeds_timelinejs_follows_the_timelinejs3_format(seeds_build):
+    out, chronology = seeds_build
+    tl = json.loads((out / "timelinejs.json").read_text(encoding="utf-8"))
+    jsonschema.validate(tl, TIMELINEJS3_SCHEMA)
+    assert tl["title"]["text"]["headline"]
+    by_id = {e.id: e for e in chronology.events}
+    assert len(tl["events"]) == sum(1 for e in chronology.events if e.date.start)
+    units = set()
+    for slide in tl["events"]:
+        event = by_id[slide["unique_id"]]
+        unit = event.date.granularity.value
+        units.add(unit)
+        assert _as_date(slide["start_date"]) == event.date.start
+        if unit == "day":
+            assert "display_date" not in slide and "end_date" not in slide
+            continue
+        if unit == "time":  # "11pm last night": the clock time is on the axis and in words
+            assert {"hour", "minute"} <= set(slide["start_date"]) and slide["display_date"] == event.date.display
+            continue
+        # A month or a year is shown as written ("December 2008") and spans its whole interval.
+        assert slide["display_date"] == event.date.display
+        assert _as_date(slide["end_date"]) == event.date.end
+        if unit == "month":
+            assert set(slide["start_date"]) == {"year", "month"}
+            assert (event.date.end + dt.timedelta(days=1)).day == 1
+        if unit == "year":
+            assert set(slide["start_date"]) == {"year"} and slide["end_date"]["month"] == 12
+            assert slide["end_date"]["day"] == 31
+    assert {"day", "month", "year"} <= units
+
+
+def test_seeds_timeml_parses_and_round_trips_through_eval_tempeval(seeds_build):
+    """The TimeML files `build` writes are XML, carry the DCT as creation time, and scored as gold
+    against the tagger give 100% (the tagger that wrote them tags the same text the same way)."""
+    import xml.etree.ElementTree as ET
+
+    from typer.testing import CliRunner
+
+    from chronology.cli import app
+
+    out, chronology = seeds_build
+    folder = out / "timeml"
+    files = sorted(folder.glob("*.tml"))
+    assert {p.stem for p in files} == {d.id for d in chronology.documents}
+    published = {d.id: d.published for d in chronology.documents}
+    timexes = 0
+    for path in files:
+        root = ET.parse(path).getroot()
+        assert root.tag == "TimeML" and root.find("TEXT") is not None
+        dct = root.find("DCT/TIMEX3")
+        if published[path.stem]:
+            assert dct.get("functionInDocument") == "CREATION_TIME"
+            assert dct.get("value") == published[path.stem].isoformat()
+        timexes += len(root.findall("TEXT/TIMEX3"))
+    assert timexes >= 80
+
+    result = CliRunner().invoke(app, ["eval", "tempeval", str(folder), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["metrics"]["strict_f1"] == 1.0, report["metrics"]
+    assert report["metrics"]["value_f1"] == 1.0 and report["metrics"]["type_f1"] == 1.0
+    assert sum(f["counts"]["gold"] for f in report["files"]) == timexes

@@ -53,7 +53,9 @@ def find_names(tokens: list[Token]) -> list[Name]:
                 if t.lower.endswith(("'s", "’s")):
                     break  # "Haringey's director": the name stops at the possessive
             elif (t.lower in _CONNECTORS and parts and j + 1 < len(tokens)
-                  and tokens[j + 1].is_capitalised and any(p.lower in ORG_WORDS for p in tokens[j + 1: j + 4])):
+                  and tokens[j + 1].is_capitalised
+                  and any(p.lower in ORG_WORDS for p in parts + tokens[j + 1: j + 4])):
+                # "Department for Education", "British Association of Social Workers"
                 parts.append(t)
                 j += 1
             elif t.is_word and t.lower in ORG_WORDS and parts:
@@ -66,6 +68,10 @@ def find_names(tokens: list[Token]) -> list[Name]:
             parts = parts[1:]
         while parts and parts[-1].lower in _CONNECTORS:
             parts = parts[:-1]
+        while parts and parts[0].text[0].isdigit():
+            parts = parts[1:]  # "December 15": the day number left once the month is dropped
+        if parts and all(p.lower in ORG_WORDS for p in parts):
+            parts = []  # "The council" opening a sentence is a common noun, not a name
         if parts:
             words = [_bare(p.text) for p in parts]
             is_org = any(w.lower() in ORG_WORDS for w in words)
@@ -84,6 +90,9 @@ class NameIndex:
 
     people: tuple[str, ...]
     orgs: tuple[str, ...]
+    # Where each organisation is named (offset, name), in text order: "the council" is the
+    # council last named before it.
+    org_places: tuple[tuple[int, str], ...] = ()
 
     def resolve(self, name: Name) -> str:
         words = name.text.split()
@@ -96,41 +105,73 @@ class NameIndex:
             full = [p for p in self.people if p.split()[-1] == surname and len(p.split()) > 1]
             if full:
                 return full[0]
+            # "Victoria" for "Victoria Climbié": a first name only when one person has it.
+            first = {p for p in self.people if p.split()[0] == surname and len(p.split()) == 2}
+            if len(first) == 1:
+                return first.pop()
             return name.text
         return name.text
 
-    def resolve_common(self, org_word: str) -> str | None:
-        """"the council" -> the one council the document names, if it names exactly one."""
+    def resolve_common(self, org_word: str, at: int | None = None) -> str | None:
+        """"the council" -> the council last named before offset `at`; failing that, the one
+        council the document names, if it names exactly one."""
+        if at is not None:
+            before = [o for start, o in self.org_places if start < at and o.split()[-1].lower() == org_word]
+            if before:
+                return before[-1]
         found = [o for o in self.orgs if o.split()[-1].lower() == org_word]
         return found[0] if len(set(found)) == 1 else None
+
+
+def _title_case(tokens: list[Token]) -> bool:
+    """A headline Written Like This: most of its longer words capitalised."""
+    long_words = [t for t in tokens if t.is_word and len(t.text) > 3]
+    return len(long_words) >= 4 and sum(t.is_capitalised for t in long_words) >= 0.7 * len(long_words)
 
 
 def index_names(text: str) -> NameIndex:
     """Every full name in `text`, people (two or more words, no org word) and organisations."""
     people: list[str] = []
     orgs: list[str] = []
-    for name in find_names(tokenize(text)):
+    found: list[Name] = []
+    offset = 0
+    # Line by line: a name never runs across a line break (a headline's last word and the next
+    # line's first are two names), and a headline in title case names nothing by its capitals.
+    for line in text.splitlines(keepends=True):
+        tokens = tokenize(line, offset)
+        offset += len(line)
+        if not _title_case(tokens):
+            found.extend(find_names(tokens))
+    places: list[tuple[int, str]] = []
+    for name in found:
         words = name.text.split()
         if name.has_title:
             words = words[1:]
         if name.is_org:
+            places.append((name.start, name.text))
             if name.text not in orgs:
                 orgs.append(name.text)
         elif len(words) >= 2 and " ".join(words) not in people:
             people.append(" ".join(words))
-    return NameIndex(tuple(people), tuple(orgs))
+    return NameIndex(tuple(people), tuple(orgs), tuple(places))
 
 
-def clause_actors(tokens: list[Token], index: NameIndex) -> list[str]:
-    """The people and organisations `tokens` name, as full names, in order, without repeats."""
+def clause_actors(tokens: list[Token], index: NameIndex, sentence_start: int | None = None) -> list[str]:
+    """The people and organisations `tokens` name, as full names, in order, without repeats.
+
+    A lone capitalised word opening the sentence ("Social workers said") is a name only when the
+    document uses it as part of a fuller one ("Balls" of "Ed Balls").
+    """
     out: list[str] = []
     for name in find_names(tokens):
         full = index.resolve(name)
+        if name.start == sentence_start and full == name.text and " " not in full and not name.is_org:
+            continue
         if full not in out:
             out.append(full)
     for i, tok in enumerate(tokens[:-1]):
         if tok.lower == "the" and tokens[i + 1].lower in ORG_WORDS and not tokens[i + 1].is_capitalised:
-            full = index.resolve_common(tokens[i + 1].lower)
+            full = index.resolve_common(tokens[i + 1].lower, tok.start)
             if full and full not in out:
                 out.append(full)
     return out

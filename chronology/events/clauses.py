@@ -24,8 +24,11 @@ from chronology.events.lexicon import (
     VERBS,
 )
 
-_TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-.%]*[A-Za-z0-9%]|[A-Za-z0-9]|[“”\"‘’]|[^\sA-Za-z0-9]")
+# Letters are any script's ("Climbié"), so names with accents stay whole.
+_TOKEN_RE = re.compile(r"[^\W_][\w'’\-.%]*[^\W_%]|[^\W_][\w'’\-.%]*%|[^\W_]|[“”\"‘’]|_|[^\s\w]")
 _BREAK_PUNCT = frozenset(",;:—–()")
+# Subordinators that are prepositions too: they open a clause only when a verb follows.
+_ALSO_PREPOSITIONS = frozenset("after before since until following".split())
 # -ed words that are not verbs.
 _NOT_VERB_ED = frozenset("need red bed hundred speed seed feed shed bred wed led".split()) - {"led"}
 # "as" opens a clause only before a subject-like word ("as public anger grew" is missed on purpose:
@@ -88,8 +91,25 @@ def segments(tokens: list[Token]) -> list[list[Token]]:
             continue
         low = tok.lower
         opens = low in SUBORDINATORS or low in ("who", "which")
+        if low in _ALSO_PREPOSITIONS:
+            # "after two men were convicted" opens a clause; "after the death of Victoria" does not.
+            rest = []
+            for t in tokens[i + 1:]:
+                if t.text in _BREAK_PUNCT or t.lower in SUBORDINATORS or t.lower in RELATIVES:
+                    break
+                rest.append(t)
+            opens = has_verb(rest)
         if low == "as":
             opens = i + 1 < len(tokens) and tokens[i + 1].lower in _AS_SUBJECTS
+        elif low == "that" and 0 < i < len(tokens) - 1 and tokens[i - 1].is_word and not is_verb(tokens[i - 1]) \
+                and tokens[i - 1].lower not in PREPOSITIONS and is_verb(tokens[i + 1]) \
+                and tokens[i + 1].lower not in AUXILIARIES:
+            opens = True  # "the legislation that followed in 2004": a relative clause
+        elif low in ("and", "but") and i + 1 < len(tokens) and is_verb(tokens[i + 1]) \
+                and tokens[i + 1].lower not in AUXILIARIES and any(is_verb(t) for t in out[-1]) \
+                and out[-1] and not is_verb(out[-1][-1]):
+            # "was removed on 1 December and dismissed ... a week later": two acts, one subject.
+            opens = True
         if opens and out[-1]:
             out.append([])
         out[-1].append(tok)
@@ -133,8 +153,29 @@ class Clause:
     subject_from_context: bool
 
 
+def _is_modifier(words: list[Token]) -> bool:
+    """An appositive or participle phrase between a subject and its verb: no finite verb
+    ("55", "chaired by Moira Gibb", "chief executive of Camden council")."""
+    verb = first_verb(words)
+    return verb is None or verb == 0 and words[0].lower.endswith(("ed", "en"))
+
+
 def _subject_from_context(segs: list[list[Token]], index: int, span: tuple[int, int]) -> list[Token]:
-    """The subject a subjectless segment borrows from an earlier segment of the sentence."""
+    """The subject a subjectless segment borrows from an earlier segment of the sentence.
+
+    "The task force, chaired by Moira Gibb, chief executive of Camden council, was set up": with
+    only modifiers between, the sentence's opening noun phrase is the subject.
+    """
+    opening = content(segs[0], span) if index > 0 else []
+    if opening and first_verb(opening) is None and opening[0].lower not in RELATIVES \
+            and any(t.text[0].isalpha() for t in opening) \
+            and all(_is_modifier(content(segs[j], span)) for j in range(1, index)):
+        # "The children's secretary, Ed Balls, yesterday ordered": the name says more.
+        for j in range(index):
+            words = content(segs[j], span)
+            if words and all(t.is_capitalised for t in words) and first_verb(words) is None:
+                return words
+        return opening
     for j in range(index - 1, -1, -1):
         words = content(segs[j], span)
         if not words or words[0].lower in RELATIVES or segs[j][0].lower in COORDINATORS:
@@ -147,6 +188,22 @@ def _subject_from_context(segs: list[list[Token]], index: int, span: tuple[int, 
         if verb > 0:
             return words[:verb]
     return []
+
+
+def antecedent(words: list[Token]) -> list[Token]:
+    """The noun phrase a relative pronoun refers to: the last one of the words before it.
+
+    "Lord Laming led the public inquiry into the death of Victoria Climbié, who ..." -> "Victoria
+    Climbié"; "the two men were convicted over the death of the toddler, who ..." -> "the toddler".
+    """
+    cut = 0
+    for i, t in enumerate(words):
+        if is_verb(t) or t.lower in PREPOSITIONS and not t.is_capitalised or t.lower in SUBORDINATORS \
+                or t.lower in RELATIVES:
+            cut = i + 1
+        elif t.lower in COORDINATORS and i + 1 < len(words) and words[i + 1].lower in DETERMINERS:
+            cut = i + 1  # "his report and the legislation that ...": the nearer noun phrase
+    return words[cut:] or words
 
 
 def reduced_relative(tokens: list[Token], span: tuple[int, int]) -> Clause | None:
@@ -179,14 +236,62 @@ def reduced_relative(tokens: list[Token], span: tuple[int, int]) -> Clause | Non
         subject.insert(0, t)
     if not subject:  # "to X-ed in ...": the word before the participle began an infinitive
         return None
+    # "identities expired at 11pm" is a finite verb, not a participle: a reduced relative sits
+    # inside a clause whose own verb stands elsewhere ("he admitted reforms introduced in 2005 were").
+    home = next((seg for seg in segments(tokens) if any(in_span(t, span) for t in seg)), [])
+    rest = [t for t in home if t.end <= subject[0].start or t.start >= span[1]]
+    if not any(is_verb(t) for t in rest):
+        return None
     return Clause(subject[0].start, participle.end, subject, [participle], False)
+
+
+_POSSESSIVES = frozenset("his her its their".split())
+
+
+def nominal_date(tokens: list[Token], span: tuple[int, int]) -> Clause | None:
+    """'his 2003 report': a date between a possessive and a noun dates that thing (the report),
+    not the clause around it. The clause's subject is the possessive and the noun."""
+    before = [t for t in tokens if t.end <= span[0]]
+    after = [t for t in tokens if t.start >= span[1]]
+    if not before or not after:
+        return None
+    owner = before[-1]
+    if not (owner.lower in _POSSESSIVES or owner.lower.endswith("'s") and owner.is_capitalised):
+        return None
+    nouns: list[Token] = []
+    for t in after[:3]:
+        low = t.lower
+        if not t.is_word or t.is_capitalised or is_verb(t) or low in PREPOSITIONS or low in DETERMINERS \
+                or low in COORDINATORS or low in AUXILIARIES or low in RELATIVES:
+            break
+        nouns.append(t)
+    if not nouns:
+        return None
+    return Clause(owner.start, nouns[-1].end, [owner, *nouns], [], False)
+
+
+def when_clause(tokens: list[Token], span: tuple[int, int]) -> Clause | None:
+    """'in 2005, when departments were reorganised': the when-clause right after a date is the
+    event that date names."""
+    after = [t for t in tokens if t.start >= span[1]]
+    if after and after[0].text == ",":
+        after = after[1:]
+    if not after or after[0].lower != "when":
+        return None
+    seg = next((s for s in segments(after) if s[0] is after[0]), None)
+    words = content(seg or [], span)
+    verb = first_verb(words)
+    if not verb:
+        return None
+    return Clause(after[0].start, seg[-1].end, words[:verb], words[verb:], False)
 
 
 def find_clause(tokens: list[Token], span: tuple[int, int]) -> Clause | None:
     """The clause of the sentence `tokens` that the mention at `span` dates."""
-    reduced = reduced_relative(tokens, span)
-    if reduced is not None:
-        return reduced
+    for special in (nominal_date, when_clause, reduced_relative):
+        found = special(tokens, span)
+        if found is not None:
+            return found
     segs = segments(tokens)
     home = next((i for i, s in enumerate(segs) if any(in_span(t, span) for t in s)), None)
     if home is None:
@@ -206,7 +311,9 @@ def find_clause(tokens: list[Token], span: tuple[int, int]) -> Clause | None:
     vwords = content(segs[verb_seg], span)
     subject: list[Token] = []
     borrowed = False
-    if verb_seg != home and verb_seg > home and words:
+    opener = next((t for t in segs[home] if t.is_word and t.lower not in COORDINATORS), None)
+    adjunct = opener is not None and opener.lower in PREPOSITIONS
+    if verb_seg != home and verb_seg > home and words and not adjunct:
         subject = words  # "Last week the judge, ..., directed": the date segment holds the subject
         borrowed = True
         predicate = vwords[first_verb(vwords) or 0:]
@@ -217,13 +324,22 @@ def find_clause(tokens: list[Token], span: tuple[int, int]) -> Clause | None:
         subject, predicate = vwords[:verb], vwords[verb:]
         while subject and (subject[0].lower in RELATIVES or subject[0].lower in PREPOSITIONS and not subject[0].is_capitalised):
             subject = subject[1:]
-        if vwords and vwords[0].lower in RELATIVES and vwords[0].lower in ("who", "which"):
-            subject = []
+        relative = bool(vwords) and (vwords[0].lower in ("who", "which")
+                                     or vwords[0].lower == "that" and verb == 1)
+        if relative:
+            ante: list[Token] = []
             for j in range(verb_seg - 1, -1, -1):
-                ante = content(segs[j], span)
-                if ante:
-                    subject = ante
+                if words_before := content(segs[j], span):
+                    ante = antecedent(words_before)
                     break
+            own = [t for t in subject if t.lower not in DETERMINERS]
+            objects = [t for t in predicate if not is_verb(t) and t.lower not in DATE_PREPOSITIONS]
+            if own:
+                # "which a jury convicted him": the relative clause has its own subject (and its
+                # object is the antecedent when it names none: "which the commission has run").
+                return Clause(segs[first][0].start, segs[last][-1].end, subject,
+                              predicate if objects else predicate + ante, False)
+            subject = ante
             borrowed = True
         elif not subject:
             subject = _subject_from_context(segs, verb_seg, span)

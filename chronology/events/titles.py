@@ -9,7 +9,7 @@ at most 12 words, cut at a phrase boundary and with its quotation marks balanced
 from __future__ import annotations
 
 from chronology.events.actors import NameIndex, find_names
-from chronology.events.clauses import Token
+from chronology.events.clauses import Token, in_span, is_verb
 from chronology.events.lexicon import (
     ADVERB_STOP,
     COORDINATORS,
@@ -21,8 +21,14 @@ from chronology.events.lexicon import (
 )
 
 MAX_WORDS = 12
+# A subject longer than this is cut ("the mother of Baby Peter and her boyfriend" still fits).
+SUBJECT_WORDS = 8
+# Particles that finish a phrasal verb at a title's end ("takes over", "stood down"): kept there
+# although they are also prepositions.
+PARTICLES = frozenset("over up down out off in on back away".split())
 # Auxiliaries dropped at the head of a verb group ("was removed" -> "removed"); modals stay.
 _DROPPED_AUX = frozenset("is are was were be been being has have had 's".split())
+_PERFECT_AUX = frozenset("has have had".split())
 _SURNAME_TITLES = frozenset("Mr Mrs Ms Miss Dr Mr. Mrs. Ms. Dr.".split())
 _OPEN_QUOTES = "“‘"
 _CLOSE_QUOTES = "”’"
@@ -39,13 +45,28 @@ def shorten_subject(subject: list[Token], index: NameIndex) -> list[str]:
     names = find_names(words)
     if names:
         first, last = names[0], names[-1]
+        after_first = [t for t in words if t.start >= first.end]
+        owner = next((t for t in words if t.end == first.end), None)
+        if first.start == words[0].start and owner is not None and owner.lower.endswith("'s") and after_first:
+            # "Lord Laming's report", "Shoesmith's High Court challenge over ...": the thing is
+            # the report or the challenge, the name only whose it is.
+            thing = []
+            for t in after_first[:SUBJECT_WORDS - 1]:
+                if t.lower in PREPOSITIONS:
+                    break
+                thing.append(t.text)
+            return [_title_name(index.resolve(first), first) + "'s"] + thing
         at_start = first.start == words[0].start
-        at_end = last.end == words[-1].end and (len(words) < 2 or words[-2].end < last.start
-                                                 and _word_before(words, last.start) not in ("of",))
+        # "the children's secretary Ed Balls" ends with a name, "the death of Victoria" does not
+        # make Victoria the subject.
+        at_end = last.end == words[-1].end and _word_before(words, last.start) not in PREPOSITIONS
         pick = first if at_start else last if at_end else None
+        if pick is first and " " not in pick.text and not pick.is_org and not pick.has_title \
+                and index.resolve(pick) == pick.text and len(words) > 1 and not words[1].is_capitalised:
+            pick = None  # "Social work leaders": a capital that only opens the sentence
         if pick is not None:
             return [_title_name(index.resolve(pick), pick)]
-    return [t.text for t in words[:6]]
+    return [t.text for t in words[:SUBJECT_WORDS]]
 
 
 def _word_before(words: list[Token], start: int) -> str:
@@ -55,8 +76,8 @@ def _word_before(words: list[Token], start: int) -> str:
 
 def _title_name(full: str, name) -> str:
     parts = full.split()
-    if name.is_org or len(parts) < 2:
-        return full
+    if name.is_org or len(parts) < 2 or len(parts[-1]) == 1:
+        return full  # an organisation, a single word, or "Baby P" (a surname would be a letter)
     if parts[0] in _SURNAME_TITLES:
         return parts[-1]
     if parts[0] in TITLES:
@@ -80,7 +101,12 @@ def predicate_words(predicate: list[Token], span: tuple[int, int]) -> list[Token
             continue
         low = tok.lower
         if head and (low in _DROPPED_AUX or low in ADVERB_STOP or low.endswith("ly") and len(low) > 4):
-            continue
+            nxt = next((t for t in predicate[i + 1:] if not in_span(t, span)), None)
+            # "has begun" keeps its auxiliary ("Shoesmith begun" is not English); "had been
+            # removed" and "was sacked" lose theirs.
+            if not (low in _PERFECT_AUX and nxt is not None and nxt.lower != "been"
+                    and not nxt.lower.endswith("ed") and is_verb(nxt)):
+                continue
         if low == "that" and out and len(out) == 1:
             continue  # "revealed that most councils ...": the complementiser adds nothing
         if low == "ago":
@@ -88,6 +114,10 @@ def predicate_words(predicate: list[Token], span: tuple[int, int]) -> list[Token
         head = False
         out.append(tok)
     return out
+
+
+def is_verb_word(word: str) -> bool:
+    return is_verb(Token(word, 0, len(word)))
 
 
 def _join(words: list[str]) -> str:
@@ -122,19 +152,31 @@ def _cut(words: list[str]) -> list[str]:
                 if n > MAX_WORDS:
                     break
             kept.append(w)
-        for i in range(len(kept) - 1, 5, -1):
-            low = kept[i].lower()
-            if low in PREPOSITIONS or low in COORDINATORS or low in SUBORDINATORS or low in RELATIVES:
-                kept = kept[:i]
-                break
-    while kept and (kept[-1].lower() in PREPOSITIONS | COORDINATORS | DETERMINERS | SUBORDINATORS
-                    or kept[-1] in {",", ";", ":", "—", "“"}):
+        # Cut before the last clause connective if there is one ("... by Ed Balls | as public
+        # anger ..."), else before the last preposition.
+        clause_cut = [i for i in range(len(kept) - 1, 3, -1)
+                      if kept[i].lower() in COORDINATORS | SUBORDINATORS | RELATIVES]
+        phrase_cut = [i for i in range(len(kept) - 1, 5, -1) if kept[i].lower() in PREPOSITIONS]
+        if clause_cut or phrase_cut:
+            kept = kept[: (clause_cut or phrase_cut)[0]]
+        if len(kept) > 4 and kept[-2].lower() in PREPOSITIONS and kept[-1].lower().endswith("ing"):
+            kept = kept[:-2]  # "... of causing": a dangling gerund says nothing
+    while kept and (kept[-1].lower() in PREPOSITIONS | COORDINATORS | DETERMINERS | SUBORDINATORS | ADVERB_STOP
+                    or kept[-1].lower() == "even" or kept[-1] in {",", ";", ":", "—", "“", "."}):
+        if kept[-1].lower() in PARTICLES and len(kept) > 1 and is_verb_word(kept[-2]):
+            break
         kept = kept[:-1]
+    # A title starts with what happened, not with "In an interview ...".
+    while len(kept) > 2 and (kept[0].lower() in PREPOSITIONS or kept[0].lower() in DETERMINERS) \
+            and kept[0].lower() not in ("that", "this", "these", "those"):
+        kept = kept[1:]
     return _balance_quotes(kept)
 
 
 def compose_title(subject: list[str], predicate: list[Token]) -> str:
     words = subject + [t.text for t in predicate if t.text not in {"(", ")"}]
+    # A sentence's capitalised first word moved inside a title ("... has run The system").
+    words = words[:1] + [w.lower() if w.lower() in DETERMINERS and w[:1].isupper() else w for w in words[1:]]
     words = _cut(words)
     title = _join(words).strip()
     return title[:1].upper() + title[1:] if title else ""

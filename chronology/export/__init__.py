@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -50,13 +51,19 @@ def iter_json(chronology: Chronology) -> Iterator[str]:
     yield " ],\n" + tail + "\n"
 
 
-def _tl_date(day, granularity: str | None, end: bool = False) -> dict:
+_CLOCK_RE = re.compile(r"T(\d{2}):(\d{2})")
+
+
+def _tl_date(day, granularity: str | None, end: bool = False, value: str = "") -> dict:
     """A TimelineJS date object no more precise than the event's own date."""
     if granularity in ("year", "decade", "century") and not end:
         return {"year": day.year}
     if granularity in ("month",) and not end:
         return {"year": day.year, "month": day.month}
-    return {"year": day.year, "month": day.month, "day": day.day}
+    date = {"year": day.year, "month": day.month, "day": day.day}
+    if granularity == "time" and not end and (clock := _CLOCK_RE.search(value)):
+        date.update(hour=int(clock.group(1)), minute=int(clock.group(2)))
+    return date
 
 
 def to_timelinejs(chronology: Chronology) -> dict:
@@ -77,7 +84,7 @@ def to_timelinejs(chronology: Chronology) -> dict:
             lines.append(f"<p>{escape(m.sentence)} <em>({escape(source or '')})</em></p>")
         slide = {
             "unique_id": event.id,
-            "start_date": _tl_date(date.start, granularity),
+            "start_date": _tl_date(date.start, granularity, value=date.value),
             "text": {"headline": escape(event.title), "text": "".join(lines)},
             "group": _group(event, docs),
         }

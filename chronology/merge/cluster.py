@@ -1,11 +1,14 @@
 """Which event mentions tell the same event: blocking by date, a similarity score, greedy unions.
 
 Blocking: mentions are swept in order of their interval's start and only those whose intervals
-overlap (or nearly touch, see SLACK_DAYS) become candidate pairs, so a corpus spread over years
-never costs all n²/2 comparisons. Each candidate pair is scored by its shared content words
-(stemmed, synonyms folded, weighted by rarity in the corpus) with bonuses for a shared act word
-and shared actors, and only when the predicates share a word that is not a name; pairs at or above MERGE_SCORE are
-joined best first, and a union is refused when the two groups' dates cannot be one date.
+overlap (or nearly touch, see SLACK_DAYS) and whose predicates share an act word become candidate
+pairs, so a corpus spread over years never costs all n²/2 comparisons; mentions alike in every
+scored feature (syndicated copies) are scored once per class. Each candidate pair is scored by
+its shared content words (stemmed, synonyms folded, weighted by rarity in the corpus) with
+bonuses for a shared act word and shared actors, and only when the predicates share a word that
+is not a name; pairs at or above MERGE_SCORE (or weaker pairs naming one act that are each
+other's best match, see MUTUAL_SCORE) are joined best first, and a union is refused when the two
+groups' dates cannot be one date.
 """
 
 from __future__ import annotations
@@ -17,7 +20,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from chronology.merge.dates import Span, finest_mention, gap_days, mention_span
-from chronology.merge.words import SYNONYMS, actor_words, normal_words, predicate_words
+from chronology.merge.words import (
+    SYNONYMS,
+    act_words,
+    actor_words,
+    main_act,
+    normal_words,
+    predicate_words,
+)
 from chronology.model import EventMention
 
 # A pair is the same event at this score or above (IDF-weighted Dice overlap of content words,
@@ -34,6 +44,12 @@ ACT_WORDS = frozenset(SYNONYMS.values())
 # strongly and it comes from two documents, and the disagreement is then reported as a conflict.
 SLACK_DAYS = 1
 NEAR_MISS_SCORE = 0.7
+# Two short tellings of one act share few words ("All three were sentenced at the Old Bailey on
+# 22 May" / "given an indefinite prison sentence yesterday"), so a pair below MERGE_SCORE still
+# joins when it names the same act on dates that agree, comes from two documents, and each
+# mention is the other's best match in the other's document (reciprocal best match: a document
+# rarely tells two events with one verb on one date, and when it does the pair is not mutual).
+MUTUAL_SCORE = 0.25
 
 
 @dataclass(frozen=True)
@@ -42,17 +58,25 @@ class Profile:
 
     words: frozenset[str]
     event_words: frozenset[str]  # what was done: predicate words that are not part of a name
+    acts: frozenset[str]  # the clause's main verb and any act word (synonym group) it holds
     actors: frozenset[str]
     document: str
     span: Span | None
 
 
 def profile(m: EventMention) -> Profile:
-    words = frozenset(normal_words(m.title) + normal_words(m.clause))
+    # The date's own words ("the same day", "in November") say when, not what: two tellings of
+    # different acts on "the same day" must not look alike for it.
+    when = set(normal_words(m.expression.text))
+    words = frozenset(normal_words(m.title) + normal_words(m.clause)) - when
     names = actor_words(m.actors)
+    event_words = frozenset(predicate_words(m.title) + predicate_words(m.clause)) - names - when
+    act = main_act(m.clause or m.title)
     return Profile(
         words=words,
-        event_words=frozenset(predicate_words(m.title) + predicate_words(m.clause)) - names,
+        event_words=event_words,
+        acts=(frozenset({act}) if act and act not in names else frozenset())
+        | frozenset(act_words(m.clause or m.title)) - names,
         actors=frozenset(a.lower() for a in m.actors),
         document=m.document,
         span=mention_span(m),
@@ -93,9 +117,15 @@ def similarity(
     mass_a, mass_b = masses if masses is not None else (mass(a.words, weights), mass(b.words, weights))
     dice = 2 * mass(a.words & b.words, weights) / (mass_a + mass_b)
     bonus = ACTOR_BONUS if a.actors & b.actors else 0.0
-    if shared_acts & ACT_WORDS:
+    if a.acts & b.acts:
         bonus += ACT_BONUS
     return round(min(1.0, dice + bonus), 9)
+
+
+def _different_acts(a: Profile, b: Profile) -> bool:
+    """Both tellings name their act and the acts differ ("lost her job" / "removed from her
+    job"): then shared nouns are weak evidence, and only a strong match joins them."""
+    return bool(a.acts) and bool(b.acts) and not a.acts & b.acts
 
 
 def candidate_pairs(spans: list[Span | None], slack_days: int = SLACK_DAYS) -> Iterator[tuple[int, int]]:
@@ -143,11 +173,11 @@ def _profiles(mentions: list[EventMention]) -> list[Profile]:
     seen: dict[tuple, Profile] = {}
     out = []
     for m in mentions:
-        key = (m.title, m.clause, tuple(m.actors))
+        key = (m.title, m.clause, tuple(m.actors), m.expression.text)
         base = seen.get(key)
         if base is None:
             base = seen[key] = profile(m)
-        out.append(Profile(base.words, base.event_words, base.actors, m.document, mention_span(m)))
+        out.append(Profile(base.words, base.event_words, base.acts, base.actors, m.document, mention_span(m)))
     return out
 
 
@@ -208,41 +238,55 @@ def cluster(mentions: list[EventMention], stats: ClusterStats | None = None) -> 
     profiles = _profiles(mentions)
     weights = word_weights(profiles)
     # Mentions alike in everything a score depends on (words, acts, actors, date: the same
-    # sentence syndicated to many papers, or one telling stored twice) form a class. Scores are
-    # computed once per pair of classes and given to every pair of their members, so the pairs
-    # ranked below are exactly those a comparison of every two mentions would rank.
+    # sentence syndicated to many papers, or one telling stored twice) form a class. A score is
+    # computed once per pair of classes and judged for every pair of their members below, so the
+    # pairs ranked are exactly those a comparison of every two mentions would rank.
     classes: dict[tuple, int] = {}
     members: list[list[int]] = []
     for i, p in enumerate(profiles):
-        c = classes.setdefault((p.words, p.event_words, p.actors, p.span), len(members))
+        c = classes.setdefault((p.words, p.event_words, p.acts, p.actors, p.span), len(members))
         if c == len(members):
             members.append([])
         members[c].append(i)
     reps = [profiles[m[0]] for m in members]
     masses = [mass(p.words, weights) for p in reps]
+
+    def class_pairs() -> Iterator[tuple[float, Iterator[tuple[int, int]]]]:
+        for ci, cj in shared_act_pairs(reps):
+            stats.candidates += 1
+            yield similarity(reps[ci], reps[cj], weights, (masses[ci], masses[cj])), \
+                ((i, j) if i < j else (j, i) for i in members[ci] for j in members[cj])
+        for c, group in enumerate(members):
+            rep = reps[c]
+            if len(group) < 2 or rep.span is None or not rep.words or not rep.event_words:
+                continue  # the conditions under which shared_act_pairs pairs two mentions
+            stats.candidates += 1
+            yield similarity(rep, rep, weights, (masses[c], masses[c])), \
+                ((group[x], group[y]) for x in range(len(group)) for y in range(x + 1, len(group)))
+
     scored: list[tuple[float, str, str, int, int]] = []
-
-    def rank(pairs, score: float) -> None:
+    weak: list[tuple[float, int, int]] = []
+    # Per mention and other document: the best score it reaches there (for reciprocal matches).
+    best: dict[tuple[int, str], float] = {}
+    for score, pairs in class_pairs():
+        if score <= 0.0:
+            continue
         for i, j in pairs:
-            a, b = sorted((mentions[i].id, mentions[j].id))
-            scored.append((-score, a, b, min(i, j), max(i, j)))
-
-    for ci, cj in shared_act_pairs(reps):
-        stats.candidates += 1
-        score = similarity(reps[ci], reps[cj], weights, (masses[ci], masses[cj]))
-        if score < MERGE_SCORE:
-            continue
-        if gap_days(reps[ci].span, reps[cj].span) > 0 and score < NEAR_MISS_SCORE:
-            continue
-        rank(((i, j) for i in members[ci] for j in members[cj]), score)
-    for c, group in enumerate(members):
-        rep = reps[c]
-        if len(group) < 2 or rep.span is None or not rep.words or not rep.event_words:
-            continue  # the same conditions under which shared_act_pairs would pair two mentions
-        stats.candidates += 1
-        score = similarity(rep, rep, weights, (masses[c], masses[c]))
-        if score >= MERGE_SCORE:
-            rank(((group[x], group[y]) for x in range(len(group)) for y in range(x + 1, len(group))), score)
+            a_doc, b_doc = profiles[i].document, profiles[j].document
+            if a_doc != b_doc:
+                best[(i, b_doc)] = max(best.get((i, b_doc), 0.0), score)
+                best[(j, a_doc)] = max(best.get((j, a_doc), 0.0), score)
+            if gap_days(profiles[i].span, profiles[j].span) > 0:
+                if score >= NEAR_MISS_SCORE:
+                    scored.append((-score, *sorted((mentions[i].id, mentions[j].id)), i, j))
+                continue
+            if score >= MERGE_SCORE and not _different_acts(profiles[i], profiles[j]) or score >= NEAR_MISS_SCORE:
+                scored.append((-score, *sorted((mentions[i].id, mentions[j].id)), i, j))
+            elif score >= MUTUAL_SCORE and a_doc != b_doc and profiles[i].acts & profiles[j].acts:
+                weak.append((score, i, j))
+    for score, i, j in weak:
+        if score >= best[(i, profiles[j].document)] and score >= best[(j, profiles[i].document)]:
+            scored.append((-score, *sorted((mentions[i].id, mentions[j].id)), i, j))
     scored.sort()
     stats.scored_pairs = len(scored)
     groups = _Groups(mentions)

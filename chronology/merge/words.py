@@ -11,19 +11,24 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from chronology.events.clauses import first_verb, tokenize
+from chronology.events.clauses import first_verb, is_verb, tokenize
 from chronology.events.lexicon import (
     AUXILIARIES,
     COORDINATORS,
     DETERMINERS,
     PREPOSITIONS,
     REPORTING_VERBS,
+    SUBORDINATORS,
 )
+
+# Verbs that tell what someone said or asked for, beyond the reporting verbs: a speech act is how
+# an event is told ("Laming called for an overhaul" in his report), not an act of its own.
+SPEECH_VERBS = frozenset("urge urged urges urging recommend recommended recommends demand demanded demands".split())
 
 # Function words and date words carry no event content: every dated sentence has them.
 STOPWORDS = frozenset(
     ["i", "me", "we", "us", "you", "he", "him", "she", "it", "they", "them", "who", "whom", "which", "what", "that", "this", "there", "here", "not", "no", "nor", "also", "as", "if", "so", "than", "then", "too", "very", "just", "only", "even", "still", "yet", "again", "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "second", "last", "next", "yesterday", "today", "tomorrow", "tonight", "week", "weeks", "month", "months", "year", "years", "day", "days", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "afternoon", "evening", "night", "earlier", "later", "ago", "since", "now", "new", "former"]
-) | DETERMINERS | PREPOSITIONS | COORDINATORS | AUXILIARIES | REPORTING_VERBS
+) | DETERMINERS | PREPOSITIONS | COORDINATORS | AUXILIARIES | REPORTING_VERBS | SPEECH_VERBS
 
 # Synonym groups: words (any inflection) for one act. The first word names the group.
 SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
@@ -32,8 +37,9 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("sack", "sacked", "sacking", "dismiss", "dismissed", "dismissal", "fire", "fired"),
     ("die", "died", "death", "dead", "killed", "kill", "killing", "murder", "murdered"),
     ("convict", "convicted", "conviction", "guilty", "verdict", "verdicts"),
-    ("publish", "published", "publication", "report", "reported", "released"),
-    ("resign", "resigned", "resignation", "quit", "stepped"),
+    # Not "publication": its stem is "public", which would fold "public anger" into publishing.
+    ("publish", "published", "report", "reported", "released"),
+    ("resign", "resigned", "resignation", "quit"),
     ("jail", "jailed", "sentence", "sentenced", "imprisoned", "prison"),
     ("arrest", "arrested", "detained"),
     ("charge", "charged", "charges"),
@@ -42,6 +48,23 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("inquiry", "inquiries", "investigation"),
     ("appoint", "appointed", "appointment", "named", "hired", "chosen"),
 )
+
+# Phrasal verbs whose particle changes the act: folded to one word before stemming, so that
+# "stood down" meets "resigned" and "stood" alone ("stood trial") stays what it is.
+PHRASAL_VERBS: dict[tuple[str, str], str] = {
+    ("stood", "down"): "resigned",
+    ("stand", "down"): "resign",
+    ("stands", "down"): "resigns",
+    ("stepped", "down"): "resigned",
+    ("step", "down"): "resign",
+    ("steps", "down"): "resigns",
+    ("set", "up"): "established",
+    ("called", "for"): "urged",
+    ("calls", "for"): "urges",
+    ("call", "for"): "urge",
+    ("took", "over"): "succeeded",
+    ("take", "over"): "succeed",
+}
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # Suffixes stripped longest first; a stem keeps at least three letters so "need" stays whole.
@@ -77,12 +100,23 @@ def _synonym_table() -> dict[str, str]:
 
 
 SYNONYMS = _synonym_table()
+ACT_HEADS = frozenset(SYNONYMS.values())
+
+
+def _fold_phrasal(raw_words: list[str]) -> list[str]:
+    out: list[str] = []
+    for w in raw_words:
+        if out and (pair := (out[-1].lower(), w.lower())) in PHRASAL_VERBS:
+            out[-1] = PHRASAL_VERBS[pair]
+            continue
+        out.append(w)
+    return out
 
 
 def normal_words(text: str) -> list[str]:
     """The content words of a text, stemmed and folded to their synonym group, in order."""
     out = []
-    for raw in _WORD_RE.findall(text):
+    for raw in _fold_phrasal(_WORD_RE.findall(text)):
         if raw.lower() in STOPWORDS or len(raw) < 2:
             continue
         s = stem(raw)
@@ -108,3 +142,46 @@ def predicate_words(text: str) -> list[str]:
     # Act words count wherever they stand ("the permanent director chosen by Mr Balls takes ...").
     before = [w for w in normal_words(" ".join(t.text for t in tokens[:verb])) if w in SYNONYMS.values()]
     return before + normal_words(" ".join(t.text for t in tokens[verb:]))
+
+
+def main_act(text: str) -> str | None:
+    """The act a clause tells: its first verb that is not an auxiliary or a speech verb, stemmed
+    and folded ("was killed by her great-aunt" -> "die", "stood down" -> "resign"); after a
+    speech verb, the act of what was said ("said it had dismissed four employees" -> "sack")."""
+    tokens = [t for t in tokenize(text) if t.is_word]
+    while (verb := first_verb(tokens)) is not None:
+        word = tokens[verb]
+        if word.lower not in AUXILIARIES:
+            pair = (word.lower, tokens[verb + 1].lower) if verb + 1 < len(tokens) else None
+            folded = normal_words(PHRASAL_VERBS[pair]) if pair in PHRASAL_VERBS else normal_words(word.text)
+            if folded:
+                return folded[0]
+        tokens = tokens[verb + 1:]
+    return None
+
+
+def act_words(text: str) -> list[str]:
+    """The act words (synonym groups) of a clause outside its prepositional phrases: "chosen" in
+    "a director chosen by Balls takes over" names an act; "verdicts" in "commissioned that review
+    after the verdicts" names a circumstance."""
+    out: list[str] = []
+    in_phrase = False
+    tokens = tokenize(text)
+    for i, t in enumerate(tokens):
+        if not t.is_word:
+            in_phrase = False
+            continue
+        if t.lower in PREPOSITIONS:
+            # "until a director chosen by Balls takes over" opens a clause, not a phrase.
+            rest = []
+            for u in tokens[i + 1:]:
+                if not u.is_word:
+                    break
+                rest.append(u)
+            in_phrase = not (t.lower in SUBORDINATORS and any(is_verb(u) for u in rest))
+            continue
+        if is_verb(t):
+            in_phrase = False
+        if not in_phrase:
+            out.extend(w for w in normal_words(t.text) if w in ACT_HEADS)
+    return out

@@ -18,7 +18,7 @@ import re
 from chronology.model import Anchor, Granularity, Interval, TimeMention
 from chronology.temporal.kinds import RESOLVERS
 from chronology.temporal.resolve import Context
-from chronology.temporal.rules import COMPILED, RULES, TRIGGERS
+from chronology.temporal.rules import COMPILED, RULES, TRIGGERS, WORDS
 from chronology.temporal.tense import tense_of
 
 __all__ = ["tag"]
@@ -33,9 +33,11 @@ _MAY_CUE = re.compile(r"(?:\b(?:in|of|since|by|until|till|through|from|to|during
 _S_WORDS = {"was", "has", "is", "as", "its", "this", "his", "thus", "plus", "years", "s", "whereas", "does", "always", "perhaps", "unless", "across"}
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\s*$")
-_COUNT_BEFORE = {"about", "some", "nearly", "than", "only", "over", "under", "almost", "approximately", "roughly", "around", "least", "to", "number", "page", "section", "article", "no", "flight", "route", "room", "highway", "interstate", "population", "pop"}
+_COUNT_BEFORE = {"about", "some", "nearly", "than", "only", "over", "under", "almost", "approximately", "roughly", "around", "least", "number", "page", "section", "article", "no", "flight", "route", "room", "highway", "interstate", "population", "pop"}
 _DETERMINERS = {"the", "its", "their", "his", "her", "this", "that", "our"}
 _MAX_INPUT = 50_000_000
+_RATE_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|dollars?|pounds?|cents?|pence|seats|flights|jobs|barrels|tons?|shares))\s+(?:\w+\s+)?$", re.IGNORECASE)
+_QUARTER = re.compile(r"\d{4}-Q[1-4]")
 
 
 def _as_date(published) -> dt.date | None:
@@ -52,7 +54,7 @@ def _as_date(published) -> dt.date | None:
 
 
 def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool:
-    if kind == "month" or kind == "month_day":
+    if (kind == "month" or kind == "month_day") and not groups.get("rel"):
         month = groups.get("month") or ""
         if month == "May" and kind == "month" and not groups.get("mod") and not _MAY_CUE.search(text[max(0, start - 12):start]):
             return False
@@ -64,7 +66,7 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
         after = _NEXT_WORD.match(text, end)
         before = _PREV_WORD.search(text, max(0, start - 20), start)
         determiner = before is not None and before.group(1).lower() in _DETERMINERS
-        if after and after.group(1).endswith("s") and after.group(1) not in _S_WORDS and not determiner:
+        if after and after.group(1).endswith("s") and after.group(1) not in _S_WORDS and not determiner and not groups.get("fiscal"):
             return False  # "2000 people" is a count; "the 2005 reforms" is a year
         if before and before.group(1).lower() in _COUNT_BEFORE and not groups.get("mod"):
             return False
@@ -81,21 +83,40 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
             return False  # "a second" inquiry, not one second
         if num in ("a", "an") and unit in ("day", "week", "month", "year") and text[max(0, start - 6):start].lower().strip() in ("once", "twice", "times"):
             return False
+        if num in ("a", "an", "per") and not groups.get("dir") and _RATE_BEFORE.search(text, max(0, start - 40), start):
+            return False  # "$500 million a year", "700 seats a week": a rate, not a time
+        if unit.startswith("quarter") and (num in ("a", "an", "one", "three") and text[end:end + 3].lower() == " of" or "-" in text[start:end] and unit.endswith("s")):
+            return False  # "more than a quarter of the market", "three-quarters": a fraction
+    if kind == "set" and _RATE_BEFORE.search(text, max(0, start - 40), start):
+        return False
     return True
+
+
+_TOKEN = re.compile(r"[a-z]+")
+
+
+def _quarter_end(year: int, q: int) -> dt.date:
+    """The last day of a calendar quarter."""
+    return dt.date(year + (q == 4), (3 * q) % 12 + 1, 1) - dt.timedelta(days=1)
 
 
 def _candidates(text: str):
     found = []
+    tokens = set(_TOKEN.findall(text.lower()))
     for name, pattern in COMPILED.items():
+        needs = WORDS.get(name)
+        if needs is not None and tokens.isdisjoint(needs):
+            continue
         trigger = TRIGGERS.get(name)
         if trigger is not None and trigger.search(text) is None:
             continue
         kind = _KIND[name]
         for m in pattern.finditer(text):
-            if m.end() > m.start():
+            start, end = m.span("x") if "x" in pattern.groupindex and m.group("x") else m.span()
+            if end > start:
                 groups = {k: v for k, v in m.groupdict().items() if v is not None}
-                if _plausible(text, kind, m.start(), m.end(), groups):
-                    found.append((m.start(), m.end(), name, groups))
+                if _plausible(text, kind, start, end, groups):
+                    found.append((start, end, name, groups))
     # Longest first at each start; among equals, the rule listed first.
     found.sort(key=lambda c: (c[0], -(c[1] - c[0]), _RULE_ORDER[c[2]]))
     chosen = []
@@ -133,12 +154,14 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None) -> list
     ref_index: int | None = None
     day_ref: dt.date | None = None  # the last day the text named: what "the same day" refers to
     day_ref_index: int | None = None
+    quarter: tuple[int, int] | None = None  # the reporting quarter the text last named
+    last_granularity: str | None = None  # of the last dated mention
     for start, end, name, groups in _candidates(text[:_MAX_INPUT]):
         surface = text[start:end]
         kind = _KIND[name]
-        tense = tense_of(text, start, end) if kind in ("month", "month_day", "weekday", "season", "quarter") else "none"
-        use_day = kind in ("anaphoric", "clock", "noon", "ago")
-        ctx = Context(dct=dct, ref=(day_ref or ref) if use_day else ref, ref_granularity=None, tense=tense)
+        tense = tense_of(text, start, end) if kind in ("month", "month_day", "weekday", "season", "quarter", "clock", "noon", "future", "holiday", "weekend") else "none"
+        use_day = kind in ("anaphoric", "clock", "noon") or "dir" in groups
+        ctx = Context(dct=dct, ref=(day_ref or ref) if use_day else ref, ref_granularity=last_granularity, tense=tense, quarter=quarter)
         ctx_index = (day_ref_index if day_ref else ref_index) if use_day else ref_index
         try:
             resolved = RESOLVERS[kind](surface, groups, ctx)
@@ -169,6 +192,16 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None) -> list
             rule=name, explanation=_explain(surface, resolved, granularity),
         )
         mentions.append(mention)
+        if resolved.type == "DATE" and anchored and _QUARTER.fullmatch(resolved.value):
+            reported = (int(resolved.value[:4]), int(resolved.value[-1]))
+            # A report is on a quarter already over, not the "fourth quarter" it forecasts.
+            if not resolved.comparison and (dct is None or _quarter_end(*reported) <= dct):
+                quarter = reported
+            last_granularity = "quarter"
+        elif resolved.type in ("DATE", "TIME") and granularity not in (Granularity.VAGUE, None):
+            last_granularity = granularity.value
+        elif resolved.type == "DURATION":
+            last_granularity = "duration"  # "in the first nine months ... a year earlier": no longer a quarter
         if anchored and interval is not None and resolved.type in ("DATE", "TIME") and granularity not in (Granularity.VAGUE, None):
             if granularity in (Granularity.DAY, Granularity.TIME, Granularity.MONTH, Granularity.WEEK):
                 ref = interval.start

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from chronology.temporal.dateparse import parse_absolute
-from chronology.temporal.lexicon import ORDINALS, PARTS_OF_DAY, SEASON_WORDS, SEASONS, WEEKDAYS
+from chronology.temporal.holidays import holiday_date
+from chronology.temporal.lexicon import ORDINALS, PARTS_OF_DAY, SEASON_WORDS, SEASONS, WEEKDAYS, day_number, spoken_year
 from chronology.temporal.resolve import (
     Resolved,
     _anchor_words,
@@ -21,6 +22,7 @@ from chronology.temporal.resolve import (
     unit_code,
     unit_value,
     unknown_value,
+    week_value,
     weekday_date,
     weekday_name,
     year_for_month,
@@ -55,7 +57,10 @@ def r_month_year(text, g, ctx):
 
 
 def r_month_day(text, g, ctx):
-    month, day = month_number(g["month"]), int(g["day"])
+    month = month_number(g["month"])
+    day = day_number(g["dayword"]) if g.get("dayword") else int(g["day"])
+    if day is None:
+        return None
     if ctx.dct is None:
         return Resolved("DATE", f"XXXX-{month:02d}-{day:02d}", "no publication date to take the year from", anchored=False)
     d = date_for_day_month(month, day, ctx.dct, ctx.tense)
@@ -79,11 +84,31 @@ def r_month_rel_year(text, g, ctx):
     return Resolved("DATE", value, f"{g['rel'].lower()} year counted from {_anchor_words(ctx)}", anchor="publication")
 
 
+def _year_for_rel_month(month: int, rel: str, dct: dt.date) -> int:
+    """'last May': the latest May before this month, a year further back when that would be
+    last month (which the writer would have called "last month"); 'next May' mirrors it;
+    'this May': the May of this year."""
+    if rel.endswith("past"):
+        return dct.year if month < dct.month else dct.year - 1
+    if rel == "last":
+        year = dct.year if month < dct.month else dct.year - 1
+        return year - 1 if (dct.month - month) % 12 == 1 else year
+    if rel.startswith("next") or rel.endswith("coming"):
+        year = dct.year if month > dct.month else dct.year + 1
+        return year + 1 if (month - dct.month) % 12 == 1 else year
+    return dct.year
+
+
 def r_month(text, g, ctx):
     month = month_number(g["month"])
     mod = mod_of(g.get("mod"))
+    rel = " ".join((g.get("rel") or "").lower().split())
     if ctx.dct is None:
         return Resolved("DATE", f"XXXX-{month:02d}", "no publication date to take the year from", mod=mod, anchored=False)
+    if rel:
+        y = _year_for_rel_month(month, rel, ctx.dct)
+        return Resolved("DATE", month_value(y, month), f"{rel} {g['month']}, counted from {_anchor_words(ctx)}",
+                        anchor="publication", mod=mod)
     y = year_for_month(month, ctx.dct, ctx.tense)
     return Resolved("DATE", month_value(y, month), f"{_direction(ctx)} the anchor {_anchor_words(ctx)}",
                     anchor="publication", mod=mod)
@@ -91,6 +116,19 @@ def r_month(text, g, ctx):
 
 def r_year(text, g, ctx):
     return Resolved("DATE", f"{int(g['year']):04d}", "a year, needs no anchor", mod=mod_of(g.get("mod")))
+
+
+def r_year_spoken(text, g, ctx):
+    year = spoken_year(g["spoken"])
+    if year is None:
+        return None
+    if g.get("month"):
+        return Resolved("DATE", month_value(year, month_number(g["month"])), "a month and a year said in words")
+    if g.get("season"):
+        return Resolved("DATE", f"{year:04d}-{SEASONS[g['season'].lower()]}", "a season of a year said in words")
+    if "thousand" in g["spoken"].lower() and not text.lower().startswith("the year") and year == 2000:
+        return None  # "two thousand" alone is more often a number than the year 2000
+    return Resolved("DATE", f"{year:04d}", "a year said in words")
 
 
 def r_decade(text, g, ctx):
@@ -162,22 +200,87 @@ def r_quarter(text, g, ctx):
     dct = ctx.dct
     current = (dct.month - 1) // 3 + 1
     if q is None:
-        shift = {"last": -1, "previous": -1, "latest": -1, "past": -1, "next": 1}.get(rel or "", 0)
-        if rel in ("year-earlier", "year-ago"):
-            d = add_units(dct, "Y", -1)
-            return Resolved("DATE", unit_value(d, "Q"), f"the same quarter a year before {_anchor_words(ctx)}", anchor="publication")
+        if rel in ("latest", "same") or (rel in ("this", "current") and ctx.quarter) or "year-" in (rel or "") or (rel or "").startswith(("comparable", "corresponding")):
+            return r_period(text, {"rel": rel}, ctx)
+        shift = {"last": -1, "previous": -1, "past": -1, "next": 1}.get(rel or "", 0)
         d = add_units(dct, "Q", shift)
         return Resolved("DATE", unit_value(d, "Q"), f"{rel} quarter relative to {_anchor_words(ctx)}", anchor="publication")
     year = dct.year
     if rel in ("year-earlier", "year-ago"):
-        year -= 1
+        return Resolved("DATE", f"{(ctx.quarter[0] if ctx.quarter else year) - 1:04d}-Q{q}", "the same quarter a year before the one the text reports",
+                        anchor="publication", comparison=True)
     elif q > current and ctx.tense != "future":
         year -= 1  # a quarter not yet begun is last year's, unless the clause looks ahead
     return Resolved("DATE", f"{year:04d}-Q{q}", f"quarter {q}, year from {_anchor_words(ctx)}", anchor="publication")
 
 
+def _reporting_quarter(ctx) -> tuple[int, int]:
+    """The quarter an earnings report is about: the one the text last named, or else the last
+    quarter completed before the publication date (a report on the July-September quarter comes
+    out in October or November)."""
+    if ctx.quarter is not None:
+        return ctx.quarter
+    y, q = ctx.dct.year, (ctx.dct.month - 1) // 3 + 1
+    return (y, q - 1) if q > 1 else (y - 1, 4)
+
+
+def r_this_year(text, g, ctx):
+    """The (fiscal) year the text is written in; the latest completed one for "latest fiscal"."""
+    mod = "END" if g.get("end") else None
+    if g.get("ended"):
+        return Resolved("DURATION", "P1Y", "a year's length, ended on the day the text gives")
+    if ctx.dct is None:
+        return Resolved("DATE", "XXXX", "no publication date to take the year from", mod=mod, anchored=False)
+    back = 1 if (g.get("q") or "").startswith("latest") else 0
+    year = ctx.dct.year - back
+    return Resolved("DATE", f"{year:04d}", f"the year of {_anchor_words(ctx)}" if not back else f"the year before {_anchor_words(ctx)}",
+                    anchor="publication", mod=mod)
+
+
+def _quarter_ended(g, ctx):
+    """The three months ending on the given day, named by the calendar quarter of their middle
+    month (a quarter ended 31 July is May-July: mostly the second calendar quarter)."""
+    month, day = month_number(g["month"]), int(g["day"])
+    if g.get("year"):
+        end = dt.date(int(g["year"]), month, min(day, 28))
+    elif ctx.dct is not None:
+        end = date_for_day_month(month, min(day, 28), ctx.dct, "past")
+    else:
+        return Resolved("DATE", "XXXX-QX", "no publication date to take the year from", anchored=False)
+    middle = add_units(end, "M", -1)
+    return Resolved("DATE", unit_value(middle, "Q"), f"the quarter ended {end.isoformat()}", anchor="none" if g.get("year") else "publication")
+
+
+def r_period(text, g, ctx):
+    """A reporting period: the quarter the text is about, the same quarter a year before, or the
+    quarter of a named year."""
+    rel = " ".join((g.get("rel") or "").lower().split())
+    if g.get("month") and g.get("day"):
+        return _quarter_ended(g, ctx)
+    year_before = bool(g.get("adj") or g.get("ago") or "year-" in rel or rel.startswith(("comparable", "corresponding")))
+    q_named = ORDINALS[g["qord"].lower()] if g.get("qord") else None
+    if ctx.dct is None and not g.get("year"):
+        return Resolved("DATE", f"XXXX-Q{q_named or 'X'}", "no publication date to count from", anchored=False)
+    if g.get("adj") and ctx.quarter is None and ctx.ref_granularity != "quarter":
+        return Resolved("DATE", f"{ctx.dct.year - 1:04d}", f"the year before {_anchor_words(ctx)}", anchor="publication")
+    if g.get("year") or g.get("ry"):
+        year = int(g["year"]) if g.get("year") else ctx.dct.year + {"last": -1, "next": 1}.get(g["ry"].lower(), 0)
+        if q_named is None and ctx.quarter is None and (g.get("punit") or "").lower() == "period":
+            return Resolved("DATE", f"{year:04d}", "a reporting period of a given year")
+        q = q_named or (ctx.quarter or _reporting_quarter(ctx))[1]
+        return Resolved("DATE", f"{year:04d}-Q{q}", "the reporting quarter of a given year", anchor="none" if g.get("year") else "publication")
+    if rel == "current" and ctx.quarter is None:
+        y, q = ctx.dct.year, (ctx.dct.month - 1) // 3 + 1
+    else:
+        y, q = _reporting_quarter(ctx)
+    if year_before:
+        y -= 1
+    how = "the same quarter a year before the one the text reports" if year_before else "the quarter the text reports"
+    return Resolved("DATE", f"{y:04d}-Q{q}", how, anchor="mention" if ctx.quarter else "publication", comparison=year_before)
+
+
 def r_half(text, g, ctx):
-    h = ORDINALS[g["hord"].lower()]
+    h = 2 if g["hord"].lower() == "last" else ORDINALS[g["hord"].lower()]
     if g.get("year"):
         return Resolved("DATE", f"{int(g['year']):04d}-H{h}", "a half of a given year")
     if ctx.dct is None:
@@ -197,7 +300,7 @@ _DAY_WORD_HOW = {0: "the publication date itself", -1: "the day before", 1: "the
 
 def r_day_word(text, g, ctx):
     shift = _DAY_WORD_SHIFT[g["word"].lower()]
-    pod = g.get("pod")
+    pod = g.get("pod") or g.get("pod2")
     if ctx.dct is None:
         v = "XXXX-XX-XX" + (f"T{PARTS_OF_DAY[pod.lower()]}" if pod else "")
         return Resolved("TIME" if pod else "DATE", v, "no publication date to count from", anchored=False)
@@ -232,6 +335,8 @@ def r_past(text, g, ctx):
 
 
 def r_future(text, g, ctx):
+    if text.lower() == "soon" and ctx.tense == "past":
+        return None  # "he was soon released": soon after the past event, not after the writing
     return Resolved("DATE", "FUTURE_REF", "a vague time after the writing", anchor="publication" if ctx.dct else "none")
 
 
@@ -295,6 +400,8 @@ def r_rel_span(text, g, ctx):
 
 def r_ago(text, g, ctx):
     n = number(g.get("num"))
+    if n is not None and " and a half" in text.lower():
+        n += 0.5
     direction = " ".join(g["dir"].lower().split())
     letter, is_time, _ = unit_code(g["unit"])
     mod = mod_of(g.get("amod"))
@@ -307,6 +414,10 @@ def r_ago(text, g, ctx):
         return Resolved("DURATION", duration_value(n, g["unit"]), "a length of time", mod=mod)
     if base is None:
         return Resolved("DATE", unknown_value(letter), "nothing to count from", mod=mod, anchored=False)
+    if letter == "Y" and n == 1 and sign < 0 and ctx.ref_granularity == "quarter" and ctx.quarter and ctx.dct:
+        y, q = ctx.quarter  # "net rose in the third quarter from $5 million a year earlier"
+        return Resolved("DATE", f"{y - 1:04d}-Q{q}", "the same quarter a year before the one the text reports",
+                        anchor="mention", mod=mod, comparison=True)
     d = add_units(base, letter, int(sign * n)) if float(n).is_integer() else base
     unit_for_value = letter if letter != "WE" else "W"
     if anaphoric and ctx.ref and letter in ("D", "W"):
@@ -314,6 +425,24 @@ def r_ago(text, g, ctx):
     source = f"{base.isoformat()}, the time the text last mentioned" if anaphoric and ctx.ref else f"{base.isoformat()}, the publication date"
     return Resolved("DATE", unit_value(d, unit_for_value), f"{g['num']} {g['unit'].lower()} {'before' if sign < 0 else 'after'} {source}",
                     anchor="mention" if anaphoric and ctx.ref else "publication", mod=mod)
+
+
+def r_weekend(text, g, ctx):
+    """'over the weekend': the last weekend before the writing, or the next when the clause looks
+    ahead ('next weekend', 'ahead of the weekend', future tense)."""
+    if ctx.dct is None:
+        return Resolved("DATE", "XXXX-WXX-WE", "no publication date to count from", anchored=False)
+    low = " ".join(g.get("prep", "").lower().split())
+    ahead = low in ("next", "ahead of") or ctx.tense == "future"
+    if low == "this":
+        saturday = ctx.dct + dt.timedelta(days=6 - ctx.dct.isoweekday())
+    elif ahead:
+        saturday = ctx.dct + dt.timedelta(days=(6 - ctx.dct.isoweekday()) % 7 or 7)
+    else:
+        saturday = ctx.dct - dt.timedelta(days=(ctx.dct.isoweekday() - 6) % 7 or 7)
+    if low == "last" and saturday > ctx.dct - dt.timedelta(days=1):
+        saturday -= dt.timedelta(days=7)
+    return Resolved("DATE", week_value(saturday) + "-WE", f"the weekend {'after' if ahead else 'before'} {_anchor_words(ctx)}", anchor="publication")
 
 
 def r_anaphoric(text, g, ctx):
@@ -351,32 +480,45 @@ def r_weekday(text, g, ctx):
 def r_clock(text, g, ctx):
     h = int(g["h"])
     mi = int(g.get("mi") or 0)
-    ap = (g.get("ap") or "").lower().replace(".", "")
+    ap = (g.get("ap") or "").lower().replace(".", "") or {"morning": "am", "afternoon": "pm", "evening": "pm"}.get((g.get("apw") or "").lower(), "")
     if ap == "pm" and h < 12:
         h += 12
     if ap == "am" and h == 12:
         h = 0
-    base = ctx.ref or ctx.dct
-    word = " ".join((g.get("dword") or "").lower().split())
-    if word and ctx.dct is not None:
-        base = ctx.dct + dt.timedelta(days={"last night": -1, "yesterday": -1, "tomorrow": 1}.get(word, 0))
+    base, anchor = _clock_day(g, ctx)
     day = base.isoformat() if base else "XXXX-XX-XX"
-    return Resolved("TIME", f"{day}T{h:02d}:{mi:02d}", f"a clock time on {day}", anchor=("mention" if ctx.ref else "publication") if base else "none", anchored=base is not None)
+    return Resolved("TIME", f"{day}T{h:02d}:{mi:02d}", f"a clock time on {day}", anchor=anchor, anchored=base is not None)
+
+
+def _clock_day(g, ctx) -> tuple[dt.date | None, str]:
+    """The day a clock time falls on: the day written after it, a day word, or else the day the
+    text last talked about (the publication date when it has talked about none)."""
+    word = " ".join((g.get("dword") or "").lower().split())
+    if ctx.dct is not None and word:
+        return ctx.dct + dt.timedelta(days={"last night": -1, "yesterday": -1, "tomorrow": 1}.get(word, 0)), "publication"
+    if ctx.dct is not None and g.get("cwd"):
+        return weekday_date(WEEKDAYS[g["cwd"].lower()], ctx.dct, ctx.tense, None), "publication"
+    if ctx.dct is not None and g.get("cmonth"):
+        return date_for_day_month(month_number(g["cmonth"]), int(g["cday"]), ctx.dct, ctx.tense), "publication"
+    base = ctx.ref or ctx.dct
+    return base, ("mention" if ctx.ref else "publication") if base else "none"
 
 
 def r_noon(text, g, ctx):
     hour = "00:00" if g["word"].lower() == "midnight" else "12:00"
-    base = ctx.ref or ctx.dct
+    base, anchor = _clock_day(g, ctx)
     day = base.isoformat() if base else "XXXX-XX-XX"
-    return Resolved("TIME", f"{day}T{hour}", f"{g['word'].lower()} on {day}", anchor=("mention" if ctx.ref else "publication") if base else "none", anchored=base is not None)
+    return Resolved("TIME", f"{day}T{hour}", f"{g['word'].lower()} on {day}", anchor=anchor, anchored=base is not None)
 
 
 def r_duration(text, g, ctx):
+    if g.get("dir"):
+        return r_ago(text, g, ctx)
     if g.get("half"):
         unit = g["unit"].lower()
         value = {"hour": "PT30M", "day": "PT12H", "year": "P6M", "decade": "P5Y", "century": "P50Y"}[unit]
         return Resolved("DURATION", value, "a length of time")
-    n = number(g.get("num"))
+    n = number(g.get("num")) if g.get("num") else None  # "for years": some number of years
     if n is not None and text.lower().rstrip().endswith("and a half"):
         n = n + 0.5
     return Resolved("DURATION", duration_value(n, g["unit"]), "a length of time", mod=mod_of(g.get("amod")))
@@ -408,12 +550,35 @@ def r_set(text, g, ctx):
     return Resolved("SET", duration_value(number(n) if n else 1, unit), "a recurring time", quant=quant)
 
 
+def r_holiday(text, g, ctx):
+    name = " ".join(g["name"].split())
+    rel = " ".join((g.get("rel") or "").lower().split())
+    if g.get("year"):
+        d = holiday_date(name, int(g["year"]))
+        return Resolved("DATE", d.isoformat(), f"{name} of a given year") if d else None
+    if ctx.dct is None:
+        return Resolved("DATE", "XXXX-XX-XX", "no publication date to take the year from", anchored=False)
+    options = [d for d in (holiday_date(name, y) for y in range(ctx.dct.year - 1, ctx.dct.year + 2)) if d]
+    if not options:
+        return None
+    direction = {"last": "past", "this past": "past", "next": "future", "this coming": "future"}.get(rel) or ctx.tense
+    if rel == "this":
+        d = next((o for o in options if o.year == ctx.dct.year), options[0])
+    elif direction == "past":
+        d = max((o for o in options if o < ctx.dct), default=options[0]) if rel else max((o for o in options if o <= ctx.dct), default=options[0])
+    elif direction == "future":
+        d = min((o for o in options if o > ctx.dct), default=options[-1]) if rel else min((o for o in options if o >= ctx.dct), default=options[-1])
+    else:
+        d = min(options, key=lambda o: abs((o - ctx.dct).days))
+    return Resolved("DATE", d.isoformat(), f"{name}, {rel + ' ' if rel else ''}{_direction(ctx) if not rel else 'relative to'} {_anchor_words(ctx)}", anchor="publication")
+
+
 RESOLVERS = {
     "date": r_date, "numeric": r_numeric, "month_year": r_month_year, "month_day": r_month_day, "month_rel_year": r_month_rel_year,
     "month": r_month, "year": r_year, "decade": r_decade, "century": r_century, "season": r_season,
     "quarter": r_quarter, "half": r_half, "day_word": r_day_word, "tonight": r_tonight,
     "this_pod": r_this_pod, "present": r_present, "past": r_past, "future": r_future,
-    "rel_unit": r_rel_unit, "earlier_this": r_earlier_this, "rel_span": r_rel_span, "ago": r_ago,
+    "rel_unit": r_rel_unit, "earlier_this": r_earlier_this, "rel_span": r_rel_span,
     "anaphoric": r_anaphoric, "weekday": r_weekday, "clock": r_clock, "noon": r_noon,
-    "duration": r_duration, "set": r_set,
+    "duration": r_duration, "set": r_set, "period": r_period, "holiday": r_holiday, "this_year": r_this_year, "year_spoken": r_year_spoken, "weekend": r_weekend,
 }

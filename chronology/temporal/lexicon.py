@@ -36,7 +36,7 @@ ORDINALS = {
     "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
     "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
     "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
-    "twenty-first": 21, "21st": 21,
+    "twenty-first": 21, "21st": 21, "thirtieth": 30,
 }
 
 # unit word -> (TIMEX3 letter, is a time unit (PT...), granularity name)
@@ -60,3 +60,50 @@ MODS = {
     "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS",
     "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
 }
+
+
+# Years said aloud in broadcast transcripts: "nineteen ninety-six", "two thousand", "twenty ten".
+_UNITS_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TEENS_WORDS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+                "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
+
+def _two_digits(words: list[str]) -> int | None:
+    if len(words) == 1:
+        w = words[0]
+        return _TEENS_WORDS.get(w) or _TENS_WORDS.get(w)
+    if len(words) == 2 and words[0] in _TENS_WORDS and words[1] in _UNITS_WORDS:
+        return _TENS_WORDS[words[0]] + _UNITS_WORDS[words[1]]
+    if len(words) == 2 and words[0] in ("oh", "o") and words[1] in _UNITS_WORDS:
+        return _UNITS_WORDS[words[1]]
+    return None
+
+
+def spoken_year(text: str) -> int | None:
+    """1996 for "nineteen ninety-six", 2000 for "two thousand", 2003 for "two thousand and three"."""
+    words = [w for w in text.lower().replace("-", " ").split() if w != "and"]
+    if words[:2] == ["two", "thousand"]:
+        rest = words[2:]
+        if not rest:
+            return 2000
+        n = _UNITS_WORDS.get(rest[0]) if len(rest) == 1 else None
+        n = n if n is not None else _two_digits(rest)
+        return 2000 + n if n is not None else None
+    if words and words[0] in ("nineteen", "eighteen", "twenty"):
+        century = {"eighteen": 18, "nineteen": 19, "twenty": 20}[words[0]]
+        if words[1:] == ["hundred"]:
+            return century * 100
+        n = _two_digits(words[1:])
+        return century * 100 + n if n is not None else None
+    return None
+
+
+def day_number(word: str) -> int | None:
+    """8 for "eighth", 21 for "twenty-first": a day of the month said in words."""
+    parts = word.lower().replace("-", " ").split()
+    if len(parts) == 2 and parts[0] in ("twenty", "thirty"):
+        unit = ORDINALS.get(parts[1])
+        return {"twenty": 20, "thirty": 30}[parts[0]] + unit if unit and unit < 10 else None
+    n = ORDINALS.get(parts[0]) if len(parts) == 1 else None
+    return n if n and n <= 31 else {"thirtieth": 30}.get(parts[0]) if len(parts) == 1 else None

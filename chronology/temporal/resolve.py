@@ -24,14 +24,16 @@ class Resolved:
     freq: str | None = None
     anchored: bool = True
     span: tuple[dt.date, dt.date] | None = None  # interval of an anchored duration
+    comparison: bool = False  # "the year-ago quarter": a period compared with, not reported on
 
 
 @dataclass(frozen=True)
 class Context:
     dct: dt.date | None  # the publication date
     ref: dt.date | None  # the time the text last talked about (day precision) or None
-    ref_granularity: str | None
+    ref_granularity: str | None  # of the last dated mention: "quarter" makes "a year ago" a quarter
     tense: str  # past | future | none
+    quarter: tuple[int, int] | None = None  # the reporting quarter the text last named (year, q)
 
 
 # ---------------------------------------------------------------------------------------- values
@@ -109,6 +111,9 @@ def number(word: str | None) -> float | None:
         return None
     if w in NUMBERS:
         return NUMBERS[w]
+    if w.endswith(("1/2", "½")):  # "5 1/2 hours"
+        whole = w.removesuffix("1/2").removesuffix("½").strip()
+        return int(whole) + 0.5 if whole.isdigit() else None
     try:
         return float(w) if "." in w else int(w)
     except ValueError:
@@ -128,8 +133,21 @@ def duration_value(n: float | None, unit_word: str) -> str:
     letter, is_time, _ = unit_code(unit_word)
     if letter == "WE":
         letter = "WE"
+    if n is not None and not float(n).is_integer() and float(n * 2).is_integer() and letter in _HALF_OF:
+        # "5 1/2 hours" = PT5H30M: a half written in the next smaller unit, as TIMEX3 values are
+        whole = int(n)
+        half = _HALF_OF[letter]
+        return ("PT" if is_time else "P") + (f"{whole}{letter}" if whole else "") + half
+    if n is not None and letter in ("DE", "CE"):
+        # "two decades" = P20Y: counted decades and centuries are written in years, which every
+        # ISO 8601 reader understands; "decades" (no count) keeps its own unit (PXDE).
+        years = n * (10 if letter == "DE" else 100)
+        return f"P{int(years) if float(years).is_integer() else years:g}Y"
     amount = "X" if n is None else (str(int(n)) if float(n).is_integer() else f"{n:g}")
     return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
+
+
+_HALF_OF = {"H": "30M", "M": "30S", "Y": "6M", "D": "T12H", "DE": "5Y", "CE": "50Y"}
 
 
 def mod_of(word: str | None) -> str | None:
@@ -175,6 +193,11 @@ def date_for_day_month(month: int, day: int, dct: dt.date, tense: str) -> dt.dat
     options = [d for d in (make(dct.year - 1), make(dct.year), make(dct.year + 1)) if d]
     if not options:
         return None
+    # A day within two months of the writing is the nearest one whatever the tense says: news
+    # reports the days around it, and a misread tense would cost a whole year.
+    nearest = min(options, key=lambda d: abs((d - dct).days))
+    if abs((nearest - dct).days) <= 60:
+        return nearest
     if tense == "past":
         before = [d for d in options if d <= dct]
         return max(before) if before else min(options)

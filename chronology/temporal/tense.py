@@ -11,12 +11,13 @@ import re
 
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|going\s+to|(?:is|are|was|were)\s+(?:due\s+)?to|plans?\s+to|planned\s+to|"
-    r"intends?\s+to|expected\s+to|expects?\s+to|scheduled\s+to|set\s+to|would|'ll|next|upcoming)\b",
+    r"intends?\s+to|planning\s+to|(?<!been\s)(?<!was\s)(?<!were\s)(?:expected|scheduled|slated|due)|expects?\s+to|set\s+to|would|'ll|next|upcoming|"
+    r"as\s+(?:soon|early)\s+as|until|expires?|effective)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|ago|last|earlier|former|previously|since|"
-    r"(?!need|seed|feed|speed|breed|proceed|exceed|succeed|indeed|embed|bed|red|shed|wed|hundred|united|limited|based|related|interested|concerned|used|supposed)[a-z]{2,}ed)\b",
+    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bstill\s)(?!need|seed|feed|speed|breed|proceed|exceed|succeed|indeed|embed|bed|red|shed|wed|hundred|united|limited|based|related|interested|concerned|used|supposed|expected|scheduled|planned|proposed|slated|extended)[a-z]{2,}ed)\b",
     re.IGNORECASE,
 )
 # "will be published", "is to be sent": a participle under a future modal looks ahead.

@@ -64,9 +64,30 @@ CASES = [
     ("Profit fell in the third quarter.", dt.date(1998, 11, 2), [("the third quarter", "1998-Q3")]),
     ("Revenue for fiscal 1998 rose.", ANCHOR, [("fiscal 1998", "1998")]),
     ("in the second half of 2009", ANCHOR, [("the second half of 2009", "2009-H2")]),
+    ("Net rose in the third quarter from $5 million a year earlier.", dt.date(1989, 11, 2),
+     [("the third quarter", "1989-Q3"), ("a year earlier", "1988-Q3")]),
+    ("Sales fell in the quarter. In the year-ago period, sales rose.", dt.date(1989, 11, 2),
+     [("the quarter", "1989-Q3"), ("the year-ago period", "1988-Q3")]),
+    ("Net for this year's third quarter was $14 million.", dt.date(1989, 11, 2), [("this year's third quarter", "1989-Q3")]),
+    ("He won the race a year ago.", dt.date(1989, 11, 2), [("a year ago", "1988")]),
+    # holidays
+    ("The boy was found on Thanksgiving Day.", dt.date(2000, 1, 7), [("Thanksgiving Day", "1999-11-25")]),
+    ("He will preach at Easter.", ANCHOR, [("Easter", "2009-04-12")]),
+    ("They married on Christmas Eve 2008.", ANCHOR, [("Christmas Eve 2008", "2008-12-24")]),
+    ("The campaign runs until Election Day.", dt.date(1998, 10, 26), [("Election Day", "1998-11-03")]),
+    # month with last/this/next, parts of days, clock times with their day
+    ("The helicopters crashed last February.", dt.date(1998, 3, 1), [("last February", "1997-02")]),
+    ("The plan was approved last April.", dt.date(1989, 10, 27), [("last April", "1989-04")]),
+    ("Elections are due this September.", dt.date(1998, 2, 5), [("this September", "1998-09")]),
+    ("Slepian was shot on Friday night.", dt.date(1998, 10, 25), [("Friday night", "1998-10-23TNI")]),
+    ("The kidnap happened at 10 p.m. Wednesday, police said.", dt.date(1998, 2, 13), [("10 p.m. Wednesday", "1998-02-11T22:00")]),
+    ("The offer expires at midnight Friday.", dt.date(1989, 10, 25), [("midnight Friday", "1989-10-27T00:00")]),
+    ("The offer runs until 5 p.m. EST, Nov. 6.", dt.date(1989, 10, 30), [("5 p.m. EST, Nov. 6", "1989-11-06T17:00")]),
     # durations and sets
+    ("She spent about 5 1/2 hours in Nairobi.", ANCHOR, [("about 5 1/2 hours", "PT5H30M")]),
+    ("He had campaigned for years.", ANCHOR, [("years", "PXY")]),
     ("The boy was seen over eight months.", ANCHOR, [("eight months", "P8M")]),
-    ("It took more than a decade.", ANCHOR, [("more than a decade", "P1DE")]),
+    ("It took more than a decade.", ANCHOR, [("more than a decade", "P10Y")]),
     ("Decisions are made every day.", ANCHOR, [("every day", "P1D")]),
     ("He visited twice a week.", ANCHOR, [("twice a week", "P1W")]),
     # traps: not dates
@@ -82,6 +103,11 @@ CASES = [
     ("The team won 3-2 after extra time.", ANCHOR, []),
     ("He has been criticised in some quarters.", ANCHOR, []),
     ("More than 2000 people signed.", ANCHOR, []),
+    ("It will save $500 million a year.", ANCHOR, []),
+    ("Iraq imports about three-quarters of its food.", ANCHOR, []),
+    ("They return him as soon as possible.", ANCHOR, []),
+    ("He was taken to hospital and was soon released.", ANCHOR, []),
+    ("Eastern Europe joined NATO.", ANCHOR, []),
 ]
 
 
@@ -176,12 +202,31 @@ def test_babyp_gold_expressions_floor():
     assert report.accuracy >= 0.92, report.accuracy
 
 
+def test_babyp_no_date_outside_the_gold():
+    """The development articles' traps ("17-month-old", "the Sun", "80%", "May" the verb...):
+    every expression the tagger reports there is one the gold lists."""
+    import json
+    from pathlib import Path
+
+    from chronology.ingest import iter_inputs
+
+    gold: dict[str, list[str]] = {}
+    for g in json.loads((DATA / "gold.json").read_text(encoding="utf-8")):
+        gold.setdefault(g["file"], []).append(g["text"])
+    docs = [d for d in iter_inputs([SEEDS / "babyp"]) if hasattr(d, "text")]
+    assert len(docs) == 11
+    for doc in docs:
+        found = [m.text for m in tag(doc.text, published=doc.published)]
+        extra = [t for t in found if t not in gold.get(Path(doc.path).name, [])]
+        assert extra == [], (doc.path, extra)
+
+
 def test_tbaq_regression_floor():
     """TempEval-3 development set (TBAQ): the floor only rises. Issue target: 85/93/86."""
     from chronology.eval.tempeval import evaluate
 
     report = evaluate(require_tbaq())
     m = report.metrics
-    assert m.value_f1 >= 0.735, m
-    assert m.relaxed_f1 >= 0.899, m
-    assert m.strict_f1 >= 0.793, m
+    assert m.value_f1 >= 0.800, m
+    assert m.relaxed_f1 >= 0.935, m
+    assert m.strict_f1 >= 0.860, m
