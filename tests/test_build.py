@@ -331,3 +331,16 @@ def test_a_new_timeline_voids_the_stored_corpus_record():
         assert store.corpus_summary("other") is None
         store.save_timeline([])  # what a build of another corpus does before recording its own
         assert store.corpus_summary("abc") is None
+
+
+def test_a_noun_after_to_before_a_dated_participle_does_not_crash_the_build():
+    """'objected to reforms introduced in 2005' (found in TE3-Silver) once raised IndexError,
+    which ended a whole build."""
+    import datetime as dt
+
+    from chronology.model import Document
+    from chronology.pipeline import analyse
+
+    doc = Document(id="x", text="He objected to reforms introduced in 2005.", published=dt.date(2009, 3, 6))
+    result = analyse(doc)
+    assert [m.value for m in result.mentions] == ["2005"]
