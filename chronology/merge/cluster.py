@@ -251,31 +251,44 @@ def cluster(mentions: list[EventMention], stats: ClusterStats | None = None) -> 
     reps = [profiles[m[0]] for m in members]
     masses = [mass(p.words, weights) for p in reps]
 
-    def class_pairs() -> Iterator[tuple[float, Iterator[tuple[int, int]]]]:
+    # The documents each class's members come from: a mention's best score in another document
+    # is the same for every member of its class, so it is kept per class (below), not per mention.
+    class_docs = [sorted({profiles[i].document for i in group}) for group in members]
+    class_of = [0] * len(profiles)
+    for c, group in enumerate(members):
+        for i in group:
+            class_of[i] = c
+
+    def class_pairs() -> Iterator[tuple[float, int, int, Iterator[tuple[int, int]]]]:
         for ci, cj in shared_act_pairs(reps):
             stats.candidates += 1
-            yield similarity(reps[ci], reps[cj], weights, (masses[ci], masses[cj])), \
+            yield similarity(reps[ci], reps[cj], weights, (masses[ci], masses[cj])), ci, cj, \
                 ((i, j) if i < j else (j, i) for i in members[ci] for j in members[cj])
         for c, group in enumerate(members):
             rep = reps[c]
             if len(group) < 2 or rep.span is None or not rep.words or not rep.event_words:
                 continue  # the conditions under which shared_act_pairs pairs two mentions
             stats.candidates += 1
-            yield similarity(rep, rep, weights, (masses[c], masses[c])), \
+            yield similarity(rep, rep, weights, (masses[c], masses[c])), c, c, \
                 ((group[x], group[y]) for x in range(len(group)) for y in range(x + 1, len(group)))
 
     scored: list[tuple[float, str, str, int, int]] = []
     weak: list[tuple[float, int, int]] = []
-    # Per mention and other document: the best score it reaches there (for reciprocal matches).
+    # Per class and document: the best score a member reaches with a mention of that document
+    # (for reciprocal matches; a mention's own document is never asked for).
     best: dict[tuple[int, str], float] = {}
-    for score, pairs in class_pairs():
+    lowest = min(MUTUAL_SCORE, MERGE_SCORE, NEAR_MISS_SCORE)
+    for score, ci, cj, pairs in class_pairs():
         if score <= 0.0:
             continue
+        for c, other in ((ci, cj), (cj, ci)):
+            for doc in class_docs[other]:
+                if best.get((c, doc), 0.0) < score:
+                    best[(c, doc)] = score
+        if score < lowest:
+            continue  # too weak to be ranked or kept as a weak pair: only `best` needed it
         for i, j in pairs:
             a_doc, b_doc = profiles[i].document, profiles[j].document
-            if a_doc != b_doc:
-                best[(i, b_doc)] = max(best.get((i, b_doc), 0.0), score)
-                best[(j, a_doc)] = max(best.get((j, a_doc), 0.0), score)
             if gap_days(profiles[i].span, profiles[j].span) > 0:
                 if score >= NEAR_MISS_SCORE:
                     scored.append((-score, *sorted((mentions[i].id, mentions[j].id)), i, j))
@@ -285,7 +298,7 @@ def cluster(mentions: list[EventMention], stats: ClusterStats | None = None) -> 
             elif score >= MUTUAL_SCORE and a_doc != b_doc and profiles[i].acts & profiles[j].acts:
                 weak.append((score, i, j))
     for score, i, j in weak:
-        if score >= best[(i, profiles[j].document)] and score >= best[(j, profiles[i].document)]:
+        if score >= best[(class_of[i], profiles[j].document)] and score >= best[(class_of[j], profiles[i].document)]:
             scored.append((-score, *sorted((mentions[i].id, mentions[j].id)), i, j))
     scored.sort()
     stats.scored_pairs = len(scored)
