@@ -7,6 +7,7 @@ so that the library never writes to the terminal by itself.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,7 +17,9 @@ from chronology.export import FORMATS, write_exports
 from chronology.fsutil import remove_stale_temporaries
 from chronology.engine import make_engine
 from chronology.pipeline import PIPELINE_VERSION, BuildReport, build
+from chronology.model import Chronology, TimelineEvent
 from chronology.store import Store
+from chronology.store.fingerprint import corpus_fingerprint
 
 
 def run_build(
@@ -35,30 +38,101 @@ def run_build(
     echo: Callable[[str], None] = lambda s: None,
     warn: Callable[[str], None] = lambda s: None,
 ) -> BuildReport:
-    from chronology.ingest import iter_inputs
+    """Build (or, for an unchanged corpus, recall) the chronology of `paths` and write `formats`.
 
+    The returned report's chronology is complete either way; on a warm run it is read from the
+    store only when the caller asks for it (or an output has to be written again).
+    """
     out = Path(out)
     remove_stale_temporaries(out)
     db = db or out / "chronology.db"
-    inputs = iter_inputs(paths, published=published, stdin=sys.stdin)
-    runner = make_engine(engine, workers=workers, scheduler=scheduler)
-    try:
-        with Store(db, PIPELINE_VERSION) as store, _progress(echo) as advance:
-            report = build(inputs, store, title=title, rebuild=rebuild, engine=runner, on_progress=advance)
-            written = _write(report, paths, out, formats, store, plotlyjs)
-    finally:
-        runner.close()
-    for w in report.chronology.warnings:
+    # Taken before anything is read: a corpus whose bytes (and options) hash as last time is
+    # answered from the store, with no parsing, analysis, merging or worker start-up.
+    fingerprint = corpus_fingerprint(paths, pipeline_version=PIPELINE_VERSION, published=published, title=title)
+    with Store(db, PIPELINE_VERSION) as store:
+        stored = None if rebuild or fingerprint is None else store.corpus_summary(fingerprint)
+        if stored is not None:
+            summary = Chronology.model_validate_json(stored[0])
+            report: BuildReport = _StoredReport(summary, db)
+            recorded = stored[1]
+        else:
+            from chronology.ingest import iter_inputs  # not needed (nor imported) on a warm run
+
+            inputs = iter_inputs(paths, published=published, stdin=sys.stdin)
+            runner = make_engine(engine, workers=workers, scheduler=scheduler)
+            try:
+                with _progress(echo) as advance:
+                    report = build(inputs, store, title=title, rebuild=rebuild, engine=runner, on_progress=advance)
+            finally:
+                runner.close()
+            summary = report.chronology.model_copy(update={"events": []})
+            recorded = {}
+            if fingerprint is not None and report.chronology.documents:
+                store.save_corpus(fingerprint, summary.model_dump_json())
+        if not summary.counts.documents:
+            reasons = "; ".join(w.message for w in report.skipped[:3])
+            raise InputError(f"no document could be read from {' '.join(paths)}" + (f" ({reasons})" if reasons else ""))
+        options = f"title={title};plotlyjs={plotlyjs}"
+        current = {f: recorded[f]["path"] for f in formats if _is_current(recorded.get(f), out, f, options)}
+        stale = [f for f in formats if f not in current]
+        written = dict(current)
+        if stale:
+            written.update(_write(report.chronology, out, stale, store, plotlyjs))
+        if fingerprint is not None and stale:
+            outputs = {**recorded, **{f: {"path": str(written[f]), "options": options, "digest": _digest(written[f])} for f in stale}}
+            store.save_outputs(fingerprint, outputs)
+    for w in summary.warnings:
         warn(f"warning: {w.message}")
-    _summary(report, written, echo)
+    _summary(report, summary, {f: Path(written[f]) for f in formats}, echo)
     return report
 
 
-def _write(report: BuildReport, paths, out: Path, formats, store: Store, plotlyjs: str) -> dict[str, Path]:
-    chronology = report.chronology
-    if not chronology.documents:
-        reasons = "; ".join(w.message for w in report.skipped[:3])
-        raise InputError(f"no document could be read from {' '.join(paths)}" + (f" ({reasons})" if reasons else ""))
+class _StoredReport(BuildReport):
+    """The report of a build whose corpus is unchanged: every document reused, nothing analysed.
+
+    The summary (the chronology but its events) is at hand; the events are read from the store's
+    timeline on first access only, since a warm run whose outputs are all current never needs them.
+    """
+
+    def __init__(self, summary: Chronology, db: Path):  # not super(): it would set chronology
+        self._summary = summary
+        self._db = db
+        self._full: Chronology | None = None
+        self.analysed = 0
+        self.reused = summary.counts.documents
+        self.skipped = [w for w in summary.warnings if w.kind == "skipped"]
+
+    @property
+    def chronology(self) -> Chronology:  # type: ignore[override]
+        if self._full is None:
+            with Store(self._db, PIPELINE_VERSION) as store:
+                events = [TimelineEvent.model_validate_json(data) for data in store.timeline_json()]
+            self._full = self._summary.model_copy(update={"events": events})
+        return self._full
+
+
+def _digest(path: Path) -> str:
+    """sha256 of a written file, or of a folder's files (names and bytes, in name order)."""
+    digest = hashlib.sha256()
+    path = Path(path)
+    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    for f in files:
+        digest.update(f.relative_to(path).as_posix().encode() if path.is_dir() else b"")
+        digest.update(f.read_bytes())
+    return digest.hexdigest()
+
+
+def _is_current(record: dict | None, out: Path, fmt: str, options: str) -> bool:
+    """Whether the output a previous build of this same corpus wrote is still there, untouched."""
+    if record is None or record.get("options") != options:
+        return False
+    path = Path(record["path"])
+    if path.parent != out:  # the same corpus written to another folder last time
+        return False
+    return path.exists() and _digest(path) == record.get("digest")
+
+
+def _write(chronology: Chronology, out: Path, formats, store: Store, plotlyjs: str) -> dict[str, Path]:
     ids = [d.id for d in chronology.documents]
     return write_exports(
         chronology,
@@ -100,8 +174,7 @@ class _progress:
             self.bar.stop()
 
 
-def _summary(report: BuildReport, written: dict[str, Path], echo) -> None:
-    c = report.chronology
+def _summary(report: BuildReport, c: Chronology, written: dict[str, Path], echo) -> None:
     n = c.counts
     echo(
         f"Read {n.documents} document(s) ({report.analysed} analysed, {report.reused} unchanged), "

@@ -1,19 +1,32 @@
 """Where the per-document stages run: this process, a local process pool, or a Dask cluster.
 
-Every engine maps the pure `pipeline.analyse` over a batch of documents and yields the results
-in input order, so the chronology does not depend on the engine that made it.
+Every engine maps the pure `pipeline.analyse` over a stream of documents and yields the results
+in input order, so the chronology does not depend on the engine that made it. Documents are
+pulled from the input only as results come back (a bounded window of chunks in flight), so
+neither all documents nor all results are ever held at once.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Sequence
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from itertools import chain, islice
+from typing import Any
 
 from chronology.errors import ChronologyError
 
 # Below this many documents a process pool costs more to start than it saves.
 _POOL_THRESHOLD = 8
+# Documents go to a worker this many at a time: one pickling round trip per chunk, not per
+# document, yet small enough that the last chunks do not leave a worker idle for long.
+CHUNK = 8
+# Chunks in flight per worker: enough that a worker never waits for the next one, few enough
+# that only WINDOW * CHUNK documents (texts and results) are in memory at once.
+WINDOW = 4
 
 
 def default_workers() -> int:
@@ -23,8 +36,48 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
+def apply_chunk(fn: Callable, items: list) -> list:
+    """What a worker runs: `fn` over one chunk, results in order."""
+    return [fn(item) for item in items]
+
+
+def stream(submit: Callable[[list], Any], result: Callable[[Any], list], items: Iterable, window: int) -> Iterator:
+    """Results of the chunks of `items`, in input order, with at most `window` chunks submitted
+    and not yet consumed: the input is pulled only as results are taken, so memory stays flat
+    however long the input is."""
+    source = iter(items)
+    pending: deque = deque()
+
+    def top_up() -> None:
+        while len(pending) < window:
+            chunk = list(islice(source, CHUNK))
+            if not chunk:
+                return
+            pending.append(submit(chunk))
+
+    top_up()
+    while pending:
+        done = result(pending.popleft())
+        top_up()  # before yielding, so workers keep busy while the caller handles `done`
+        yield from done
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Pool worker initializer: end this worker when the build that started it is gone.
+
+    A worker blocks reading its task queue, whose pipe it holds open itself, so a build killed
+    with SIGKILL would otherwise leave its workers asleep for ever.
+    """
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 class LocalEngine:
-    """This machine: inline for small batches, a process pool (started once, reused) otherwise."""
+    """This machine: inline for small inputs, a process pool (started once, reused) otherwise."""
 
     name = "local"
 
@@ -32,17 +85,29 @@ class LocalEngine:
         self.workers = workers or default_workers()
         self._pool: ProcessPoolExecutor | None = None
 
-    def map(self, fn: Callable, items: Sequence) -> Iterator:
-        if self.workers <= 1 or len(items) < _POOL_THRESHOLD:
-            return map(fn, items)
+    def map(self, fn: Callable, items: Iterable) -> Iterator:
+        """`fn` over `items` (any iterable, consumed lazily), results in input order."""
+        source = iter(items)
+        if self.workers <= 1:
+            return map(fn, source)
+        head = list(islice(source, _POOL_THRESHOLD))
+        if len(head) < _POOL_THRESHOLD:
+            return map(fn, head)
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self.workers)
-        chunksize = max(1, min(32, len(items) // (self.workers * 4)))
-        return self._pool.map(fn, items, chunksize=chunksize)
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers, initializer=_exit_with_parent, initargs=(os.getpid(),)
+            )
+        pool = self._pool
+        return stream(
+            lambda chunk: pool.submit(apply_chunk, fn, chunk),
+            lambda future: future.result(),
+            chain(head, source),
+            self.workers * WINDOW,
+        )
 
     def close(self) -> None:
         if self._pool is not None:
-            self._pool.shutdown()
+            self._pool.shutdown(cancel_futures=True)
             self._pool = None
 
 
@@ -76,11 +141,16 @@ class DaskEngine:
         except OSError as err:
             raise ChronologyError(f"cannot reach the Dask scheduler {scheduler}: {err}") from None
 
-    def map(self, fn: Callable, items: Sequence) -> Iterator:
-        if not items:
-            return iter(())
-        futures = self.client.map(fn, list(items), pure=False)
-        return iter(self.client.gather(futures))
+    def map(self, fn: Callable, items: Iterable) -> Iterator:
+        """`fn` over `items` as tasks on the cluster, chunk by chunk, results in input order."""
+        client = self.client
+        workers = max(1, sum(client.nthreads().values()))
+        return stream(
+            lambda chunk: client.submit(apply_chunk, fn, chunk, pure=False),
+            lambda future: future.result(),
+            items,
+            workers * WINDOW,
+        )
 
     def close(self) -> None:
         self.client.close()

@@ -11,7 +11,8 @@ worker. Only documents that are new or changed since the last build are analysed
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -113,7 +114,6 @@ def build(
     results: dict[int, CachedDocument] = {}
     doc_warnings: dict[int, Warning_] = {}
     unanchored_total = 0
-    pending: list[tuple[int, Document, str]] = []
 
     def absorb(position: int, result: CachedDocument) -> None:
         nonlocal unanchored_total
@@ -126,41 +126,49 @@ def build(
         if on_progress:
             on_progress(1)
 
-    def flush() -> None:
-        docs = [doc for _, doc, _ in pending]
-        for (position, _, digest), result in zip(pending, engine.map(analyse, docs)):
-            store.save(digest, result)
-            report.analysed += 1
-            absorb(position, result)
-        pending.clear()
-
     seen: set[str] = set()
-    for position, item in enumerate(inputs):
-        if isinstance(item, Warning_):
-            warnings.append(item)
-            if item.kind == "skipped":
-                report.skipped.append(item)
-            continue
-        if item.id in seen:
-            warnings.append(
-                Warning_(
-                    kind="duplicate",
-                    path=item.path,
-                    message=f"{item.path}: the same document as an earlier input; read once",
+    # (position, digest) of each document sent for analysis, in the order results come back.
+    sent: deque[tuple[int, str]] = deque()
+
+    def to_analyse() -> Iterator[Document]:
+        """The documents that need analysis; warnings and cache hits are absorbed on the way."""
+        for position, item in enumerate(inputs):
+            if isinstance(item, Warning_):
+                warnings.append(item)
+                if item.kind == "skipped":
+                    report.skipped.append(item)
+                continue
+            if item.id in seen:
+                warnings.append(
+                    Warning_(
+                        kind="duplicate",
+                        path=item.path,
+                        message=f"{item.path}: the same document as an earlier input; read once",
+                    )
                 )
-            )
-            continue
-        seen.add(item.id)
-        digest = content_hash(item)
-        cached = None if rebuild else store.lookup(item.id, digest)
-        if cached is not None:
-            report.reused += 1
-            absorb(position, cached)
-            continue
-        pending.append((position, item, digest))
-        if len(pending) >= batch:
-            flush()
-    flush()
+                continue
+            seen.add(item.id)
+            digest = content_hash(item)
+            cached = None if rebuild else store.lookup(item.id, digest)
+            if cached is not None:
+                report.reused += 1
+                absorb(position, cached)
+                continue
+            sent.append((position, digest))
+            yield item
+
+    # The engine pulls documents as it has room for them; results are written in batches of
+    # `batch` documents, one transaction each.
+    unsaved: list[tuple[str, CachedDocument]] = []
+    for result in engine.map(analyse, to_analyse()):
+        position, digest = sent.popleft()
+        unsaved.append((digest, result))
+        if len(unsaved) >= batch:
+            store.save_many(unsaved)
+            unsaved.clear()
+        report.analysed += 1
+        absorb(position, result)
+    store.save_many(unsaved)
     store.forget_except(seen)
 
     ordered = [results[p] for p in sorted(results)]
@@ -172,7 +180,7 @@ def build(
     documents = {info.id: info for info in infos}
     events, merge_warnings = merge_events(all_events, documents)
     warnings.extend(merge_warnings)
-    store.save_timeline([(e.id, e.model_dump_json()) for e in events])
+    store.save_timeline((e.id, e.model_dump_json()) for e in events)
 
     dated = [e.date for e in events if e.date.start and e.date.end]
     report.chronology = Chronology(

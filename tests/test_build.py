@@ -151,3 +151,196 @@ def test_every_command_has_help_with_an_example(command):
 def test_version():
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0 and result.output.startswith("chronology ")
+
+
+# --- Scale: the warm path, streaming through the engine, merge blocking (issue 6) ---
+
+
+def test_unchanged_corpus_is_answered_without_reading_it(tmp_path, monkeypatch):
+    """A warm run of an unchanged corpus hashes the files and reuses the stored chronology:
+    no document is parsed, and the outputs are the same bytes."""
+    import chronology.ingest
+    from chronology.build import run_build
+
+    src = tmp_path / "src"
+    shutil.copytree(SEEDS / "babyp", src)
+    out = tmp_path / "out"
+    first = run_build([str(src)], out, formats=["json", "csv"], workers=1)
+    before = {n: (out / n).read_bytes() for n in ("timeline.json", "timeline.csv")}
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("an unchanged corpus was read again")
+
+    monkeypatch.setattr(chronology.ingest, "iter_inputs", no_reading)
+    (out / "timeline.csv").unlink()  # a missing output is written again from the stored chronology
+    again = run_build([str(src)], out, formats=["json", "csv"], workers=1)
+    assert (again.analysed, again.reused) == (0, 11)
+    assert {n: (out / n).read_bytes() for n in ("timeline.json", "timeline.csv")} == before
+    assert again.chronology == first.chronology
+
+
+def test_corpus_fingerprint_changes_with_any_input_byte_manifest_or_option(tmp_path):
+    from chronology.pipeline import PIPELINE_VERSION
+    from chronology.store.fingerprint import corpus_fingerprint
+
+    src = tmp_path / "src"
+    shutil.copytree(SEEDS, src, ignore=shutil.ignore_patterns("babyp"))
+    def fp(**kw):
+        return corpus_fingerprint([str(src)], pipeline_version=kw.pop("version", PIPELINE_VERSION), **kw)
+
+    base = fp()
+    assert fp() == base
+    assert fp(title="Other") != base
+    assert fp(version="0+other") != base
+    manifest = src / "manifest.csv"
+    manifest.write_text(manifest.read_text() + "\n")
+    assert fp() != base
+    touched = fp()
+    page = src / SEED_000
+    page.write_bytes(page.read_bytes().replace(b"e", b"E", 1))
+    assert fp() != touched
+    assert corpus_fingerprint(["-"], pipeline_version=PIPELINE_VERSION) is None  # stdin reads once
+
+
+def _slow_identity(x):
+    return x
+
+
+def test_local_engine_pulls_documents_only_as_results_are_taken():
+    """The pool sees a bounded window of chunks: input is consumed lazily, results come in order."""
+    from chronology.engine import CHUNK, WINDOW, LocalEngine
+
+    pulled = 0
+
+    def source():
+        nonlocal pulled
+        for i in range(2000):
+            pulled += 1
+            yield i
+
+    engine = LocalEngine(workers=2)
+    try:
+        results = engine.map(_slow_identity, source())
+        first = [next(results) for _ in range(3)]
+        assert first == [0, 1, 2]
+        assert pulled <= (2 * WINDOW + 1) * CHUNK + 8, pulled
+        assert first + list(results) == list(range(2000))
+    finally:
+        engine.close()
+
+
+def test_merge_scores_only_pairs_that_share_an_act_and_a_date():
+    """Blocking by shared act word gives the same pairs that can score above zero as the date
+    sweep alone, but far fewer candidates when one period holds many unrelated mentions."""
+    import datetime as dt
+
+    from chronology.merge.cluster import Profile, candidate_pairs, shared_act_pairs, similarity
+
+    day = dt.date(2009, 3, 5)
+    acts = ["sack", "appoint", "publish", "resign", "review", "apologis", "suspend", "remove"]
+    profiles = []
+    for i in range(400):
+        span = (day, day) if i % 3 else (dt.date(2009, 1, 1), dt.date(2009, 12, 31))
+        act = acts[i % len(acts)]
+        words = frozenset({act, f"noun{i % 7}", f"name{i % 11}"})
+        profiles.append(Profile(words=words, event_words=frozenset({act}), acts=frozenset({act}),
+                                actors=frozenset(), document=f"doc{i}", span=span))
+    swept = set(candidate_pairs([p.span for p in profiles]))
+    blocked = list(shared_act_pairs(profiles))
+    assert len(blocked) == len(set(blocked))
+    assert set(blocked) == {(i, j) for i, j in swept if similarity(profiles[i], profiles[j]) > 0}
+    assert len(blocked) * 6 < len(swept)
+
+
+def test_streamed_json_export_is_exactly_the_models_json(seed_build):
+    from chronology.export import iter_json
+
+    out, _, _ = seed_build
+    text = (out / "timeline.json").read_text(encoding="utf-8")
+    chron = Chronology.model_validate_json(text)
+    assert chron.events and text == chron.model_dump_json(indent=1) + "\n"
+    assert "".join(iter_json(chron)) == text
+    empty = chron.model_copy(update={"events": []})
+    assert "".join(iter_json(empty)) == empty.model_dump_json(indent=1) + "\n"
+
+
+def test_syndicated_copies_cost_no_more_comparisons(seed_build):
+    """The same mentions told by k papers are compared once per pair of distinct tellings,
+    and every copy still joins its event."""
+    from chronology.merge import ClusterStats, merge_events
+    from chronology.model import DocumentInfo, EventMention
+
+    _, chron, _ = seed_build
+    mentions = [EventMention.model_validate(m) for e in chron["events"] for m in e["mentions"]]
+    docs = {d["id"]: DocumentInfo.model_validate(d) for d in chron["documents"]}
+
+    def copies(k):
+        ms = [m.model_copy(update={"id": f"{m.id}.{c}", "document": f"{m.document}.{c}"}) for c in range(k) for m in mentions]
+        ds = {f"{i}.{c}": d.model_copy(update={"id": f"{i}.{c}"}) for c in range(k) for i, d in docs.items()}
+        stats = ClusterStats()
+        events, _ = merge_events(ms, ds, stats)
+        return stats, events
+
+    one, events_one = copies(1)
+    four, events_four = copies(4)
+    assert four.candidates <= one.candidates + len(mentions)
+    assert len(events_four) == len(events_one)
+    assert all(len(e.mentions) == 4 * len(o.mentions) for e, o in zip(events_four, events_one))
+
+
+def test_pool_workers_end_when_a_build_is_killed(tmp_path):
+    """A build killed with SIGKILL (the user's kill -9, the OOM killer) leaves no worker behind."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    psutil = pytest.importorskip("psutil")
+    src = tmp_path / "src"
+    src.mkdir()
+    page = (SEEDS / "babyp" / "03-shoesmith-removed.md").read_text(encoding="utf-8")
+    for i in range(400):  # enough that the pool is still busy when the build is killed
+        (src / f"a{i:03}.md").write_text(page.replace("Shoesmith", f"Shoesmith{i}"), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(SEEDS.parent)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "chronology", "build", str(src), "--out", str(tmp_path / "out"), "--workers", "2", "-q"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    parent = psutil.Process(proc.pid)
+    workers: list = []
+    deadline = time.monotonic() + 120
+    while len(workers) < 2 and proc.poll() is None and time.monotonic() < deadline:
+        workers = parent.children()
+        time.sleep(0.1)
+    assert len(workers) == 2, "the build finished or stalled before its pool started"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    gone, alive = psutil.wait_procs(workers, timeout=30)
+    for p in alive:
+        p.kill()
+    assert not alive, f"{len(alive)} worker(s) outlived the killed build"
+
+
+def test_a_new_timeline_voids_the_stored_corpus_record():
+    from chronology.store import Store
+
+    with Store(":memory:", "v1") as store:
+        store.save_corpus("abc", Chronology(title="t").model_dump_json())
+        assert store.corpus_summary("abc") is not None
+        assert store.corpus_summary("other") is None
+        store.save_timeline([])  # what a build of another corpus does before recording its own
+        assert store.corpus_summary("abc") is None
+
+
+def test_a_noun_after_to_before_a_dated_participle_does_not_crash_the_build():
+    """'objected to reforms introduced in 2005' (found in TE3-Silver) once raised IndexError,
+    which ended a whole build."""
+    import datetime as dt
+
+    from chronology.model import Document
+    from chronology.pipeline import analyse
+
+    doc = Document(id="x", text="He objected to reforms introduced in 2005.", published=dt.date(2009, 3, 6))
+    result = analyse(doc)
+    assert [m.value for m in result.mentions] == ["2005"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from chronology.fsutil import write_atomic
@@ -24,7 +24,31 @@ FORMATS = ("json", "html", "timelinejs", "csv", "timeml")
 
 
 def to_json(chronology: Chronology) -> str:
-    return chronology.model_dump_json(indent=1) + "\n"
+    return "".join(iter_json(chronology))
+
+
+# The events list as `model_dump_json(indent=1)` writes it inside the top-level object when empty.
+_NO_EVENTS = '\n "events": [],\n'
+
+
+def iter_json(chronology: Chronology) -> Iterator[str]:
+    """`chronology.model_dump_json(indent=1)` and a newline, in pieces: an event at a time, so a
+    large timeline is never one string in memory (it would be, twice, while being written)."""
+    if not chronology.events:
+        yield chronology.model_dump_json(indent=1) + "\n"
+        return
+    frame = chronology.model_copy(update={"events": []}).model_dump_json(indent=1)
+    head, found, tail = frame.partition(_NO_EVENTS)
+    if not found:  # the model's layout changed: fall back to one string rather than write it wrong
+        yield chronology.model_dump_json(indent=1) + "\n"
+        return
+    yield head + '\n "events": [\n'
+    last = len(chronology.events) - 1
+    for i, event in enumerate(chronology.events):
+        # JSON strings hold no raw newline, so re-indenting line starts nests the event exactly.
+        body = "  " + event.model_dump_json(indent=1).replace("\n", "\n  ")
+        yield body + (",\n" if i < last else "\n")
+    yield " ],\n" + tail + "\n"
 
 
 _CLOCK_RE = re.compile(r"T(\d{2}):(\d{2})")
@@ -124,7 +148,7 @@ def write_exports(
     formats = list(formats)
     written: dict[str, Path] = {}
     if "json" in formats:
-        written["json"] = write_atomic(out / "timeline.json", to_json(chronology))
+        written["json"] = write_atomic(out / "timeline.json", iter_json(chronology))
     if "timelinejs" in formats:
         payload = json.dumps(to_timelinejs(chronology), ensure_ascii=False, indent=1, default=str)
         written["timelinejs"] = write_atomic(out / "timelinejs.json", payload + "\n")

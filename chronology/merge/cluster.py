@@ -1,13 +1,14 @@
 """Which event mentions tell the same event: blocking by date, a similarity score, greedy unions.
 
 Blocking: mentions are swept in order of their interval's start and only those whose intervals
-overlap (or nearly touch, see SLACK_DAYS) become candidate pairs, so a corpus spread over years
-never costs all n²/2 comparisons. Each candidate pair is scored by its shared content words
-(stemmed, synonyms folded, weighted by rarity in the corpus) with bonuses for a shared act word
-and shared actors, and only when the predicates share a word that is not a name; pairs at or
-above MERGE_SCORE (or weaker pairs naming one act that are each other's best match, see
-MUTUAL_SCORE) are joined best first, and a union is refused when the two groups' dates cannot be
-one date.
+overlap (or nearly touch, see SLACK_DAYS) and whose predicates share an act word become candidate
+pairs, so a corpus spread over years never costs all n²/2 comparisons; mentions alike in every
+scored feature (syndicated copies) are scored once per class. Each candidate pair is scored by
+its shared content words (stemmed, synonyms folded, weighted by rarity in the corpus) with
+bonuses for a shared act word and shared actors, and only when the predicates share a word that
+is not a name; pairs at or above MERGE_SCORE (or weaker pairs naming one act that are each
+other's best match, see MUTUAL_SCORE) are joined best first, and a union is refused when the two
+groups' dates cannot be one date.
 """
 
 from __future__ import annotations
@@ -91,22 +92,30 @@ def word_weights(profiles: list[Profile]) -> dict[str, float]:
     return {w: math.log((n + 1) / k) for w, k in df.items()}
 
 
-def similarity(a: Profile, b: Profile, weights: dict[str, float] | None = None) -> float:
+def mass(words: frozenset[str], weights: dict[str, float] | None) -> float:
+    """The summed weight of a word set (its size without weights)."""
+    # Summed in sorted order: set order varies with the hash seed, float sums with their order.
+    return sum(weights.get(w, 1.0) for w in sorted(words)) if weights else float(len(words))
+
+
+def similarity(
+    a: Profile,
+    b: Profile,
+    weights: dict[str, float] | None = None,
+    masses: tuple[float, float] | None = None,
+) -> float:
     """How alike two tellings are, 0..1; 0 unless their predicates share a word that is not a name.
 
     Names alone do not make one event: Shoesmith was sacked, appeared before MPs and sued on
     different days, and two of those may share a date. Nor does a shared subject: "the children's
     secretary commissioned a review" and "the children's secretary accepted them" are two acts.
+    `masses`, each side's `mass(words, weights)`, can be given when they were computed once.
     """
     shared_acts = a.event_words & b.event_words
     if not a.words or not b.words or not shared_acts:
         return 0.0
-
-    def mass(words: frozenset[str]) -> float:
-        # Summed in sorted order: set order varies with the hash seed, float sums with their order.
-        return sum(weights.get(w, 1.0) for w in sorted(words)) if weights else float(len(words))
-
-    dice = 2 * mass(a.words & b.words) / (mass(a.words) + mass(b.words))
+    mass_a, mass_b = masses if masses is not None else (mass(a.words, weights), mass(b.words, weights))
+    dice = 2 * mass(a.words & b.words, weights) / (mass_a + mass_b)
     bonus = ACTOR_BONUS if a.actors & b.actors else 0.0
     if a.acts & b.acts:
         bonus += ACT_BONUS
@@ -132,6 +141,44 @@ def candidate_pairs(spans: list[Span | None], slack_days: int = SLACK_DAYS) -> I
         for _, j in sorted(active, key=lambda x: x[1]):
             yield (min(i, j), max(i, j))
         heapq.heappush(active, (end, i))
+
+
+def shared_act_pairs(profiles: list[Profile], slack_days: int = SLACK_DAYS) -> Iterator[tuple[int, int]]:
+    """The pairs `candidate_pairs` would give whose predicates also share an event word.
+
+    `similarity` is 0 for any other pair, so this is the same candidate set minus pairs that could
+    never merge: an inverted index from event word to mentions, each word's mentions swept by
+    date. A busy period (every mention of one year overlaps every day in it) then costs pairs per
+    shared act rather than all pairs in the period. A pair sharing several words is yielded once,
+    under the first of them in sorted order.
+    """
+    by_word: dict[str, list[int]] = {}
+    for i, p in enumerate(profiles):
+        if p.span is None or not p.words:
+            continue
+        for w in p.event_words:
+            by_word.setdefault(w, []).append(i)
+    for word in sorted(by_word):
+        members = by_word[word]  # ascending, so local pairs (a < b) map to (i < j)
+        if len(members) < 2:
+            continue
+        for a, b in candidate_pairs([profiles[k].span for k in members], slack_days):
+            i, j = members[a], members[b]
+            if min(profiles[i].event_words & profiles[j].event_words) == word:
+                yield i, j
+
+
+def _profiles(mentions: list[EventMention]) -> list[Profile]:
+    """`profile` of each mention, the word analysis done once per distinct wording."""
+    seen: dict[tuple, Profile] = {}
+    out = []
+    for m in mentions:
+        key = (m.title, m.clause, tuple(m.actors), m.expression.text)
+        base = seen.get(key)
+        if base is None:
+            base = seen[key] = profile(m)
+        out.append(Profile(base.words, base.event_words, base.acts, base.actors, m.document, mention_span(m)))
+    return out
 
 
 class _Groups:
@@ -188,31 +235,70 @@ def cluster(mentions: list[EventMention], stats: ClusterStats | None = None) -> 
     ranked by score, then by the mention ids.
     """
     stats = stats if stats is not None else ClusterStats()
-    profiles = [profile(m) for m in mentions]
+    profiles = _profiles(mentions)
     weights = word_weights(profiles)
+    # Mentions alike in everything a score depends on (words, acts, actors, date: the same
+    # sentence syndicated to many papers, or one telling stored twice) form a class. A score is
+    # computed once per pair of classes and judged for every pair of their members below, so the
+    # pairs ranked are exactly those a comparison of every two mentions would rank.
+    classes: dict[tuple, int] = {}
+    members: list[list[int]] = []
+    for i, p in enumerate(profiles):
+        c = classes.setdefault((p.words, p.event_words, p.acts, p.actors, p.span), len(members))
+        if c == len(members):
+            members.append([])
+        members[c].append(i)
+    reps = [profiles[m[0]] for m in members]
+    masses = [mass(p.words, weights) for p in reps]
+
+    # The documents each class's members come from: a mention's best score in another document
+    # is the same for every member of its class, so it is kept per class (below), not per mention.
+    class_docs = [sorted({profiles[i].document for i in group}) for group in members]
+    class_of = [0] * len(profiles)
+    for c, group in enumerate(members):
+        for i in group:
+            class_of[i] = c
+
+    def class_pairs() -> Iterator[tuple[float, int, int, Iterator[tuple[int, int]]]]:
+        for ci, cj in shared_act_pairs(reps):
+            stats.candidates += 1
+            yield similarity(reps[ci], reps[cj], weights, (masses[ci], masses[cj])), ci, cj, \
+                ((i, j) if i < j else (j, i) for i in members[ci] for j in members[cj])
+        for c, group in enumerate(members):
+            rep = reps[c]
+            if len(group) < 2 or rep.span is None or not rep.words or not rep.event_words:
+                continue  # the conditions under which shared_act_pairs pairs two mentions
+            stats.candidates += 1
+            yield similarity(rep, rep, weights, (masses[c], masses[c])), c, c, \
+                ((group[x], group[y]) for x in range(len(group)) for y in range(x + 1, len(group)))
+
     scored: list[tuple[float, str, str, int, int]] = []
     weak: list[tuple[float, int, int]] = []
-    # Per mention and other document: the best score it reaches there (for reciprocal matches).
+    # Per class and document: the best score a member reaches with a mention of that document
+    # (for reciprocal matches; a mention's own document is never asked for).
     best: dict[tuple[int, str], float] = {}
-    for i, j in candidate_pairs([p.span for p in profiles]):
-        stats.candidates += 1
-        score = similarity(profiles[i], profiles[j], weights)
+    lowest = min(MUTUAL_SCORE, MERGE_SCORE, NEAR_MISS_SCORE)
+    for score, ci, cj, pairs in class_pairs():
         if score <= 0.0:
             continue
-        a_doc, b_doc = profiles[i].document, profiles[j].document
-        if a_doc != b_doc:
-            best[(i, b_doc)] = max(best.get((i, b_doc), 0.0), score)
-            best[(j, a_doc)] = max(best.get((j, a_doc), 0.0), score)
-        if gap_days(profiles[i].span, profiles[j].span) > 0:
-            if score >= NEAR_MISS_SCORE:
+        for c, other in ((ci, cj), (cj, ci)):
+            for doc in class_docs[other]:
+                if best.get((c, doc), 0.0) < score:
+                    best[(c, doc)] = score
+        if score < lowest:
+            continue  # too weak to be ranked or kept as a weak pair: only `best` needed it
+        for i, j in pairs:
+            a_doc, b_doc = profiles[i].document, profiles[j].document
+            if gap_days(profiles[i].span, profiles[j].span) > 0:
+                if score >= NEAR_MISS_SCORE:
+                    scored.append((-score, *sorted((mentions[i].id, mentions[j].id)), i, j))
+                continue
+            if score >= MERGE_SCORE and not _different_acts(profiles[i], profiles[j]) or score >= NEAR_MISS_SCORE:
                 scored.append((-score, *sorted((mentions[i].id, mentions[j].id)), i, j))
-            continue
-        if score >= MERGE_SCORE and not _different_acts(profiles[i], profiles[j]) or score >= NEAR_MISS_SCORE:
-            scored.append((-score, *sorted((mentions[i].id, mentions[j].id)), i, j))
-        elif score >= MUTUAL_SCORE and a_doc != b_doc and profiles[i].acts & profiles[j].acts:
-            weak.append((score, i, j))
+            elif score >= MUTUAL_SCORE and a_doc != b_doc and profiles[i].acts & profiles[j].acts:
+                weak.append((score, i, j))
     for score, i, j in weak:
-        if score >= best[(i, profiles[j].document)] and score >= best[(j, profiles[i].document)]:
+        if score >= best[(class_of[i], profiles[j].document)] and score >= best[(class_of[j], profiles[i].document)]:
             scored.append((-score, *sorted((mentions[i].id, mentions[j].id)), i, j))
     scored.sort()
     stats.scored_pairs = len(scored)

@@ -9,6 +9,7 @@ The groups are deliberately narrow: each holds words a reporter uses for the *sa
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from chronology.events.clauses import first_verb, is_verb, tokenize
 from chronology.events.lexicon import (
@@ -70,6 +71,7 @@ _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ied", "ies", "ed", "es", "s")
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and a corpus says the same words over and over
 def stem(word: str) -> str:
     """A light stem: lower case, no possessive, one inflectional suffix off ('sacked' -> 'sack')."""
     w = word.lower().replace("’", "'")

@@ -9,7 +9,9 @@ changed documents are processed again. The schema is created and upgraded here, 
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +43,16 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE timeline_events (
         id TEXT PRIMARY KEY,
         data TEXT NOT NULL
+    );
+    """,
+    # The chronology of the last build and the fingerprint of the corpus it was built from, so an
+    # unchanged corpus is answered without reading it again (see store/fingerprint.py).
+    """
+    CREATE TABLE corpus (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        fingerprint TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        outputs TEXT NOT NULL DEFAULT '{}'
     );
     """,
 )
@@ -121,22 +133,33 @@ class Store:
 
     def save(self, digest: str, result: CachedDocument) -> None:
         """Replace one document's rows in a single transaction."""
-        doc_id = result.info.id
+        self.save_many([(digest, result)])
+
+    def save_many(self, results: list[tuple[str, CachedDocument]]) -> None:
+        """Replace several documents' rows in one transaction: a commit per document would cost
+        more than the writing itself on a large corpus."""
+        if not results:
+            return
         with self._transaction():
-            self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
-            self.db.execute(
-                "INSERT INTO documents (id, content_hash, pipeline_version, info, text)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (doc_id, digest, self.pipeline_version, result.info.model_dump_json(), result.text),
-            )
-            self.db.executemany(
-                "INSERT INTO mentions (document_id, seq, data) VALUES (?, ?, ?)",
-                [(doc_id, i, m.model_dump_json()) for i, m in enumerate(result.mentions)],
-            )
-            self.db.executemany(
-                "INSERT INTO event_mentions (document_id, seq, data) VALUES (?, ?, ?)",
-                [(doc_id, i, e.model_dump_json()) for i, e in enumerate(result.events)],
-            )
+            for digest, result in results:
+                self._replace(digest, result)
+
+    def _replace(self, digest: str, result: CachedDocument) -> None:
+        doc_id = result.info.id
+        self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+        self.db.execute(
+            "INSERT INTO documents (id, content_hash, pipeline_version, info, text)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (doc_id, digest, self.pipeline_version, result.info.model_dump_json(), result.text),
+        )
+        self.db.executemany(
+            "INSERT INTO mentions (document_id, seq, data) VALUES (?, ?, ?)",
+            [(doc_id, i, m.model_dump_json()) for i, m in enumerate(result.mentions)],
+        )
+        self.db.executemany(
+            "INSERT INTO event_mentions (document_id, seq, data) VALUES (?, ?, ?)",
+            [(doc_id, i, e.model_dump_json()) for i, e in enumerate(result.events)],
+        )
 
     def iter_documents(self, ids: list[str]):
         """(info, text, mentions) for each id, in the order given: what the TimeML export needs."""
@@ -152,10 +175,21 @@ class Store:
             ]
             yield DocumentInfo.model_validate_json(row[0]), row[1], mentions
 
-    def save_timeline(self, events_json: list[tuple[str, str]]) -> None:
+    def save_timeline(self, events_json: Iterable[tuple[str, str]]) -> None:
+        """Replace the merged timeline; `events_json` may be a generator, so the whole timeline's
+        JSON never needs to be in memory at once."""
         with self._transaction():
+            # The corpus record vouches for the timeline it was saved with: a new timeline voids
+            # it until its own build records its corpus (a build killed in between must not leave
+            # an old fingerprint naming a new timeline).
+            self.db.execute("DELETE FROM corpus")
             self.db.execute("DELETE FROM timeline_events")
             self.db.executemany("INSERT INTO timeline_events (id, data) VALUES (?, ?)", events_json)
+
+    def timeline_json(self) -> Iterator[str]:
+        """The merged timeline's events (JSON), in the order they were saved."""
+        for (data,) in self.db.execute("SELECT data FROM timeline_events ORDER BY rowid"):
+            yield data
 
     def forget_except(self, keep_ids: set[str]) -> int:
         """Drop documents no longer in the corpus; returns how many went."""
@@ -164,6 +198,33 @@ class Store:
         with self._transaction():
             self.db.executemany("DELETE FROM documents WHERE id = ?", [(i,) for i in gone])
         return len(gone)
+
+    def save_corpus(self, fingerprint: str, summary_json: str) -> None:
+        """Remember that the stored timeline was built from the corpus with this fingerprint (one
+        corpus at a time), with the chronology's other parts (`summary_json`: all but the events)."""
+        with self._transaction():
+            self.db.execute(
+                "INSERT OR REPLACE INTO corpus (id, fingerprint, summary, outputs) VALUES (1, ?, ?, '{}')",
+                (fingerprint, summary_json),
+            )
+
+    def corpus_summary(self, fingerprint: str) -> tuple[str, dict] | None:
+        """(summary JSON, outputs written) of the stored build of exactly this corpus, else None.
+
+        The pipeline version is part of the fingerprint, so a changed pipeline misses here.
+        """
+        row = self.db.execute(
+            "SELECT summary, outputs FROM corpus WHERE id = 1 AND fingerprint = ?", (fingerprint,)
+        ).fetchone()
+        return (row[0], json.loads(row[1])) if row else None
+
+    def save_outputs(self, fingerprint: str, outputs: dict) -> None:
+        """Record which files the build of this corpus wrote (format -> path, options, digest)."""
+        with self._transaction():
+            self.db.execute(
+                "UPDATE corpus SET outputs = ? WHERE id = 1 AND fingerprint = ?",
+                (json.dumps(outputs, sort_keys=True), fingerprint),
+            )
 
     def counts(self) -> dict[str, int]:
         return {
