@@ -1,0 +1,135 @@
+"""Evidence from the rest of the corpus: an undated document's relatively dated events matched
+to the same events in dated documents, each match solved for the writing day.
+
+Matching is the merge's own comparison (`chronology.merge.cluster.profile` and `similarity` at
+`MERGE_SCORE`), so a pair counts here exactly when the chronology would call it one event.
+Blocking: the merge's similarity is zero unless two tellings share a predicate word, so dated
+mentions are indexed by those words once and an undated mention is compared only with the
+mentions that share one. The pass costs one index over the dated corpus plus work for the
+undated documents alone; dated documents are never compared with each other here.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from chronology.infer.window import Evidence, Tagger, solve_anchor
+from chronology.merge.cluster import MERGE_SCORE, Profile, profile, similarity
+from chronology.merge.dates import LOOSE_MODS, mention_span
+from chronology.model import Granularity, EventMention
+
+# A predicate word shared by more dated mentions than this is too common to find the same event
+# by ("said", "council"); candidates are looked up by the rarer words of a mention. Similarity
+# itself is still computed on all words, so this only bounds the work, never adds a match.
+MAX_POSTING = 2000
+# Finest first. A match counts only when the dated telling is at least as fine as the relative
+# one: "in July" against a bare "2003" would allow a whole year of writing days for every year a
+# document names, which is noise, not evidence.
+_FINENESS = {g: i for i, g in enumerate([
+    Granularity.TIME, Granularity.DAY, Granularity.WEEK, Granularity.MONTH, Granularity.SEASON,
+    Granularity.QUARTER, Granularity.HALF, Granularity.YEAR,
+])}
+
+
+def _usable(m: EventMention) -> bool:
+    """A telling with a calendar date that is neither vague nor a bound."""
+    return m.date.granularity in _FINENESS and m.date.mod not in LOOSE_MODS and mention_span(m) is not None
+
+
+def _as_fine(theirs: EventMention, mine: EventMention) -> bool:
+    return _FINENESS[theirs.date.granularity] <= _FINENESS[mine.date.granularity]
+
+
+@dataclass
+class DatedIndex:
+    """Dated event mentions by predicate word, with the word weights the merge would use."""
+
+    mentions: list[EventMention]
+    profiles: list[Profile]
+    postings: dict[str, list[int]]
+    document_count: int
+
+    @classmethod
+    def build(cls, mentions: Iterable[EventMention]) -> "DatedIndex":
+        kept, profiles = [], []
+        for m in mentions:
+            if not _usable(m):
+                continue
+            kept.append(m)
+            profiles.append(profile(m))
+        postings: dict[str, list[int]] = defaultdict(list)
+        for i, p in enumerate(profiles):
+            for w in p.event_words:
+                postings[w].append(i)
+        return cls(kept, profiles, dict(postings), len(profiles))
+
+    def weights(self, extra: Sequence[Profile]) -> dict[str, float]:
+        """IDF over the dated mentions plus the undated ones being matched (as the merge computes
+        it over everything it merges)."""
+        df = Counter(w for p in self.profiles for w in p.words)
+        df.update(w for p in extra for w in p.words)
+        n = len(self.profiles) + len(extra)
+        return {w: math.log((n + 1) / k) for w, k in df.items()}
+
+    def candidates(self, p: Profile) -> list[int]:
+        found: set[int] = set()
+        for w in p.event_words:
+            hits = self.postings.get(w, ())
+            if len(hits) <= MAX_POSTING:
+                found.update(hits)
+        return sorted(found)
+
+
+@dataclass(frozen=True)
+class Match:
+    mine: EventMention
+    theirs: EventMention
+    score: float
+
+
+def matches(relative: Sequence[EventMention], index: DatedIndex) -> list[Match]:
+    """For each relatively dated mention, the dated mentions the merge would join it with."""
+    relative = [m for m in relative if _usable(m)]
+    mine_profiles = [profile(m) for m in relative]
+    weights = index.weights(mine_profiles)
+    found: list[Match] = []
+    for m, p in zip(relative, mine_profiles):
+        for i in index.candidates(p):
+            theirs = index.mentions[i]
+            if theirs.document == m.document or not _as_fine(theirs, m):
+                continue
+            score = similarity(p, index.profiles[i], weights)
+            if score >= MERGE_SCORE:
+                found.append(Match(m, theirs, score))
+    return found
+
+
+def corpus_evidence(relative: Sequence[EventMention], index: DatedIndex, tag: Tagger) -> tuple[list[Evidence], int]:
+    """Evidence from matched events, and how many matches could not be solved (the expression
+    cannot mean the other document's date for any writing day: a false match, dropped)."""
+    evidence: list[Evidence] = []
+    unsolved = 0
+    seen: set[tuple[str, str]] = set()
+    for match in matches(relative, index):
+        mine, theirs = match.mine, match.theirs
+        target = mention_span(theirs)
+        key = (mine.id, f"{target[0]}:{target[1]}")
+        if key in seen:
+            continue  # several dated tellings with the same date say the same thing once
+        seen.add(key)
+        offset = mine.expression.start - mine.sentence_start
+        days = solve_anchor(mine.sentence, offset, target, tag)
+        if days is None:
+            unsolved += 1
+            continue
+        evidence.append(Evidence(
+            days[0], days[1],
+            f"'{mine.expression.text}' ({mine.title}) is {theirs.date.value} in {theirs.document}: "
+            f"'{theirs.expression.text}' ({theirs.title})",
+            document=theirs.document,
+            expression=mine.expression.text,
+        ))
+    return evidence, unsolved
