@@ -100,6 +100,18 @@ class _progress:
             self.bar.stop()
 
 
+def inference_line(info) -> str:
+    """One summary line per inference: the document, its window, how much evidence."""
+    window = info.published_window
+    span = f"{window.earliest}..{window.latest or 'open'}"
+    pieces = f"{len(window.evidence)} piece(s) of evidence" + (
+        f", {len(window.conflicts)} conflict(s)" if window.conflicts else "")
+    if info.published is not None:
+        return (f"inferred {info.published} for {info.path or info.id}: window {span}, {pieces}, "
+                f"confidence {window.confidence}")
+    return f"no date inferred for {info.path or info.id}: the evidence allows {span} only, {pieces}"
+
+
 def _summary(report: BuildReport, written: dict[str, Path], echo) -> None:
     c = report.chronology
     n = c.counts
@@ -111,6 +123,8 @@ def _summary(report: BuildReport, written: dict[str, Path], echo) -> None:
     )
     for w in report.skipped:
         echo(f"  skipped {w.message}")
+    for info in report.inferred:
+        echo("  " + inference_line(info))
     if n.undated_documents:
         echo(f"  {n.undated_documents} document(s) without a publication date")
     if n.unanchored_mentions:

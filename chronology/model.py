@@ -196,6 +196,7 @@ class Counts(_Model):
     mentions: int = 0
     events: int = 0
     undated_documents: int = 0
+    inferred_documents: int = Field(default=0, description="documents whose publication date was inferred")
     unanchored_mentions: int = 0
 
 

@@ -29,9 +29,10 @@ CONFIDENCE_TEXT = 0.3
 CONFIDENCE_OUTVOTED = 0.5
 CONFIDENCE_CONFLICT = 0.2
 PINNED_DAYS = 7
-# A window wider than this (a year and a bit) dates nothing usefully: the document keeps the
-# window as information but stays undated, its relative expressions unanchored.
-MAX_DATED_DAYS = 400
+# A window wider than a month dates nothing usefully: "yesterday" would be shown on one day of
+# a span of months. The document keeps the window as information but stays undated, its
+# relative expressions unanchored.
+MAX_DATED_DAYS = 31
 
 _COARSE = frozenset({Granularity.VAGUE, Granularity.DECADE, Granularity.CENTURY})
 
