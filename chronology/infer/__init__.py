@@ -6,7 +6,9 @@ metadata, byline, URL), so those always override it. Two kinds of evidence, each
 days the document could have been written (`window.Evidence`):
 
 1. its own text: it was written no earlier than the latest fully written date it reports in the
-   past tense ("reforms introduced in 2005" → not before 2005);
+   past tense ("reforms introduced in 2005" → not before 2005), and an event it dates both
+   relatively and in full ("published on 5 March 2009" ... "the report published yesterday")
+   pins the day as a match with another document would;
 2. the rest of the corpus (`corpus`): an event it dates relatively ("revealed yesterday") that
    the merge would join with an event a dated document dates; the writing days that make the
    expression mean that date, found by re-tagging the sentence over candidate days, are the
@@ -59,16 +61,20 @@ def infer_published(doc: Document, index: DatedIndex | None, tag=_tag) -> Infere
     from chronology.events import extract_events
     from chronology.temporal.tense import tense_of
 
+    undated = doc.model_copy(update={"published": None})
     own = tag(doc.text, None)
     evidence = text_bounds(own, doc.text, tense_of)
-    if index is not None and index.document_count:
-        provisional = doc.model_copy(update={"published": PROVISIONAL_ANCHOR})
-        relative = [
-            e for e in extract_events(provisional, tag(doc.text, PROVISIONAL_ANCHOR))
-            if e.expression.anchor.kind == "publication"
-        ]
-        found, _ = corpus_evidence(relative, index, lambda text, day: tag(text, day))
-        evidence.extend(found)
+    provisional = doc.model_copy(update={"published": PROVISIONAL_ANCHOR})
+    relative = [
+        e for e in extract_events(provisional, tag(doc.text, PROVISIONAL_ANCHOR))
+        if e.expression.anchor.kind == "publication"
+    ]
+    if relative:
+        # Read undated, the text's events are exactly those its fully written dates date.
+        absolute = DatedIndex.build(extract_events(undated, own))
+        evidence.extend(corpus_evidence(relative, absolute, tag, own=True)[0])
+        if index is not None and index.document_count:
+            evidence.extend(corpus_evidence(relative, index, tag)[0])
     return combine(evidence)
 
 

@@ -90,8 +90,9 @@ class Match:
     score: float
 
 
-def matches(relative: Sequence[EventMention], index: DatedIndex) -> list[Match]:
-    """For each relatively dated mention, the dated mentions the merge would join it with."""
+def matches(relative: Sequence[EventMention], index: DatedIndex, own: bool = False) -> list[Match]:
+    """For each relatively dated mention, the dated mentions the merge would join it with: in
+    other documents, or with `own`, in the same document (its fully written dates)."""
     relative = [m for m in relative if _usable(m)]
     mine_profiles = [profile(m) for m in relative]
     weights = index.weights(mine_profiles)
@@ -99,7 +100,7 @@ def matches(relative: Sequence[EventMention], index: DatedIndex) -> list[Match]:
     for m, p in zip(relative, mine_profiles):
         for i in index.candidates(p):
             theirs = index.mentions[i]
-            if theirs.document == m.document or not _as_fine(theirs, m):
+            if (theirs.document == m.document) != own or theirs.id == m.id or not _as_fine(theirs, m):
                 continue
             score = similarity(p, index.profiles[i], weights)
             if score >= MERGE_SCORE:
@@ -107,13 +108,16 @@ def matches(relative: Sequence[EventMention], index: DatedIndex) -> list[Match]:
     return found
 
 
-def corpus_evidence(relative: Sequence[EventMention], index: DatedIndex, tag: Tagger) -> tuple[list[Evidence], int]:
+def corpus_evidence(
+    relative: Sequence[EventMention], index: DatedIndex, tag: Tagger, own: bool = False
+) -> tuple[list[Evidence], int]:
     """Evidence from matched events, and how many matches could not be solved (the expression
-    cannot mean the other document's date for any writing day: a false match, dropped)."""
+    cannot mean the other date for any writing day: a false match, dropped). With `own`, the
+    index holds the document's own fully dated events and the evidence is the text's."""
     evidence: list[Evidence] = []
     unsolved = 0
     seen: set[tuple[str, str]] = set()
-    for match in matches(relative, index):
+    for match in matches(relative, index, own):
         mine, theirs = match.mine, match.theirs
         target = mention_span(theirs)
         key = (mine.id, f"{target[0]}:{target[1]}")
@@ -125,11 +129,12 @@ def corpus_evidence(relative: Sequence[EventMention], index: DatedIndex, tag: Ta
         if days is None:
             unsolved += 1
             continue
+        where = "elsewhere in the text" if own else f"in {theirs.document}"
         evidence.append(Evidence(
             days[0], days[1],
-            f"'{mine.expression.text}' ({mine.title}) is {theirs.date.value} in {theirs.document}: "
+            f"'{mine.expression.text}' ({mine.title}) is {theirs.date.value} {where}: "
             f"'{theirs.expression.text}' ({theirs.title})",
-            document=theirs.document,
+            document=None if own else theirs.document,
             expression=mine.expression.text,
         ))
     return evidence, unsolved
