@@ -104,7 +104,10 @@ def mark_inferred(text: str, mentions: list[TimeMention], window: PublishedWindo
         early = {m.start: m for m in tag(text, window.earliest)}
         late = {m.start: m for m in tag(text, window.latest)}
         ends = {start: (early.get(start), late.get(start)) for start in early}
-    span = f"{window.earliest.isoformat()}..{window.latest.isoformat() if window.latest else '...'}"
+    if window.latest == window.earliest:
+        span = window.earliest.isoformat()
+    else:
+        span = f"between {window.earliest.isoformat()} and {window.latest.isoformat() if window.latest else '...'}"
     for m in mentions:
         if m.anchor.kind != "publication":
             continue

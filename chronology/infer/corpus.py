@@ -108,6 +108,12 @@ def matches(relative: Sequence[EventMention], index: DatedIndex, own: bool = Fal
     return found
 
 
+def _past(sentence: str, start: int, end: int) -> bool:
+    from chronology.temporal.tense import tense_of
+
+    return tense_of(sentence, start, end) == "past"
+
+
 def corpus_evidence(
     relative: Sequence[EventMention], index: DatedIndex, tag: Tagger, own: bool = False
 ) -> tuple[list[Evidence], int]:
@@ -129,6 +135,13 @@ def corpus_evidence(
         if days is None:
             unsolved += 1
             continue
+        if _past(mine.sentence, offset, offset + len(mine.expression.text)):
+            # Told in the past tense, it happened before the writing: "published in March" of a
+            # report out on 12 March was written on the 12th or later, not on 1 March.
+            days = (max(days[0], target[0]), days[1])
+            if days[0] > days[1]:
+                unsolved += 1
+                continue
         where = "elsewhere in the text" if own else f"in {theirs.document}"
         evidence.append(Evidence(
             days[0], days[1],

@@ -275,3 +275,14 @@ def test_csv_anchor_column_names_what_each_reading_rests_on(corpus):
     _, _, report, _ = corpus
     rows = list(csv.reader(io.StringIO(to_csv(report.chronology))))
     assert rows[0][-1] == "anchor" and {r[-1] for r in rows[1:]} <= {"publication", "inferred", "mention", "none"}
+
+
+def test_a_past_tense_telling_was_written_no_earlier_than_its_event(tmp_path):
+    _write(tmp_path, "dated.md", "The council published its annual library report on 12 March 2009.",
+           title="Report", published="2009-06-01")
+    _write(tmp_path, "undated.md", "The council published its annual library report in March.", title="Later")
+    report, _ = _build([tmp_path], tmp_path / "out")
+    window = _doc(report.chronology, "undated.md").published_window
+    # "in March" alone allows any day from 1 March; told in the past tense, the 12th is the first.
+    assert window.earliest == D(2009, 3, 12)
+    assert window.latest is not None and window.latest >= D(2010, 2, 28)
