@@ -101,6 +101,9 @@ class PublishedWindow(_Model):
     evidence: list[str] = Field(default_factory=list, description="one line per piece: its window and reason")
     sources: list[str] = Field(default_factory=list, description="ids of the dated documents it rests on")
     conflicts: list[str] = Field(default_factory=list, description="evidence that disagreed; the window was widened")
+    uncorroborated: list[str] = Field(
+        default_factory=list, description="weak event matches no other evidence agreed with: listed, not used"
+    )
 
 
 class DocumentInfo(_Model):

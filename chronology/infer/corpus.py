@@ -146,8 +146,9 @@ def corpus_evidence(
         evidence.append(Evidence(
             days[0], days[1],
             f"'{mine.expression.text}' ({mine.title}) is {theirs.date.value} {where}: "
-            f"'{theirs.expression.text}' ({theirs.title})",
+            f"'{theirs.expression.text}' ({theirs.title}), similarity {match.score:.2f}",
             document=None if own else theirs.document,
-            expression=mine.expression.text,
+            expression=f"{mine.expression.start}:{mine.expression.text}",
+            score=match.score,
         ))
     return evidence, unsolved

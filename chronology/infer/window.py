@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from chronology.merge.cluster import NEAR_MISS_SCORE
 from chronology.model import Granularity, PublishedWindow, TimeMention
 
 Tagger = Callable[[str, dt.date], list[TimeMention]]
@@ -34,6 +35,13 @@ PINNED_DAYS = 7
 # relative expressions unanchored.
 MAX_DATED_DAYS = 31
 
+# A matched event stands on its own only at the score the merge asks of two tellings whose dates
+# do not line up exactly; below it, it needs another match, of another expression of the
+# document, that agrees with it. The merge's own matches are made among mentions of the same
+# dates; these are made without any date to go by, and news on one subject shares its words
+# ("said on Tuesday" in two reports of different clashes), so a lone weak match is set aside.
+STRONG_MATCH = NEAR_MISS_SCORE
+
 _COARSE = frozenset({Granularity.VAGUE, Granularity.DECADE, Granularity.CENTURY})
 
 
@@ -46,6 +54,7 @@ class Evidence:
     reason: str
     document: str | None = None  # the other document that supplied the matched date
     expression: str | None = None  # the undated document's expression it rests on
+    score: float | None = None  # for a matched event: the merge's similarity of the two tellings
 
     def describe(self) -> str:
         upto = self.latest.isoformat() if self.latest else "..."
@@ -60,6 +69,7 @@ class Inference:
     published: dt.date | None = None
     evidence: list[Evidence] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
+    aside: list[Evidence] = field(default_factory=list)  # lone weak matches, not used
 
 
 def text_bounds(mentions: Sequence[TimeMention], text: str, tense: Callable[[str, int, int], str]) -> list[Evidence]:
@@ -157,18 +167,34 @@ def _bounds(evidence: Sequence[Evidence]) -> tuple[dt.date, dt.date | None]:
     return max(e.earliest for e in evidence), (min(bounded) if bounded else None)
 
 
+def _overlap(a: Evidence, b: Evidence) -> bool:
+    return (a.latest is None or b.earliest <= a.latest) and (b.latest is None or a.earliest <= b.latest)
+
+
+def corroborated(evidence: Sequence[Evidence]) -> tuple[list[Evidence], list[Evidence]]:
+    """(used, set aside): a matched event is used when its score is strong or a match of another
+    expression agrees with it; evidence that is not a match (the text's bounds) is always used."""
+    matched = [e for e in evidence if e.score is not None]
+    used, aside = [], []
+    for e in evidence:
+        ok = e.score is None or e.score >= STRONG_MATCH or any(
+            o.expression != e.expression and _overlap(o, e) for o in matched)
+        (used if ok else aside).append(e)
+    return used, aside
+
+
 def combine(evidence: Sequence[Evidence]) -> Inference:
     """One window from all evidence: the days every piece allows.
 
-    When no day is allowed by all: if one set of pieces that agree holds a strict majority, the
+    Lone weak matches are set aside first (see STRONG_MATCH). When no day is allowed by all: if one set of pieces that agree holds a strict majority, the
     window is theirs and every other piece is reported as outvoted (a lone match the merge's
     words made between two different events should not move a date that three others agree
     on); otherwise the disagreement is reported and the window is the hull of every piece,
     wider and less sure, never a pick of one side.
     """
-    evidence = list(evidence)
+    evidence, aside = corroborated(evidence)
     if not evidence:
-        return Inference()
+        return Inference(aside=aside)
     corpus = any(e.document for e in evidence)
     earliest, latest = _bounds(evidence)
     conflicts: list[str] = []
@@ -203,11 +229,12 @@ def combine(evidence: Sequence[Evidence]) -> Inference:
         evidence=[e.describe() for e in evidence],
         sources=sorted({e.document for e in kept if e.document}),
         conflicts=conflicts,
+        uncorroborated=[e.describe() for e in aside],
     )
     published = most_likely_day(evidence, earliest, latest)
     if latest is not None and (latest - earliest).days + 1 > MAX_DATED_DAYS:
         published = None
-    return Inference(window, published, evidence, conflicts)
+    return Inference(window, published, evidence, conflicts, aside)
 
 
 def most_likely_day(evidence: Sequence[Evidence], earliest: dt.date, latest: dt.date | None) -> dt.date | None:

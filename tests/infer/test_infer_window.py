@@ -114,3 +114,28 @@ def test_most_likely_day_is_the_middle_of_the_best_supported_days():
     evidence = [Evidence(D(2009, 3, 1), D(2009, 3, 31), "a"), Evidence(D(2009, 3, 4), D(2009, 3, 8), "b")]
     assert most_likely_day(evidence, D(2009, 3, 1), D(2009, 3, 31)) == D(2009, 3, 6)
     assert most_likely_day(evidence, D(2009, 3, 1), None) is None
+
+
+def test_a_lone_weak_match_is_set_aside_not_used():
+    lone = Evidence(D(1997, 4, 8), D(1997, 4, 14), "'Tuesday' matched a report of other clashes",
+                    document="x", expression="10:Tuesday", score=0.46)
+    inference = combine([Evidence(D(1997, 1, 1), None, "1997 in the past tense"), lone])
+    assert inference.aside == [lone] and inference.window.uncorroborated == [lone.describe()]
+    assert inference.window.latest is None and inference.published is None
+
+
+def test_matches_of_two_expressions_that_agree_corroborate_each_other():
+    yesterday = Evidence(D(2009, 3, 6), D(2009, 3, 6), "yesterday", document="a", expression="1:yesterday", score=0.44)
+    december = Evidence(D(2008, 12, 1), D(2009, 11, 30), "December", document="b", expression="2:December", score=0.54)
+    other = Evidence(D(2008, 11, 12), D(2008, 11, 12), "today", document="c", expression="3:today", score=0.42)
+    inference = combine([yesterday, december, other])
+    assert inference.aside == [other] and not inference.conflicts
+    assert (inference.window.earliest, inference.window.latest) == (D(2009, 3, 6), D(2009, 3, 6))
+    # Two matches of one expression are not two witnesses.
+    again = Evidence(D(2009, 3, 6), D(2009, 3, 6), "yesterday", document="d", expression="1:yesterday", score=0.41)
+    assert combine([yesterday, again]).window is None
+
+
+def test_a_strong_match_stands_alone():
+    strong = Evidence(D(2009, 3, 6), D(2009, 3, 6), "yesterday", document="a", expression="1:yesterday", score=0.9)
+    assert combine([strong]).published == D(2009, 3, 6)
