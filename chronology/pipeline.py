@@ -117,8 +117,15 @@ def _infer_undated(undated, results, store: Store, engine, report: BuildReport, 
     warnings: list[Warning_] = []
     redo: list[tuple[int, Document, str]] = []
     for position, (doc, digest) in sorted(undated.items()):
-        target = with_inference(doc, infer_published(doc, index))
+        inference = infer_published(doc, index)
+        target = with_inference(doc, inference)
         info = target.info()
+        if inference.aside:
+            warnings.append(Warning_(
+                kind="inference-uncorroborated", path=doc.path,
+                message=f"{doc.path or doc.id}: {len(inference.aside)} matched event(s) set aside, no other evidence "
+                        "agreeing: " + "; ".join(e.describe() for e in inference.aside),
+            ))
         if _inferred_fields(info) != _inferred_fields(results[position].info):
             redo.append((position, target, digest))
         if info.published_window is not None:

@@ -2,7 +2,9 @@
 to the same events in dated documents, each match solved for the writing day.
 
 Matching is the merge's own comparison (`chronology.merge.cluster.profile` and `similarity` at
-`MERGE_SCORE`), so a pair counts here exactly when the chronology would call it one event.
+`MERGE_SCORE`), plus one condition the merge leaves to its date blocking: the two tellings share
+an actor. The merge only compares tellings whose dates already agree; here there is no date to
+go by, and on TE3-Silver the words alone matched reports of different days too often.
 Blocking: the merge's similarity is zero unless two tellings share a predicate word, so dated
 mentions are indexed by those words once and an undated mention is compared only with the
 mentions that share one. The pass costs one index over the dated corpus plus work for the
@@ -102,6 +104,8 @@ def matches(relative: Sequence[EventMention], index: DatedIndex, own: bool = Fal
             theirs = index.mentions[i]
             if (theirs.document == m.document) != own or theirs.id == m.id or not _as_fine(theirs, m):
                 continue
+            if not (p.actors & index.profiles[i].actors):
+                continue  # with no date to go by, the same event needs the same who as well as what
             score = similarity(p, index.profiles[i], weights)
             if score >= MERGE_SCORE:
                 found.append(Match(m, theirs, score))

@@ -8,10 +8,10 @@ All pure: the tagger is passed in as a function of (text, day), so the same rule
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from chronology.merge.cluster import NEAR_MISS_SCORE
 from chronology.model import Granularity, PublishedWindow, TimeMention
 
 Tagger = Callable[[str, dt.date], list[TimeMention]]
@@ -35,14 +35,24 @@ PINNED_DAYS = 7
 # relative expressions unanchored.
 MAX_DATED_DAYS = 31
 
-# A matched event stands on its own only at the score the merge asks of two tellings whose dates
-# do not line up exactly; below it, it needs another match, of another expression of the
-# document, that agrees with it. The merge's own matches are made among mentions of the same
-# dates; these are made without any date to go by, and news on one subject shares its words
-# ("said on Tuesday" in two reports of different clashes), so a lone weak match is set aside.
-STRONG_MATCH = NEAR_MISS_SCORE
-
-_COARSE = frozenset({Granularity.VAGUE, Granularity.DECADE, Granularity.CENTURY})
+# A matched event is used only when another witness agrees with it: a match of another of the
+# document's expressions, with another dated document. The merge matches tellings that already
+# share a date; these are matched with no date to go by, and news on one subject shares its
+# words and its actors' names (weekly rate reports, daily market reports, "reported on Monday"
+# in two papers on different Mondays). On TE3-Silver, letting a strong match (the merge's
+# NEAR_MISS_SCORE) stand alone gave 11 wrong windows of 41 instead of 5 of 24 (benchmarks/infer_silver.py).
+# Dates fine enough to bound the writing by. A bare year is not: on news text a year in a
+# past-tense sentence is as often ahead ("passed the 2007 budget", "job cuts between 2006 and
+# 2008", "contenders for the 2008 election"; 13 of 246 undated TE3-Silver documents got a wrong
+# bound from years), while "died on 3 August 2007" is behind.
+_BOUNDING = frozenset({Granularity.TIME, Granularity.DAY, Granularity.WEEK, Granularity.MONTH})
+# A sentence with any of these looks ahead somewhere, and the nearest-cue tense of a clause is
+# not sure enough then to bound the writing by a date in it.
+_LOOKS_AHEAD = re.compile(
+    r"\b(?:will|would|shall|'ll|scheduled|planned|plans?|expected|expects?|due|forecasts?|"
+    r"targets?|aims?|until|till|budget|upcoming|next|proposed|proposals?)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -74,18 +84,26 @@ class Inference:
 
 def text_bounds(mentions: Sequence[TimeMention], text: str, tense: Callable[[str, int, int], str]) -> list[Evidence]:
     """The lower bound a text puts on its own writing: the latest date written out in full
-    (no anchor needed) that its clause reports in the past tense. A future-tense date says
-    nothing: articles announce things years ahead."""
+    (no anchor needed), to the month or finer, that its clause reports in the past tense in a
+    sentence that does not look ahead. A future-tense date says nothing: articles announce
+    things years ahead."""
     reported = [
         m for m in mentions
         if m.type in ("DATE", "TIME") and m.anchor.kind == "none" and m.anchored and m.interval is not None
-        and m.granularity not in _COARSE and tense(text, m.start, m.end) == "past"
+        and m.granularity in _BOUNDING and tense(text, m.start, m.end) == "past"
+        and not _LOOKS_AHEAD.search(_sentence(text, m.start, m.end))
     ]
     if not reported:
         return []
     latest = max(reported, key=lambda m: (m.interval.start, m.start))
     return [Evidence(latest.interval.start, None, f"reports '{latest.text}' ({latest.value}) in the past tense",
                      expression=latest.text)]
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    return text[left:min(stops) + 1 if stops else len(text)]
 
 
 def _resolution(sentence: str, offset: int, day: dt.date, tag: Tagger) -> tuple[dt.date, dt.date] | None:
@@ -171,14 +189,19 @@ def _overlap(a: Evidence, b: Evidence) -> bool:
     return (a.latest is None or b.earliest <= a.latest) and (b.latest is None or a.earliest <= b.latest)
 
 
+def _independent(a: Evidence, b: Evidence) -> bool:
+    """Two witnesses: two of the document's expressions, matched in two different documents
+    (or both in its own text)."""
+    return a.expression != b.expression and (a.document != b.document or a.document is None)
+
+
 def corroborated(evidence: Sequence[Evidence]) -> tuple[list[Evidence], list[Evidence]]:
-    """(used, set aside): a matched event is used when its score is strong or a match of another
-    expression agrees with it; evidence that is not a match (the text's bounds) is always used."""
+    """(used, set aside): a matched event is used when an independent match agrees with it;
+    evidence that is not a match (the text's bounds) is always used."""
     matched = [e for e in evidence if e.score is not None]
     used, aside = [], []
     for e in evidence:
-        ok = e.score is None or e.score >= STRONG_MATCH or any(
-            o.expression != e.expression and _overlap(o, e) for o in matched)
+        ok = e.score is None or any(_independent(o, e) and _overlap(o, e) for o in matched)
         (used if ok else aside).append(e)
     return used, aside
 
@@ -186,7 +209,7 @@ def corroborated(evidence: Sequence[Evidence]) -> tuple[list[Evidence], list[Evi
 def combine(evidence: Sequence[Evidence]) -> Inference:
     """One window from all evidence: the days every piece allows.
 
-    Lone weak matches are set aside first (see STRONG_MATCH). When no day is allowed by all: if one set of pieces that agree holds a strict majority, the
+    Matches no independent witness agrees with are set aside first (see `corroborated`). When no day is allowed by all: if one set of pieces that agree holds a strict majority, the
     window is theirs and every other piece is reported as outvoted (a lone match the merge's
     words made between two different events should not move a date that three others agree
     on); otherwise the disagreement is reported and the window is the hull of every piece,

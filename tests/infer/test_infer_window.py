@@ -74,7 +74,7 @@ def test_combine_widens_over_evidence_that_disagrees_and_reports_it():
     inference = combine([
         Evidence(D(2010, 1, 5), D(2010, 1, 5), "yesterday = 4 January", document="early"),
         Evidence(D(2010, 6, 10), D(2010, 6, 10), "yesterday = 9 June", document="late"),
-    ])
+    ])  # (no scores: not event matches, so no witness is needed)
     w = inference.window
     assert (w.earliest, w.latest) == (D(2010, 1, 5), D(2010, 6, 10))
     assert w.confidence == CONFIDENCE_CONFLICT
@@ -131,11 +131,14 @@ def test_matches_of_two_expressions_that_agree_corroborate_each_other():
     inference = combine([yesterday, december, other])
     assert inference.aside == [other] and not inference.conflicts
     assert (inference.window.earliest, inference.window.latest) == (D(2009, 3, 6), D(2009, 3, 6))
-    # Two matches of one expression are not two witnesses.
+    # Two matches of one expression are not two witnesses, nor are two expressions matched in
+    # one document (a weekly report of another week matches all of them).
     again = Evidence(D(2009, 3, 6), D(2009, 3, 6), "yesterday", document="d", expression="1:yesterday", score=0.41)
     assert combine([yesterday, again]).window is None
+    same_doc = Evidence(D(2009, 3, 1), D(2009, 3, 31), "last month", document="a", expression="4:last month", score=0.9)
+    assert combine([yesterday, same_doc]).window is None
 
 
-def test_a_strong_match_stands_alone():
-    strong = Evidence(D(2009, 3, 6), D(2009, 3, 6), "yesterday", document="a", expression="1:yesterday", score=0.9)
-    assert combine([strong]).published == D(2009, 3, 6)
+def test_even_a_perfect_match_needs_a_witness():
+    strong = Evidence(D(2009, 3, 6), D(2009, 3, 6), "yesterday", document="a", expression="1:yesterday", score=1.0)
+    assert combine([strong]).window is None and combine([strong]).aside == [strong]
