@@ -53,6 +53,7 @@ class DatedIndex:
     profiles: list[Profile]
     postings: dict[str, list[int]]
     document_count: int
+    frequency: Counter  # in how many dated mentions each word occurs
 
     @classmethod
     def build(cls, mentions: Iterable[EventMention]) -> "DatedIndex":
@@ -66,15 +67,14 @@ class DatedIndex:
         for i, p in enumerate(profiles):
             for w in p.event_words:
                 postings[w].append(i)
-        return cls(kept, profiles, dict(postings), len(profiles))
+        frequency = Counter(w for p in profiles for w in p.words)
+        return cls(kept, profiles, dict(postings), len(profiles), frequency)
 
-    def weights(self, extra: Sequence[Profile]) -> dict[str, float]:
+    def weights(self, extra: Sequence[Profile]) -> "_Weights":
         """IDF over the dated mentions plus the undated ones being matched (as the merge computes
-        it over everything it merges)."""
-        df = Counter(w for p in self.profiles for w in p.words)
-        df.update(w for p in extra for w in p.words)
-        n = len(self.profiles) + len(extra)
-        return {w: math.log((n + 1) / k) for w, k in df.items()}
+        it over everything it merges), looked up per word: the index's counts are made once, not
+        once per undated document."""
+        return _Weights(self.frequency, Counter(w for p in extra for w in p.words), len(self.profiles) + len(extra))
 
     def candidates(self, p: Profile) -> list[int]:
         found: set[int] = set()
@@ -83,6 +83,22 @@ class DatedIndex:
             if len(hits) <= MAX_POSTING:
                 found.update(hits)
         return sorted(found)
+
+
+@dataclass(frozen=True)
+class _Weights:
+    """The mapping `similarity` reads weights from (`get` and truth), computed on demand."""
+
+    dated: Counter
+    extra: Counter
+    n: int
+
+    def get(self, word: str, default: float = 1.0) -> float:
+        k = self.dated.get(word, 0) + self.extra.get(word, 0)
+        return math.log((self.n + 1) / k) if k else default
+
+    def __bool__(self) -> bool:
+        return True
 
 
 @dataclass(frozen=True)
