@@ -5,8 +5,9 @@ touches only documents that came in without a date from any source (manifest, `-
 metadata, byline, URL), so those always override it. Two kinds of evidence, each a window of
 days the document could have been written (`window.Evidence`):
 
-1. its own text: it was written no earlier than the latest fully written date it reports in the
-   past tense ("reforms introduced in 2005" → not before 2005), and an event it dates both
+1. its own text: it was written no earlier than the latest fully written date, to the month or
+   finer, that it reports in the past tense ("was killed on 3 August 2007"; a bare year is too
+   often ahead: "passed the 2007 budget"), and an event it dates both
    relatively and in full ("published on 5 March 2009" ... "the report published yesterday")
    pins the day as a match with another document would;
 2. the rest of the corpus (`corpus`): an event it dates relatively ("revealed yesterday") that
@@ -14,12 +15,17 @@ days the document could have been written (`window.Evidence`):
    expression mean that date, found by re-tagging the sentence over candidate days, are the
    window ("yesterday" = 5 March → written 6 March).
 
-The windows are intersected; evidence that cannot be reconciled is reported and the window
-widened over all of it. With an upper bound the document gets `published` (the most likely day),
-`published_from = inferred` and a `published_window`, and is analysed again against that day
-(`analyse_inferred` marks its relative expressions as inferred and widens their intervals over
-the window). With no upper bound it stays undated: its relative expressions stay unanchored,
-never read against the clock; a lower bound alone is still reported in its window.
+A matched event counts only with a witness: another of the document's expressions matched in
+another document (or both in its own text) that agrees with it; a lone match is reported and set
+aside, since without a date to go by, reports of different days share words and names. The
+windows are intersected; a piece a strict majority disagrees with is reported as outvoted;
+otherwise evidence that cannot be reconciled is reported and the window widened over all of it.
+
+With an upper bound and at most a month wide, the document gets `published` (the most likely
+day), `published_from = inferred` and a `published_window`, and the build analyses it again
+against that day (`mark_inferred` marks its relative expressions as inferred and widens their
+intervals over the window). Otherwise it stays undated: its relative expressions stay
+unanchored, never read against the clock; any window found is still reported.
 """
 
 from __future__ import annotations

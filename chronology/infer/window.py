@@ -35,12 +35,6 @@ PINNED_DAYS = 7
 # relative expressions unanchored.
 MAX_DATED_DAYS = 31
 
-# A matched event is used only when another witness agrees with it: a match of another of the
-# document's expressions, with another dated document. The merge matches tellings that already
-# share a date; these are matched with no date to go by, and news on one subject shares its
-# words and its actors' names (weekly rate reports, daily market reports, "reported on Monday"
-# in two papers on different Mondays). On TE3-Silver, letting a strong match (the merge's
-# NEAR_MISS_SCORE) stand alone gave 11 wrong windows of 41 instead of 5 of 24 (benchmarks/infer_silver.py).
 # Dates fine enough to bound the writing by. A bare year is not: on news text a year in a
 # past-tense sentence is as often ahead ("passed the 2007 budget", "job cuts between 2006 and
 # 2008", "contenders for the 2008 election"; 13 of 246 undated TE3-Silver documents got a wrong
@@ -187,6 +181,15 @@ def _bounds(evidence: Sequence[Evidence]) -> tuple[dt.date, dt.date | None]:
 
 def _overlap(a: Evidence, b: Evidence) -> bool:
     return (a.latest is None or b.earliest <= a.latest) and (b.latest is None or a.earliest <= b.latest)
+
+
+# A matched event is used only when another witness agrees with it: a match of another of the
+# document's expressions, with another dated document. The merge matches tellings that already
+# share a date; these are matched with no date to go by, and news on one subject shares its
+# words and its actors' names (weekly rate reports, daily market reports, "reported on Monday"
+# in two papers on different Mondays). On TE3-Silver, letting a strong match (the merge's
+# NEAR_MISS_SCORE) stand alone gave 11 wrong windows of 41 instead of 5 of 24
+# (benchmarks/infer_silver.py, every tenth of 2,452 documents undated).
 
 
 def _independent(a: Evidence, b: Evidence) -> bool:

@@ -129,9 +129,10 @@ def test_undated_task_force_article_is_never_given_a_wrong_window(corpus):
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "no dated document in the development corpus dates an event the task-force article dates "
-    "relatively at day or week precision; the only match is Laming's report ('in March'), which "
-    "allows March 2009 to February 2010. A week would need outside knowledge."))
+    "no dated document in the development corpus dates at day or week precision an event the "
+    "task-force article dates relatively; its one match (Laming's report, 'in March': March 2009 "
+    "to February 2010) has no second witness and is set aside, so the article stays undated. "
+    "A week would need outside knowledge."))
 def test_undated_task_force_article_window_is_at_most_a_week(corpus):
     _, _, report, _ = corpus
     window = _doc(report.chronology, UNDATED_11).published_window
