@@ -174,6 +174,18 @@ class _progress:
             self.bar.stop()
 
 
+def inference_line(info) -> str:
+    """One summary line per inference: the document, its window, how much evidence."""
+    window = info.published_window
+    span = f"{window.earliest}..{window.latest or 'open'}"
+    pieces = f"{len(window.evidence)} piece(s) of evidence" + (
+        f", {len(window.conflicts)} conflict(s)" if window.conflicts else "")
+    if info.published is not None:
+        return (f"inferred {info.published} for {info.path or info.id}: window {span}, {pieces}, "
+                f"confidence {window.confidence}")
+    return f"no date inferred for {info.path or info.id}: the evidence allows {span} only, {pieces}"
+
+
 def _summary(report: BuildReport, c: Chronology, written: dict[str, Path], echo) -> None:
     n = c.counts
     echo(
@@ -184,6 +196,9 @@ def _summary(report: BuildReport, c: Chronology, written: dict[str, Path], echo)
     )
     for w in report.skipped:
         echo(f"  skipped {w.message}")
+    for info in c.documents:  # from the chronology itself, so a warm run reports them too
+        if info.published_window is not None:
+            echo("  " + inference_line(info))
     if n.undated_documents:
         echo(f"  {n.undated_documents} document(s) without a publication date")
     if n.unanchored_mentions:

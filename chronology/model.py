@@ -65,6 +65,9 @@ class Anchor(_Model):
     )
     value: str | None = Field(default=None, description="TIMEX3 value of the anchor")
     mention: int | None = Field(default=None, description="index of the anchoring mention, for kind=mention")
+    inferred: bool = Field(
+        default=False, description="true when the publication date anchored to was inferred (see published_window)"
+    )
 
 
 class TimeMention(_Model):
@@ -90,10 +93,17 @@ class TimeMention(_Model):
 
 
 class PublishedWindow(_Model):
+    """The days a document without a publication date could have been written, and why."""
+
     earliest: dt.date
-    latest: dt.date
+    latest: dt.date | None = Field(default=None, description="none when only a lower bound is known")
     confidence: float = Field(ge=0.0, le=1.0)
-    evidence: list[str] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=list, description="one line per piece: its window and reason")
+    sources: list[str] = Field(default_factory=list, description="ids of the dated documents it rests on")
+    conflicts: list[str] = Field(default_factory=list, description="evidence that disagreed; the window was widened")
+    uncorroborated: list[str] = Field(
+        default_factory=list, description="weak event matches no other evidence agreed with: listed, not used"
+    )
 
 
 class DocumentInfo(_Model):
@@ -189,6 +199,7 @@ class Counts(_Model):
     mentions: int = 0
     events: int = 0
     undated_documents: int = 0
+    inferred_documents: int = Field(default=0, description="documents whose publication date was inferred")
     unanchored_mentions: int = 0
 
 

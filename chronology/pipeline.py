@@ -2,10 +2,18 @@
 
     paths ─ingest─▶ Document ─analyse (tag + events, per document, in parallel)─▶ store
                                                                     │
+                      undated documents: infer a date from the rest ┤ (chronology.infer)
+                                                                    │
                               Chronology ◀─merge (whole corpus)──────┘
 
 `analyse` is pure and picklable, so it runs the same in this process, a process pool or a Dask
 worker. Only documents that are new or changed since the last build are analysed again.
+
+An inferred date depends on the other documents, so it is never taken from the cache on trust:
+a document that came in undated is stored under the hash of its undated content, together with
+the analysis made against whatever was inferred for it. Every build infers again (only for the
+undated documents, against the current corpus); the stored analysis is reused only when the new
+inference (date, window, evidence) is the one it was made with, and is redone otherwise.
 """
 
 from __future__ import annotations
@@ -21,7 +29,9 @@ from chronology.model import (
     Chronology,
     Counts,
     Document,
+    DocumentInfo,
     Interval,
+    PublishedFrom,
     TimeMention,
     Warning_,
 )
@@ -59,6 +69,10 @@ def analyse(doc: Document) -> CachedDocument:
 
     mentions = tag(doc.text, published=doc.published)
     mark_creation_time(mentions, doc.published_span)
+    if doc.published_from == PublishedFrom.INFERRED and doc.published_window is not None:
+        from chronology.infer import mark_inferred
+
+        mark_inferred(doc.text, mentions, doc.published_window)
     events = extract_events(doc, mentions)
     return CachedDocument(doc.info(), mentions, events, doc.text)
 
@@ -71,6 +85,9 @@ class BuildReport:
     analysed: int = 0
     reused: int = 0
     skipped: list[Warning_] = field(default_factory=list)
+    # One per document that came in undated and was given a date or a window by inference.
+    inferred: list[DocumentInfo] = field(default_factory=list)
+    reanalysed: int = 0  # undated documents analysed again against a newly inferred date
 
 
 def _is_unanchored(m: TimeMention) -> bool:
@@ -86,6 +103,56 @@ def _unanchored_warning(info, loose: list[TimeMention]) -> Warning_:
         path=info.path,
         message=f"{info.path or info.id}: {len(loose)} expression(s) left unanchored ({why}): {shown}",
     )
+
+
+def _inferred_fields(info: DocumentInfo) -> tuple:
+    return info.published, info.published_from, info.published_window
+
+
+def _infer_undated(undated, results, store: Store, engine, report: BuildReport, absorb) -> list[Warning_]:
+    """The second pass: a date or window for each undated document from its text and the dated
+    documents' events; documents whose inference changed are analysed again against it."""
+    from chronology.infer import DatedIndex, infer_published, with_inference
+
+    index = DatedIndex.build(e for p, r in results.items() if p not in undated for e in r.events)
+    warnings: list[Warning_] = []
+    redo: list[tuple[int, Document, str]] = []
+    for position, (doc, digest) in sorted(undated.items()):
+        inference = infer_published(doc, index)
+        target = with_inference(doc, inference)
+        info = target.info()
+        if inference.aside:
+            warnings.append(Warning_(
+                kind="inference-uncorroborated", path=doc.path,
+                message=f"{doc.path or doc.id}: {len(inference.aside)} matched event(s) set aside, no other evidence "
+                        "agreeing: " + "; ".join(e.describe() for e in inference.aside),
+            ))
+        if _inferred_fields(info) != _inferred_fields(results[position].info):
+            redo.append((position, target, digest))
+        if info.published_window is not None:
+            report.inferred.append(info)
+            warnings.extend(_inference_warnings(info))
+    for (position, target, digest), result in zip(redo, engine.map(analyse, [t for _, t, _ in redo])):
+        store.save(digest, result)
+        report.reanalysed += 1
+        absorb(position, result, progress=False)
+    return warnings
+
+
+def _inference_warnings(info: DocumentInfo) -> list[Warning_]:
+    """Never a silent guess: every inferred date, and every disagreement behind it, is reported."""
+    window = info.published_window
+    name = info.path or info.id
+    latest = window.latest.isoformat() if window.latest else "open"
+    if info.published is not None:
+        message = (f"{name}: publication date inferred as {info.published} (window {window.earliest}..{latest}, "
+                   f"{len(window.evidence)} piece(s) of evidence, confidence {window.confidence})")
+    else:
+        message = (f"{name}: no publication date inferred; the evidence allows {window.earliest}..{latest} only "
+                   f"({len(window.evidence)} piece(s) of evidence); relative dates stay unanchored")
+    out = [Warning_(kind="inferred-date", path=info.path, message=message)]
+    out.extend(Warning_(kind="inference-conflict", path=info.path, message=f"{name}: {c}") for c in window.conflicts)
+    return out
 
 
 def build(
@@ -113,17 +180,19 @@ def build(
     # cold one (results arriving per batch) assemble the same chronology in the same order.
     results: dict[int, CachedDocument] = {}
     doc_warnings: dict[int, Warning_] = {}
-    unanchored_total = 0
+    unanchored: dict[int, int] = {}
+    # Documents that came in without a date (the text is kept: the second pass reads them).
+    undated: dict[int, tuple[Document, str]] = {}
 
-    def absorb(position: int, result: CachedDocument) -> None:
-        nonlocal unanchored_total
+    def absorb(position: int, result: CachedDocument, progress: bool = True) -> None:
         results[position] = CachedDocument(result.info, [], result.events)
         result.info.mentions = len(result.mentions)
         loose = [m for m in result.mentions if _is_unanchored(m)]
+        unanchored[position] = len(loose)
+        doc_warnings.pop(position, None)
         if loose:
             doc_warnings[position] = _unanchored_warning(result.info, loose)
-            unanchored_total += len(loose)
-        if on_progress:
+        if on_progress and progress:
             on_progress(1)
 
     seen: set[str] = set()
@@ -149,6 +218,8 @@ def build(
                 continue
             seen.add(item.id)
             digest = content_hash(item)
+            if item.published is None:
+                undated[position] = (item, digest)
             cached = None if rebuild else store.lookup(item.id, digest)
             if cached is not None:
                 report.reused += 1
@@ -170,11 +241,14 @@ def build(
         absorb(position, result)
     store.save_many(unsaved)
     store.forget_except(seen)
+    if undated:
+        warnings.extend(_infer_undated(undated, results, store, engine, report, absorb))
 
     ordered = [results[p] for p in sorted(results)]
     infos = [r.info for r in ordered]
     all_events = [e for r in ordered for e in r.events]
     mentions_total = sum(i.mentions for i in infos)
+    unanchored_total = sum(unanchored.values())
     warnings.extend(doc_warnings[p] for p in sorted(doc_warnings))
 
     documents = {info.id: info for info in infos}
@@ -195,6 +269,7 @@ def build(
             mentions=mentions_total,
             events=len(events),
             undated_documents=sum(1 for i in infos if i.published is None),
+            inferred_documents=sum(1 for i in infos if i.published_from == PublishedFrom.INFERRED),
             unanchored_mentions=unanchored_total,
         ),
         date_range=Interval(start=min(d.start for d in dated), end=max(d.end for d in dated))

@@ -113,7 +113,17 @@ def _group(event, docs: dict[str, DocumentInfo]) -> str:
 CSV_COLUMNS = (
     "event_id", "value", "start", "end", "granularity", "title", "actors",
     "document_title", "source", "published", "expression", "sentence",
+    # Last, so readers of the earlier columns by position are unaffected: "inferred" when the
+    # mention was read against a publication date that was inferred, not given.
+    "anchor",
 )
+
+
+def _anchor_column(m) -> str:
+    anchor = m.expression.anchor
+    if anchor.kind == "publication":
+        return "inferred" if anchor.inferred else "publication"
+    return anchor.kind
 
 
 def to_csv(chronology: Chronology) -> str:
@@ -129,6 +139,7 @@ def to_csv(chronology: Chronology) -> str:
                 m.date.granularity.value if m.date.granularity else "", event.title,
                 "; ".join(event.actors), doc.title if doc else "", doc.source if doc else "",
                 doc.published if doc and doc.published else "", m.expression.text, m.sentence,
+                _anchor_column(m),
             ])
     return buffer.getvalue()
 

@@ -1,157 +1,128 @@
 """Publication dates for documents that have none: a window inferred from evidence, never a guess.
 
-Two kinds of evidence, each turned into a window of days the document could have been written:
+A second pass of the build, after every document has been analysed and before the merge; it
+touches only documents that came in without a date from any source (manifest, `--published`,
+metadata, byline, URL), so those always override it. Two kinds of evidence, each a window of
+days the document could have been written (`window.Evidence`):
 
-1. its own text: it was written no earlier than the latest absolute date it reports in the
-   past tense (a date whose value is fully written out, e.g. "2005", "5 March 2009");
-2. the rest of the corpus: when an event it dates relatively ("revealed yesterday", "told the
-   Guardian last month") is the same event that a dated document dates, the publication days
-   that would make the relative expression mean that date form a window ("yesterday" = 5 March
-   pins the day to 6 March; "last month" = February pins the month to March).
+1. its own text: it was written no earlier than the latest fully written date, to the month or
+   finer, that it reports in the past tense ("was killed on 3 August 2007"; a bare year is too
+   often ahead: "passed the 2007 budget"), and an event it dates both
+   relatively and in full ("published on 5 March 2009" ... "the report published yesterday")
+   pins the day as a match with another document would;
+2. the rest of the corpus (`corpus`): an event it dates relatively ("revealed yesterday") that
+   the merge would join with an event a dated document dates; the writing days that make the
+   expression mean that date, found by re-tagging the sentence over candidate days, are the
+   window ("yesterday" = 5 March → written 6 March).
 
-The window is the intersection of what every piece of evidence allows. Evidence that cannot be
-reconciled is reported and the window widened to cover it all, with a lower confidence. With no
-bound on either side the document stays undated: its relative expressions stay unanchored.
+A matched event counts only with a witness: another of the document's expressions matched in
+another document (or both in its own text) that agrees with it; a lone match is reported and set
+aside, since without a date to go by, reports of different days share words and names. The
+windows are intersected; a piece a strict majority disagrees with is reported as outvoted;
+otherwise evidence that cannot be reconciled is reported and the window widened over all of it.
 
-Solving a relative expression for its anchor is done by asking the tagger itself: the sentence is
-resolved against each candidate day and the days whose resolution equals the matched date are
-kept. This uses the same rules as everything else (no second, divergent model of "last month"),
-and it is cheap because only one sentence is re-tagged and only over a bounded range of days.
+With an upper bound and at most a month wide, the document gets `published` (the most likely
+day), `published_from = inferred` and a `published_window`, and the build analyses it again
+against that day (`mark_inferred` marks its relative expressions as inferred and widens their
+intervals over the window). Otherwise it stays undated: its relative expressions stay
+unanchored, never read against the clock; any window found is still reported.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 
-from chronology.model import EventMention, PublishedWindow, TimeMention
+from chronology.infer.corpus import DatedIndex, corpus_evidence, matches
+from chronology.infer.window import Evidence, Inference, combine, solve_anchor, text_bounds
+from chronology.model import Document, PublishedFrom, PublishedWindow, TimeMention
 
-# How far around a matched date to look for the anchors that explain it. "Last year" or
-# "in December" can be up to about a year from the writing; two years covers every deictic form
-# the tagger resolves at coarser than year precision is not used as evidence.
-_SEARCH_DAYS = 400
+__all__ = [
+    "DatedIndex",
+    "Evidence",
+    "Inference",
+    "combine",
+    "corpus_evidence",
+    "infer_published",
+    "mark_inferred",
+    "matches",
+    "solve_anchor",
+    "text_bounds",
+    "with_inference",
+]
 
-
-@dataclass
-class Evidence:
-    earliest: dt.date
-    latest: dt.date | None
-    reason: str
-    document: str | None = None  # the other document that supplied the matched date
-
-    def describe(self) -> str:
-        upto = f"{self.latest}" if self.latest else "…"
-        return f"{self.earliest}..{upto}: {self.reason}"
-
-
-@dataclass
-class Inference:
-    window: PublishedWindow | None
-    published: dt.date | None
-    evidence: list[Evidence] = field(default_factory=list)
-    conflicts: list[str] = field(default_factory=list)
+# The day an undated document is provisionally read against, only to find its relatively dated
+# events (their sentence, clause, title and actors do not depend on the day; their dates are
+# discarded and solved for instead).
+PROVISIONAL_ANCHOR = dt.date(2000, 1, 1)
 
 
-def _is_absolute(m: TimeMention) -> bool:
-    """A date written out in full: it does not depend on any anchor."""
-    return m.type == "DATE" and m.anchor.kind == "none" and m.anchored and m.interval is not None
+def _tag(text: str, day: dt.date | None) -> list[TimeMention]:
+    from chronology.temporal import tag
+
+    return tag(text, published=day)
 
 
-def text_bounds(mentions: Sequence[TimeMention], past: Callable[[TimeMention], bool]) -> list[Evidence]:
-    """The lower bound a text puts on its own writing: the latest absolute date it reports as past."""
-    reported = [m for m in mentions if _is_absolute(m) and past(m)]
-    if not reported:
-        return []
-    latest = max(reported, key=lambda m: m.interval.start)
-    return [Evidence(latest.interval.start, None, f"reports '{latest.text}' ({latest.value}) as past")]
+def infer_published(doc: Document, index: DatedIndex | None, tag=_tag) -> Inference:
+    """The window `doc` (undated) was written in, from its text and, given `index`, the corpus."""
+    from chronology.events import extract_events
+    from chronology.temporal.tense import tense_of
+
+    undated = doc.model_copy(update={"published": None})
+    own = tag(doc.text, None)
+    evidence = text_bounds(own, doc.text, tense_of)
+    provisional = doc.model_copy(update={"published": PROVISIONAL_ANCHOR})
+    relative = [
+        e for e in extract_events(provisional, tag(doc.text, PROVISIONAL_ANCHOR))
+        if e.expression.anchor.kind == "publication"
+    ]
+    if relative:
+        # Read undated, the text's events are exactly those its fully written dates date.
+        absolute = DatedIndex.build(extract_events(undated, own))
+        evidence.extend(corpus_evidence(relative, absolute, tag, own=True)[0])
+        if index is not None and index.document_count:
+            evidence.extend(corpus_evidence(relative, index, tag)[0])
+    return combine(evidence)
 
 
-def solve_anchor(
-    sentence: str,
-    offset: int,
-    target_start: dt.date,
-    target_end: dt.date,
-    tag: Callable[[str, dt.date], list[TimeMention]],
-) -> tuple[dt.date, dt.date] | None:
-    """The days D such that the expression at `offset` of `sentence`, resolved against D, means
-    exactly [target_start, target_end]; None when no day in range does."""
-    first = last = None
-    day = target_start - dt.timedelta(days=_SEARCH_DAYS)
-    stop = target_end + dt.timedelta(days=_SEARCH_DAYS)
-    while day <= stop:
-        for m in tag(sentence, day):
-            if m.start == offset and m.interval is not None:
-                if m.interval.start == target_start and m.interval.end == target_end:
-                    first = first or day
-                    last = day
-                break
-        day += dt.timedelta(days=1)
-    return (first, last) if first else None
+def with_inference(doc: Document, inference: Inference) -> Document:
+    """`doc` carrying what was inferred: a date only with an upper bound, a window whenever any
+    evidence was found. Never applied over a date from another source."""
+    if doc.published is not None and doc.published_from != PublishedFrom.INFERRED:
+        return doc
+    if inference.window is None:
+        return doc.model_copy(update={"published": None, "published_from": None, "published_window": None})
+    if inference.published is None:
+        return doc.model_copy(update={"published": None, "published_from": None,
+                                      "published_window": inference.window})
+    return doc.model_copy(update={
+        "published": inference.published,
+        "published_from": PublishedFrom.INFERRED,
+        "published_window": inference.window,
+        "published_evidence": f"inferred from {len(inference.evidence)} piece(s) of evidence",
+    })
 
 
-def combine(evidence: list[Evidence], pinned_days: list[dt.date]) -> Inference:
-    """Intersect the windows; on a conflict, report it and take the hull instead."""
-    if not evidence:
-        return Inference(None, None)
-    earliest = max(e.earliest for e in evidence)
-    bounded = [e.latest for e in evidence if e.latest is not None]
-    if not bounded:
-        return Inference(None, None, evidence)
-    latest = min(bounded)
-    conflicts: list[str] = []
-    confidence = 0.9 if pinned_days else 0.6
-    if earliest > latest:
-        conflicts = [e.describe() for e in evidence]
-        earliest = min(e.earliest for e in evidence)
-        latest = max(bounded)
-        confidence = 0.3
-    width = (latest - earliest).days + 1
-    if not pinned_days:
-        confidence = min(confidence, 0.5 if width > 31 else confidence)
-    # The most likely day: the day most evidence pins, else the middle of the window.
-    inside = [d for d in pinned_days if earliest <= d <= latest]
-    if inside:
-        published = max(sorted(set(inside)), key=inside.count)
+def mark_inferred(text: str, mentions: list[TimeMention], window: PublishedWindow, tag=_tag) -> None:
+    """Mark the mentions read against an inferred date, and widen each interval over the window:
+    "yesterday" in a document written 4..6 March means 3..5 March."""
+    ends = {}
+    if window.latest is not None and window.earliest != window.latest:
+        early = {m.start: m for m in tag(text, window.earliest)}
+        late = {m.start: m for m in tag(text, window.latest)}
+        ends = {start: (early.get(start), late.get(start)) for start in early}
+    if window.latest == window.earliest:
+        span = window.earliest.isoformat()
     else:
-        published = earliest + dt.timedelta(days=width // 2)
-    window = PublishedWindow(
-        earliest=earliest,
-        latest=latest,
-        confidence=confidence,
-        evidence=[e.describe() for e in evidence],
-    )
-    return Inference(window, published, evidence, conflicts)
-
-
-def corpus_evidence(
-    undated: Sequence[EventMention],
-    dated: Sequence[EventMention],
-    same_event: Callable[[EventMention, EventMention], bool],
-    tag: Callable[[str, dt.date], list[TimeMention]],
-) -> list[Evidence]:
-    """Evidence from events this document dates relative to its own (unknown) date that dated
-    documents date too. `undated` were extracted with a provisional anchor; only expressions
-    anchored to the publication date count."""
-    found: list[Evidence] = []
-    for mine in undated:
-        if mine.expression.anchor.kind != "publication":
+        span = f"between {window.earliest.isoformat()} and {window.latest.isoformat() if window.latest else '...'}"
+    for m in mentions:
+        if m.anchor.kind != "publication":
             continue
-        for theirs in dated:
-            if theirs.document == mine.document or theirs.date.start is None or theirs.date.end is None:
-                continue
-            if theirs.date.granularity != mine.date.granularity or not same_event(mine, theirs):
-                continue
-            offset = mine.expression.start - mine.sentence_start
-            window = solve_anchor(mine.sentence, offset, theirs.date.start, theirs.date.end, tag)
-            if window is None:
-                continue
-            found.append(
-                Evidence(
-                    window[0],
-                    window[1],
-                    f"'{mine.expression.text}' ({mine.title}) = {theirs.date.value} in {theirs.document}",
-                    document=theirs.document,
-                )
-            )
-    return found
+        m.anchor.inferred = True
+        m.explanation = (m.explanation + "; " if m.explanation else "") + (
+            f"the publication date {m.anchor.value} is inferred (written {span})"
+        )
+        first, last = ends.get(m.start, (None, None))
+        if m.interval is not None and first and last and first.interval and last.interval:
+            start = min(m.interval.start, first.interval.start, last.interval.start)
+            end = max(m.interval.end, first.interval.end, last.interval.end)
+            m.interval = m.interval.model_copy(update={"start": start, "end": end})

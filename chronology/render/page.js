@@ -456,7 +456,7 @@
         head.appendChild(el("span", "mention-doc", doc.title));
       }
       if (doc.published) head.appendChild(el("span", "mention-pub", " · published " + doc.published +
-        (doc.from === "inferred" ? " (inferred)" : "")));
+        (doc.from === "inferred" ? " (inferred" + (doc.window ? ": written " + doc.window : "") + ")" : "")));
     }
     box.appendChild(head);
     var quote = el("blockquote", "sentence");

@@ -162,7 +162,17 @@ def _document(doc: DocumentInfo) -> dict[str, Any]:
         "url": safe_link(doc.url),
         "published": doc.published.isoformat() if doc.published else None,
         "from": doc.published_from.value if doc.published_from else None,
+        "window": _window(doc),
     }
+
+
+def _window(doc: DocumentInfo) -> str | None:
+    """The inferred window as the page prints it: "2009-03-04 to 2009-03-06", or None."""
+    window = doc.published_window
+    if window is None:
+        return None
+    latest = window.latest.isoformat() if window.latest else "an unknown later day"
+    return window.earliest.isoformat() if window.latest == window.earliest else f"{window.earliest.isoformat()} to {latest}"
 
 
 def _mention(mention: EventMention, doc_index: dict[str, int]) -> dict[str, Any]:
