@@ -9,6 +9,7 @@ that is.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 
 from chronology.events.actors import (
     NameIndex,
@@ -224,7 +225,9 @@ def extract_events(doc: Document, mentions: list[TimeMention]) -> list[EventMent
     sentences = split_sentences(doc.text)
     index = index_names(doc.text)
     events: list[EventMention] = []
-    dates = [(m.start, m.end) for m in mentions if m.type in ("DATE", "TIME")]
+    dates = sorted((m.start, m.end) for m in mentions if m.type in ("DATE", "TIME"))  # sorted: looked up by sentence
+    positions = {s.start: i for i, s in enumerate(sentences)}
+    tokenized: dict[int, list[Token]] = {}  # a sentence is tokenized once, however many dates it holds
     for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
         if classify_mention(doc, mention):
             continue
@@ -232,11 +235,14 @@ def extract_events(doc: Document, mentions: list[TimeMention]) -> list[EventMent
         if sentence is None:
             continue
         span = (mention.start, mention.end)
-        tokens = tokenize(sentence.text, sentence.start)
+        tokens = tokenized.get(sentence.start)
+        if tokens is None:
+            tokens = tokenized[sentence.start] = tokenize(sentence.text, sentence.start)
         clause = find_clause(tokens, span)
-        position = sentences.index(sentence)
+        position = positions[sentence.start]
         previous = sentences[position - 1] if position else None
-        title, reporting = _title(clause, tokens, sentence, span, index, dates, previous)
+        local = dates[bisect_left(dates, (sentence.start, sentence.start)):bisect_left(dates, (sentence.end, sentence.end))]
+        title, reporting = _title(clause, tokens, sentence, span, index, local, previous)
         if clause is not None:
             clause_text = doc.text[clause.start: clause.end]
             actor_tokens = sorted(set(clause.subject) | {t for t in tokens if clause.start <= t.start < clause.end},

@@ -56,9 +56,37 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# No real sentence is longer; a run of text without an end (a table, a scraped blob, a 1 MB
+# line) is cut into pieces of at most this many characters, at a clause mark or a space, so that
+# each event keeps a readable sentence and the work per mention stays bounded.
+MAX_SENTENCE = 1000
+
+
+def _bounded(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """[s, e) as one piece, or as pieces of at most MAX_SENTENCE characters."""
+    pieces = []
+    while e - s > MAX_SENTENCE:
+        window = text[s + MAX_SENTENCE // 2: s + MAX_SENTENCE]
+        clause = max((m.end() for m in re.finditer(r"[;:,]\s", window)), default=None)
+        space = window.rfind(" ")
+        cut = s + MAX_SENTENCE // 2 + (clause if clause is not None else space + 1 if space >= 0 else len(window))
+        a, b = _trimmed(text, s, cut)
+        if b > a:
+            pieces.append((a, b))
+        s = cut
+    a, b = _trimmed(text, s, e)
+    if b > a:
+        pieces.append((a, b))
+    return pieces
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Every sentence of `text` with its [start, end) offsets, in order, whitespace trimmed."""
-    out: list[Sentence] = []
+    return [Sentence(a, b, text[a:b]) for s, e in _raw_sentences(text) for a, b in _bounded(text, s, e)]
+
+
+def _raw_sentences(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
     for line in _LINE_RE.finditer(text):
         base, body = line.start(), line.group(0)
         cut = 0
@@ -67,11 +95,11 @@ def split_sentences(text: str) -> list[Sentence]:
                 continue
             s, e = _trimmed(text, base + cut, base + m.end())
             if e > s:
-                out.append(Sentence(s, e, text[s:e]))
+                out.append((s, e))
             cut = m.end()
         s, e = _trimmed(text, base + cut, base + len(body))
         if e > s:
-            out.append(Sentence(s, e, text[s:e]))
+            out.append((s, e))
     return out
 
 

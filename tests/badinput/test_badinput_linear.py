@@ -105,24 +105,12 @@ def unpunctuated(n: int) -> str:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="super-linear in events (not the tagger): chronology/events/extract.py tokenizes the whole "
-    "sentence again for every mention in it, and find_clause/segments walk it again, so one "
-    "sentence of n characters costs O(n^2); a 20,000-character line without a full stop takes "
-    "~5 s, 1 MB would take hours",
-)
 def test_events_time_is_linear_in_one_long_sentence():
     # One run each: the quadratic case is far past the margin, and best-of-three costs ~25 s.
     r = ratio(_analyse_text, unpunctuated, 1_500, repeats=1)
     assert r < MARGIN, f"10x the sentence took {r:.1f}x the time"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="every EventMention of a sentence stores the whole sentence: a 1 MB line without a full "
-    "stop gives ~20,000 events of 1 MB each (events/sentences.py has no longest sentence)",
-)
 def test_events_of_one_long_sentence_do_not_each_carry_all_of_it():
     events = _analyse_text(unpunctuated(6_000)).events
     assert len(events) > 20
