@@ -12,6 +12,7 @@ import datetime as dt
 import glob
 import hashlib
 import os
+import stat
 from pathlib import Path
 
 # The same conventions as chronology.ingest (not imported from there: see corpus_fingerprint).
@@ -79,8 +80,13 @@ def _add_file(digest, path: Path) -> None:
         digest.update(b"absent")
         return
     try:
-        size = path.stat().st_size
-        digest.update(size.to_bytes(8, "little"))
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO, socket or device is never opened (a FIFO would block the build); the build
+            # skips it with a warning, and its kind is part of the state.
+            _add(digest, f"special: {stat.S_IFMT(info.st_mode)}".encode("utf-8"))
+            return
+        digest.update(info.st_size.to_bytes(8, "little"))
         with path.open("rb") as handle:
             while block := handle.read(_BLOCK):
                 digest.update(block)
