@@ -100,6 +100,41 @@ def _quarter_end(year: int, q: int) -> dt.date:
     return dt.date(year + (q == 4), (3 * q) % 12 + 1, 1) - dt.timedelta(days=1)
 
 
+# Rules whose every match holds one of a few key words ("three weeks ago", "late yesterday") are
+# run only in windows around those words: most of a text is far from any. (key words, how far a
+# match can reach before the key word, how far after it, look-aheads included)
+_UNITS_KEY = r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur"
+_KEYED = {
+    name: (re.compile(rf"(?i:{key})"), before, after)
+    for names, key, before, after in (
+        (("duration", "duration_plural", "rel_span"), _UNITS_KEY, 90, 90),
+        (("rel_unit",), r"week|month|year|decade|centur", 40, 40),
+        (("day_word",), r"today|yesterday|tomorrow", 40, 40),
+        (("weekday",), r"monday|tuesday|wednesday|thursday|friday|saturday|sunday", 40, 60),
+    )
+    for name in names
+}
+
+
+def _matches(name: str, pattern: re.Pattern, text: str):
+    keyed = _KEYED.get(name)
+    if keyed is None:
+        yield from pattern.finditer(text)
+        return
+    key, before, after = keyed
+    start = end = -1
+    for u in key.finditer(text):
+        a, b = max(0, u.start() - before), u.end() + after
+        if a <= end:
+            end = b
+            continue
+        if end > start:
+            yield from pattern.finditer(text, start, end)
+        start, end = a, b
+    if end > start:
+        yield from pattern.finditer(text, start, end)
+
+
 def _candidates(text: str):
     found = []
     tokens = set(_TOKEN.findall(text.lower()))
@@ -111,7 +146,7 @@ def _candidates(text: str):
         if trigger is not None and trigger.search(text) is None:
             continue
         kind = _KIND[name]
-        for m in pattern.finditer(text):
+        for m in _matches(name, pattern, text):
             start, end = m.span("x") if "x" in pattern.groupindex and m.group("x") else m.span()
             if end > start:
                 groups = {k: v for k, v in m.groupdict().items() if v is not None}
