@@ -25,3 +25,21 @@ def require_tbaq() -> Path:
             pytest.fail(f"TempEval-3 data missing at {TBAQ} (CI must have ../shared)")
         pytest.skip(f"TempEval-3 data not found at {TBAQ}")
     return TBAQ
+
+
+def require_browser() -> None:
+    """Debian's Chromium and Playwright, or a skip; under CI their absence fails the test."""
+    from chronology.render.browser import CHROMIUM, chromium_available
+
+    reason = None
+    if not chromium_available():
+        reason = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
+    else:
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            reason = "playwright is not installed (pip install -e '.[test]')"
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)

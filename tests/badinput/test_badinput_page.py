@@ -9,18 +9,16 @@ of the same payloads read from a file.
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 from typer.testing import CliRunner
 
 from chronology.cli import app
 from chronology.render.browser import (
-    CHROMIUM,
-    chromium_available,
     chromium_context,
     wait_until_ready,
 )
+from tests.conftest import require_browser
 
 pytestmark = pytest.mark.browser
 
@@ -48,24 +46,9 @@ def _records() -> list[dict]:
     return records
 
 
-def _require_browser() -> None:
-    reason = None
-    if not chromium_available():
-        reason = f"Chromium not found at {CHROMIUM}"
-    else:
-        try:
-            import playwright.sync_api  # noqa: F401
-        except ImportError:
-            reason = "playwright is not installed (pip install -e '.[test]')"
-    if reason:
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
 def hostile_page(tmp_path_factory):
-    _require_browser()
+    require_browser()
     src = tmp_path_factory.mktemp("hostile") / "feed.jsonl"
     src.write_text("".join(json.dumps(r) + "\n" for r in _records()))
     out = tmp_path_factory.mktemp("out")

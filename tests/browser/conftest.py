@@ -5,7 +5,6 @@ The tests fail, not skip, when CI is set and Chromium is missing: CI must run th
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,33 +15,16 @@ import pytest
 # The Baby P fixture chronology lives beside the render tests; share it rather than copy it.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "render"))
 
-from tests.render.babyp_sample import babyp_chronology
-
 from chronology.model import Chronology
 from chronology.render import render_html
 from chronology.render.browser import (
-    CHROMIUM,
-    chromium_available,
     chromium_context,
     wait_until_ready,
 )
+from tests.conftest import require_browser
+from tests.render.babyp_sample import babyp_chronology
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
-
-
-def _require_browser() -> None:
-    reason = None
-    if not chromium_available():
-        reason = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
-    else:
-        try:
-            import playwright.sync_api  # noqa: F401
-        except ImportError:
-            reason = "playwright is not installed (pip install -e '.[test]')"
-    if reason:
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")
@@ -59,7 +41,7 @@ def page_path(chronology: Chronology, tmp_path_factory: pytest.TempPathFactory) 
 
 @pytest.fixture(scope="session")
 def browser_context() -> Iterator[Any]:
-    _require_browser()
+    require_browser()
     with chromium_context(1400, 900) as context:
         yield context
 
