@@ -42,6 +42,7 @@ def test_dask_engine_without_a_scheduler_starts_its_own_local_cluster(tmp_path):
     src = tmp_path / "corpus"
     shutil.copytree(SEEDS / "babyp", src)
     local = runner.invoke(app, ["build", str(src), "--out", str(tmp_path / "local"), "--format", "json", "--workers", "1"])
+    assert local.exit_code == 0, local.output
     result = runner.invoke(
         app, ["build", str(src), "--out", str(tmp_path / "dask"), "--format", "json", "--engine", "dask", "--workers", "2"]
     )
