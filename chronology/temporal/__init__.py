@@ -18,7 +18,7 @@ import re
 from chronology.model import Anchor, Granularity, Interval, TimeMention
 from chronology.temporal.kinds import RESOLVERS
 from chronology.temporal.resolve import Context
-from chronology.temporal.rules import COMPILED, RULES, TRIGGERS, WORDS
+from chronology.temporal.rules import COMPILED, RULE_BY_NAME, RULES, TRIGGERS, WORDS
 from chronology.temporal.tense import tense_of
 
 __all__ = ["tag"]
@@ -100,53 +100,76 @@ def _quarter_end(year: int, q: int) -> dt.date:
     return dt.date(year + (q == 4), (3 * q) % 12 + 1, 1) - dt.timedelta(days=1)
 
 
-# Rules whose every match holds one of a few key words ("three weeks ago", "late yesterday") are
-# run only in windows around those words: most of a text is far from any. (key words, how far a
-# match can reach before the key word, how far after it, look-aheads included)
-_UNITS_KEY = r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur"
-_KEYED = {
-    name: (re.compile(rf"(?i:{key})"), before, after)
-    for names, key, before, after in (
-        (("duration", "duration_plural", "rel_span"), _UNITS_KEY, 90, 90),
-        (("rel_unit",), r"week|month|year|decade|centur", 40, 40),
-        (("day_word",), r"today|yesterday|tomorrow", 40, 40),
-        (("weekday",), r"monday|tuesday|wednesday|thursday|friday|saturday|sunday", 40, 60),
-    )
-    for name in names
-}
+# Rules with a reach run only in windows around their key words (see Rule.reach). The windows
+# of a set of key words and reach are the same for every rule that shares them: made once a text.
+_KEYED = {r.name: (r.key or r.words, r.reach) for r in RULES if r.reach}
+_KEY_PATTERNS = {r.name: re.compile(r.key) for r in RULES if r.reach and r.key}
+_ALL_WORDS = frozenset().union(*WORDS.values())
+# Past a window's end, the whitespace a pattern's \s+ or look-ahead may still cross, and one more
+# character, so that a window never ends inside a run of spaces a match would look across.
+_TAIL = re.compile(r"\s*\S?")
 
 
-def _matches(name: str, pattern: re.Pattern, text: str):
+def _key_words(text: str) -> dict[str, list[int]]:
+    """Where each word some rule needs starts in `text` (lower case, [a-z] runs), in one pass."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a few letters ("İ") lower to two characters: keep offsets true
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    found: dict[str, list[int]] = {}
+    for m in _TOKEN.finditer(lower):
+        word = m.group()
+        if word in _ALL_WORDS:
+            found.setdefault(word, []).append(m.start())
+    return found
+
+
+def _key_spans(text: str, found: dict[str, list[int]], name: str) -> list[tuple[int, int]]:
+    """The spans of a keyed rule's key in `text`, in order: its key pattern's matches, or its words."""
+    pattern = _KEY_PATTERNS.get(name)
+    if pattern is not None:
+        return [m.span() for m in pattern.finditer(text)]
+    return sorted((p, p + len(w)) for w in RULE_BY_NAME[name].words for p in found.get(w, ()))
+
+
+def _windows(text: str, keys: list[tuple[int, int]], before: int, after: int) -> list[tuple[int, int]]:
+    """The merged spans of `text` within reach of the keys."""
+    spans: list[tuple[int, int]] = []
+    for start, end in keys:
+        a = max(0, start - before)
+        b = _TAIL.match(text, end + after).end() if end + after < len(text) else len(text)
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
+        else:
+            spans.append((a, b))
+    return spans
+
+
+def _matches(name: str, pattern: re.Pattern, text: str, found: dict[str, list[int]], cache: dict):
     keyed = _KEYED.get(name)
     if keyed is None:
         yield from pattern.finditer(text)
         return
-    key, before, after = keyed
-    start = end = -1
-    for u in key.finditer(text):
-        a, b = max(0, u.start() - before), u.end() + after
-        if a <= end:
-            end = b
-            continue
-        if end > start:
-            yield from pattern.finditer(text, start, end)
-        start, end = a, b
-    if end > start:
-        yield from pattern.finditer(text, start, end)
+    spans = cache.get(keyed)
+    if spans is None:
+        key, (before, after) = keyed
+        spans = cache[keyed] = _windows(text, _key_spans(text, found, name), before, after)
+    for a, b in spans:
+        yield from pattern.finditer(text, a, b)
 
 
 def _candidates(text: str):
     found = []
-    tokens = set(_TOKEN.findall(text.lower()))
+    windows: dict = {}
+    tokens = _key_words(text)
     for name, pattern in COMPILED.items():
         needs = WORDS.get(name)
-        if needs is not None and tokens.isdisjoint(needs):
+        if needs is not None and needs.isdisjoint(tokens):
             continue
         trigger = TRIGGERS.get(name)
         if trigger is not None and trigger.search(text) is None:
             continue
         kind = _KIND[name]
-        for m in _matches(name, pattern, text):
+        for m in _matches(name, pattern, text, tokens, windows):
             start, end = m.span("x") if "x" in pattern.groupindex and m.group("x") else m.span()
             if end > start:
                 groups = {k: v for k, v in m.groupdict().items() if v is not None}

@@ -73,6 +73,12 @@ class Rule:
     trigger: str | None = None
     # Or cheaper still: words (lower case) of which the text must contain at least one.
     words: tuple[str, ...] = ()
+    # When every match holds one of `words` (its key), how far a match reaches before the key
+    # word and after it, look-arounds included: the rule then runs only in windows around those
+    # words, and most of a text is far from any.
+    reach: tuple[int, int] | None = None
+    # A pattern for the key instead of words (a year's digits, a clock's "p.m."), for rules with a reach.
+    key: str | None = None
 
 
 MONTH_WORDS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -85,117 +91,115 @@ UNIT_WORDS = ("second", "seconds", "minute", "minutes", "hour", "hours", "day", 
 RULES: tuple[Rule, ...] = (
     # --- absolute dates ---------------------------------------------------------------------
     Rule("iso_date", "date", r"\b(?P<year>\d{4})-(?P<mnum>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b",
-         ("2009-03-06",)),
+         ("2009-03-06",), reach=(5, 1), key=r"-\d\d-\d\d"),
     Rule("month_day_year", "date", rf"\b{WEEKDAY_PREFIX}{MONTH}\s+{DAY},?\s+{YEAR}{YEAR_END}",
-         ("October 23, 2009", "Friday, March 5, 2009", "Mar. 5th 2009"), 0, words=MONTH_WORDS),
+         ("October 23, 2009", "Friday, March 5, 2009", "Mar. 5th 2009"), 0, words=MONTH_WORDS, reach=(40, 40)),
     Rule("day_month_year", "date",
          rf"\b{WEEKDAY_PREFIX}(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH},?\s+{YEAR}{YEAR_END}",
-         ("5 March 2009", "Fri 6 Mar 2009", "the 3rd of August 2007"), 0, words=MONTH_WORDS),
+         ("5 March 2009", "Fri 6 Mar 2009", "the 3rd of August 2007"), 0, words=MONTH_WORDS, reach=(40, 40)),
     Rule("numeric_date", "numeric", r"\b(?P<a>0?[1-9]|1[0-2])/(?P<b>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)?\d\d)\b",
-         ("3/5/2009", "12/25/98"), trigger=r"\d/\d"),
+         ("3/5/2009", "12/25/98"), reach=(5, 6), key=r"/\d"),
     Rule("month_year", "month_year", rf"\b{POINT_MOD}?{MONTH}(?:\s+of)?,?\s+{YEAR}{YEAR_END}",
-         ("March 2009", "late December 2008", "early March of 2009"), 0, words=MONTH_WORDS),
+         ("March 2009", "late December 2008", "early March of 2009"), 0, words=MONTH_WORDS, reach=(40, 40)),
     Rule("day_month_rel_year", "month_rel_year",
          rf"\b{DAY}(?:\s+of)?\s+{MONTH},?\s+(?P<rel>(?i:last|next|this))\s+year\b",
-         ("3 August last year", "1 May next year"), 0, words=MONTH_WORDS),
+         ("3 August last year", "1 May next year"), 0, words=MONTH_WORDS, reach=(40, 40)),
     Rule("month_rel_year", "month_rel_year",
          rf"\b{MONTH}(?:\s+{DAY})?,?\s+(?P<rel>(?i:last|next|this))\s+year\b",
-         ("December last year", "March 5 next year"), 0, words=MONTH_WORDS),
+         ("December last year", "March 5 next year"), 0, words=MONTH_WORDS, reach=(40, 40)),
     Rule("month_day", "month_day", rf"\b{WEEKDAY_PREFIX}{MONTH}\s+{DAY}\b(?!\s*(?:,\s*)?\d)(?![-:]\d)",
-         ("March 5", "Thursday, Dec. 3"), 0, words=MONTH_WORDS),
+         ("March 5", "Thursday, Dec. 3"), 0, words=MONTH_WORDS, reach=(40, 40)),
     # "April 24 and 25": the second day of the pair ("April 24" is found on its own)
     Rule("month_day_pair", "month_day", rf"\b{MONTH}\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:and|or|&)\s*(?P<x>{DAY})\b(?!\s*(?:,\s*)?\d)(?!\s+(?:{MONTH_FULL}|{MONTH_ABBR}))",
-         ("April 24 and 25", "March 3rd or 4th"), 0, words=MONTH_WORDS),
+         ("April 24 and 25", "March 3rd or 4th"), 0, words=MONTH_WORDS, reach=(40, 40)),
     # "March eighth", said aloud
     Rule("month_day_words", "month_day", rf"\b{WEEKDAY_PREFIX}{MONTH}\s+(?:the\s+)?(?P<dayword>{DAY_WORDS})\b",
-         ("March eighth", "June the twenty-first"), 0, words=MONTH_WORDS),
+         ("March eighth", "June the twenty-first"), 0, words=MONTH_WORDS, reach=(40, 40)),
     Rule("day_month", "month_day", rf"\b{WEEKDAY_PREFIX}(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}\b(?!\s*,?\s*\d)",
-         ("5 March", "1 January", "the 8th of December", "Monday 8 December"), 0, words=MONTH_WORDS),
+         ("5 March", "1 January", "the 8th of December", "Monday 8 December"), 0, words=MONTH_WORDS, reach=(40, 40)),
     Rule("month_rel", "month", rf"\b(?P<rel>(?i:last|this|next|this\s+past|this\s+coming))\s+(?P<month>{MONTH_FULL})\b(?!\s*\d)",
-         ("last May", "this September", "next January", "Last April", "this past March"), 0, words=MONTH_WORDS),
-    Rule("month", "month", rf"\b{POINT_MOD}?{MONTH}\b(?!\s*\d)(?!-)", ("December", "early December", "mid-March"), 0, words=MONTH_WORDS),
+         ("last May", "this September", "next January", "Last April", "this past March"), 0, words=MONTH_WORDS, reach=(40, 40)),
+    Rule("month", "month", rf"\b{POINT_MOD}?{MONTH}\b(?!\s*\d)(?!-)", ("December", "early December", "mid-March"), 0, words=MONTH_WORDS, reach=(40, 40)),
     Rule("year", "year",
          rf"(?<![\d$£€#./-])(?<!\d )\b{POINT_MOD}?(?:(?P<fiscal>fiscal|financial|FY)\s*(?:year\s+)?)?{YEAR}\b{YEAR_END}(?!\s?\d)(?!s\b)(?!'s)",
-         ("2005", "early 2009", "fiscal 1998", "mid-2008")),
+         ("2005", "early 2009", "fiscal 1998", "mid-2008"), reach=(40, 8), key=r"(?:1[6-9]|20)\d\d"),
     Rule("year_spoken", "year_spoken",
          rf"\b(?:(?P<month>{MONTH_FULL})\s+|(?:the\s+)?(?:(?P<season>spring|summer|autumn|fall|winter)\s+of\s+)|the\s+year\s+)?{SPOKEN_YEAR}\b(?![\s-]+(?:{_ONES}|{_TENS}|hundred|thousand|percent|dollars|people|years)\b)",
          ("nineteen ninety-six", "January nineteen ninety-seven", "the year two thousand", "the winter of nineteen ninety-four"),
          re.IGNORECASE, trigger=r"\b(?:nineteen|eighteen|two\s+thousand)\b", words=("nineteen", "eighteen", "thousand")),
     Rule("decade", "decade",
          rf"\b(?:the\s+)?{POINT_MOD}?(?P<decade>(?:1[6-9]|20)\d0)'?s\b",
-         ("the 1990s", "the early 2000s", "1980s", "mid-1990s"), trigger=r"\d0'?s\b"),
+         ("the 1990s", "the early 2000s", "1980s", "mid-1990s"), reach=(27, 2), key=r"0'?s\b"),
     Rule("decade_short", "decade", rf"\b(?:the\s+)?{POINT_MOD}?'(?P<short>[0-9]0)s\b", ("the '90s",), trigger=r"'\d0s"),
-    Rule("century", "century", rf"\b(?:the\s+)?{POINT_MOD}?{ORDINAL}[\s-]+century\b", ("the 20th century", "the nineteenth century"), trigger=r"centur"),
+    Rule("century", "century", rf"\b(?:the\s+)?{POINT_MOD}?{ORDINAL}[\s-]+century\b", ("the 20th century", "the nineteenth century"), words=("century",), reach=(45, 2)),
     # --- seasons, quarters, halves ------------------------------------------------------------
     Rule("season", "season",
          rf"\b(?:(?P<rel>this|last|next|the|early|late|mid)[\s-]+)?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?{YEAR})?\b(?!\s+(?:term|session|school|games|olympics|collection|fashion)\b)",
-         ("spring 2010", "last summer", "the autumn", "winter"), trigger=r"spring|summer|autumn|winter", words=("spring", "summer", "autumn", "winter")),
+         ("spring 2010", "last summer", "the autumn", "winter"), words=("spring", "summer", "autumn", "winter"), reach=(10, 30)),
     Rule("fall_season", "season", rf"\b(?:(?P<rel>this|last|next|the)\s+)(?P<season>fall)(?:\s+(?:of\s+)?{YEAR})?\b|\b(?P<season2>fall)\s+(?:of\s+)?(?P<year2>1[6-9]\d\d|20\d\d)\b",
-         ("last fall", "fall 1998"), trigger=r"\bfall\b", words=("fall",)),
+         ("last fall", "fall 1998"), words=("fall",), reach=(10, 20)),
     Rule("quarter", "quarter",
          rf"\b(?:the\s+)?(?:(?P<rel>this|last|latest|next|current|previous|past|same|year-earlier|year-ago)\s+)?(?:(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)(?:(?:fiscal|calendar)\s+)?(?:-\s*)?quarter\b(?:\s+of\s+(?:fiscal\s+|calendar\s+)?{YEAR})?",
-         ("the third quarter", "the fourth quarter of 1998", "the first fiscal quarter", "second-quarter"), trigger=r"quarter", words=("quarter",)),
+         ("the third quarter", "the fourth quarter of 1998", "the first fiscal quarter", "second-quarter"), words=("quarter",), reach=(50, 30)),
     Rule("quarter_rel", "quarter",
          r"\b(?:the\s+)?(?P<rel>this|last|latest|next|current|previous|same|year-earlier|year-ago|(?:comparable|corresponding)(?:\s+year-(?:ago|earlier))?)\s+(?:(?:fiscal|calendar)\s+)?quarter\b",
-         ("the latest quarter", "the year-earlier quarter", "the comparable year-ago quarter"), trigger=r"quarter", words=("quarter",)),
+         ("the latest quarter", "the year-earlier quarter", "the comparable year-ago quarter"), words=("quarter",), reach=(50, 5)),
     # Earnings reports: "the quarter", "the latest period", "the year-ago period", "the 1988
     # period", "this year's third quarter", "the corresponding period last year".
     Rule("period", "period",
          r"\b(?P<det>the|that|this)\s+(?:(?P<rel>latest|current|same|year-earlier|year-ago|(?:comparable|corresponding)(?:\s+year-(?:ago|earlier))?)\s+)?(?:fiscal\s+)?(?P<punit>quarter|period)\b(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)|last\s+year))?",
-         ("the quarter", "the latest period", "the year-ago period", "that quarter", "the quarter a year ago", "the corresponding period last year"),
-         trigger=r"\b(?:quarter|period)\b", words=("quarter", "period")),
+         ("the quarter", "the latest period", "the year-ago period", "that quarter", "the quarter a year ago", "the corresponding period last year"), words=("quarter", "period"), reach=(50, 25)),
     Rule("period_year", "period",
          rf"\b(?:the\s+)?(?:{YEAR}|(?P<ry>this|last|next)\s+year's)\s+(?:(?P<qord>first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?P<punit>quarter|period)\b",
-         ("the 1988 period", "the 1988 second quarter", "this year's third quarter", "last year's quarter"),
-         trigger=r"\b(?:quarter|period)\b", words=("quarter", "period")),
+         ("the 1988 period", "the 1988 second quarter", "this year's third quarter", "last year's quarter"), words=("quarter", "period"), reach=(40, 5)),
     # "the fiscal year", "the full year", "by year-end": the year of the writing
     Rule("this_year", "this_year",
          r"\b(?:the\s+(?P<q>full|current|fiscal|current\s+fiscal|full\s+fiscal|latest\s+fiscal|calendar)\s+year|(?P<end>year[-\s]end|year['’]s\s+end|the\s+end\s+of\s+the\s+year))\b(?!['’]s)",
-         ("the fiscal year", "the full year", "year-end", "the end of the year", "year's end"), trigger=r"\byear", words=("year",)),
+         ("the fiscal year", "the full year", "year-end", "the end of the year", "year's end"), words=("year",), reach=(30, 10)),
     Rule("the_year", "this_year",
          r"\b(?:for|in|during|throughout|of|through)\s+(?P<x>the\s+year)\b(?!['’]s|\s+(?:before|after|earlier|later|that|when|in\s+which|of|and|round|to|\d))(?:\s+(?P<ended>ended|ending))?",
-         ("for the year", "in the year ended"), trigger=r"\bthe\s+year\b", words=("year",)),
-    Rule("year_ago_adj", "period", r"\b(?:an?\s+)?(?P<adj>year-(?:earlier|ago))\b", ("year-earlier", "year-ago", "a year-earlier"), trigger=r"year-", words=("year",)),
+         ("for the year", "in the year ended"), words=("year",), reach=(25, 25)),
+    Rule("year_ago_adj", "period", r"\b(?:an?\s+)?(?P<adj>year-(?:earlier|ago))\b", ("year-earlier", "year-ago", "a year-earlier"), words=("year",), reach=(5, 12)),
     # "the quarter ended Sept. 30": the expression is "the quarter"; the date says which one.
     Rule("quarter_ended", "period",
          rf"\b(?P<x>the\s+(?:fiscal\s+)?(?P<punit>quarter))\s+(?:that\s+)?end(?:ed|ing|s)\s+(?:on\s+)?(?P<month>{MONTH_FULL}|{MONTH_ABBR})\s+(?P<day>[12]\d|3[01]|0?[1-9])\b(?:,?\s+{YEAR})?",
          ("the quarter ended Sept. 30", "the fiscal quarter ending July 31, 1989"), trigger=r"quarter\s+(?:that\s+)?end", words=("quarter",)),
-    Rule("quarter_code", "quarter", rf"\bQ(?P<qnum>[1-4])\s+{YEAR}\b", ("Q3 2009",), 0, trigger=r"\bQ[1-4]"),
+    Rule("quarter_code", "quarter", rf"\bQ(?P<qnum>[1-4])\s+{YEAR}\b", ("Q3 2009",), 0, reach=(1, 8), key=r"Q[1-4]"),
     Rule("half", "half",
          rf"\b(?:the\s+)?(?P<hord>first|second|1st|2nd|last)\s+half(?:\s+of\s+(?:(?:the|this|next|last)\s+year|{YEAR}))?",
-         ("the first half", "the second half of 2009", "the first half of this year"), trigger=r"\bhalf\b", words=("half",)),
+         ("the first half", "the second half of 2009", "the first half of this year"), words=("half",), reach=(20, 25)),
     # --- deictic ------------------------------------------------------------------------------
     Rule("day_word", "day_word",
          rf"\b(?:(?:earlier|later|early|late)\s+)?(?:(?:mid-?|early\s+|late\s+)?(?P<pod2>morning|afternoon|evening)\s+)?(?P<word>today|yesterday|tomorrow)(?:\s+{PART_OF_DAY})?\b",
-         ("today", "yesterday", "tomorrow morning", "yesterday afternoon", "late yesterday", "Earlier yesterday"), words=("today", "yesterday", "tomorrow")),
+         ("today", "yesterday", "tomorrow morning", "yesterday afternoon", "late yesterday", "Earlier yesterday"), words=("today", "yesterday", "tomorrow"), reach=(35, 20)),
     Rule("tonight", "tonight", r"\b(?:tonight|last\s+night)\b", ("tonight", "last night"), words=("tonight", "night")),
     Rule("this_pod", "this_pod", rf"\bthis\s+{PART_OF_DAY}\b", ("this morning", "this evening"), words=("morning", "afternoon", "evening", "night")),
     Rule("present_ref", "present",
          r"\b(?:now|currently|nowadays|at\s+present|at\s+the\s+moment|at\s+this\s+time|the\s+present|present\s+day|these\s+days|current(?!\s+(?:account|affairs)\b))\b",
-         ("now", "currently", "at present", "these days", "current"), words=("now", "currently", "nowadays", "present", "moment", "time", "days", "current")),
+         ("now", "currently", "at present", "these days", "current"), words=("now", "currently", "nowadays", "present", "moment", "time", "days", "current"), reach=(15, 15)),
     Rule("past_ref", "past",
          r"\b(?:recently|lately|recent(?:\s+(?:years|times|decades))?(?!\s+(?:months|weeks|days|quarters)\b)|the\s+past(?!\s+\w+\s+(?:years?|months?|weeks?|days?)\b)(?=\s*[,.;]|\s+(?:and|but|or|when|as)\b|$)|(?<=\bin\s)the\s+past(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|twelve|year|month|week|decade|century|day|quarter)\w*)\b|past\s+years|(?:once|formerly)(?=\s+(?:was|were|had)\b))",
-         ("recently", "recent years", "the past"), words=("recently", "lately", "recent", "past", "once", "formerly")),
+         ("recently", "recent years", "the past"), words=("recently", "lately", "recent", "past", "once", "formerly"), reach=(12, 40)),
     Rule("future_ref", "future", r'''\b(?:(?<=\bin\s)future\b(?!\s+(?:of|years|generations)\b)|the\s+future|(?:the\s+)?coming\s+(?:years|months|weeks|days|quarters)|the\s+years\s+ahead|the\s+(?:near|short|long)[\s-]+term(?=\s*[,.;:)"']|\s+(?:and|but|or|as|because|when|if|to)\b|\s*$)|the\s+near\s+future|(?<!\bas\s)soon(?!\s+(?:as|after|afterwards?|thereafter)\b))\b''',
-         ("the future", "the coming years", "the near term"), words=("future", "coming", "ahead", "term", "soon")),
+         ("the future", "the coming years", "the near term"), words=("future", "coming", "ahead", "term", "soon"), reach=(20, 30)),
     Rule("rel_unit", "rel_unit",
          r"\b(?P<rel>this|last|next|past|coming|current|previous|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+current|the\s+same|the\s+following|that|the\s+preceding)\s+(?P<unit>week|weekend|month|year|decade|century)\b",
-         ("last month", "next year", "this week", "the past year", "the following week", "that month"), words=("week", "weekend", "month", "year", "decade", "century")),
+         ("last month", "next year", "this week", "the past year", "the following week", "that month"), words=("week", "weekend", "month", "year", "decade", "century"), reach=(30, 10)),
     Rule("earlier_this", "earlier_this",
          r"\b(?P<when>earlier|later|early|late)\s+(?:this|last|next)\s+(?P<unit>week|month|year)\b|\b(?P<when2>earlier|later)\s+in\s+the\s+(?P<unit2>week|month|year)\b",
-         ("earlier this month", "later this year", "late last year"), trigger=r"\b(?:earlier|later|early|late)\b", words=("earlier", "later", "early", "late")),
+         ("earlier this month", "later this year", "late last year"), words=("earlier", "later", "early", "late"), reach=(2, 30)),
     Rule("rel_span", "rel_span",
          rf"\b(?:the\s+)?(?P<rel>past|last|next|coming|previous|preceding|first|final|following|recent)\s+{NUM}\s+{UNIT}\b",
-         ("the past three years", "the next two weeks", "the last 12 months", "the past few years"), trigger=r"\b(?:past|last|next|coming|previous|preceding|first|final|following|recent)\b", words=("past", "last", "next", "coming", "previous", "preceding", "first", "final", "following", "recent")),
+         ("the past three years", "the next two weeks", "the last 12 months", "the past few years"), words=("past", "last", "next", "coming", "previous", "preceding", "first", "final", "following", "recent"), reach=(10, 45)),
     Rule("anaphoric_day", "anaphoric",
          r"\b(?:(?:earlier|later)\s+)?(?P<phrase>the\s+(?:following|next|previous|preceding)\s+(?:day|morning|evening|night)|the\s+day\s+(?:before|after)|that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)|the\s+same\s+day|the\s+(?:day|night)\s+before)\b",
-         ("the following day", "the same day", "the day before", "that day", "that same day"), trigger=r"\b(?:day|morning|evening|night|afternoon)\b", words=("day", "morning", "evening", "night", "afternoon")),
+         ("the following day", "the same day", "the day before", "that day", "that same day"), words=("day", "morning", "evening", "night", "afternoon"), reach=(40, 20)),
     # "buy orders came in the morning": a part of the day the text is talking about
     Rule("in_the_pod", "anaphoric", r"\b(?:in|during|by)\s+(?P<x>(?P<phrase>the\s+(?:morning|afternoon|evening)))\b(?!\s+(?:of|paper|papers|news|edition|session|show|star|after)\b)",
-         ("in the morning", "during the afternoon"), trigger=r"\b(?:morning|afternoon|evening)\b", words=("morning", "afternoon", "evening")),
+         ("in the morning", "during the afternoon"), words=("morning", "afternoon", "evening"), reach=(20, 15)),
     # "over the weekend": the weekend before the writing (after it, when the clause looks ahead)
     Rule("the_weekend", "weekend", r"\b(?P<prep>over|during|at|on|through|for|ahead\s+of|this|last|next)\s+(?P<x>(?:the\s+)?weekend)\b(?!['’]s|\s+(?:of|edition|papers?)\b)",
-         ("over the weekend", "ahead of the weekend", "this weekend"), trigger=r"\bweekend\b", words=("weekend",)),
+         ("over the weekend", "ahead of the weekend", "this weekend"), words=("weekend",), reach=(20, 25)),
     Rule("holiday", "holiday",
          rf"\b(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming))\s+)?(?P<name>{HOLIDAY_NAMES})\b(?!\s+(?:Island|Rising|Parade|Offensive|Act|Agreement|Accord)\b)(?:,?\s+(?:of\s+)?{YEAR}{YEAR_END})?",
          ("Thanksgiving Day", "last Thanksgiving", "Christmas Eve", "Easter 2009", "New Year's Day", "Election Day"), 0,
@@ -203,37 +207,47 @@ RULES: tuple[Rule, ...] = (
     # --- weekdays and times -------------------------------------------------------------------
     Rule("weekday", "weekday",
          rf"\b(?:(?i:earlier|later|early|late)\s+)?(?:(?P<rel>(?i:last|next|this|past|coming|the\s+previous|the\s+following))\s+)?(?P<wd>{WEEKDAY_FULL})\b(?:\s+(?P<pod>morning|afternoon|evening|night))?(?!,?\s+(?:{MONTH_FULL}|{MONTH_ABBR}|\d))",
-         ("Monday", "last Friday", "Last Friday", "next Tuesday", "Earlier Sunday", "the previous Friday", "Wednesday night"), 0, words=WEEKDAY_WORDS),
+         ("Monday", "last Friday", "Last Friday", "next Tuesday", "Earlier Sunday", "the previous Friday", "Wednesday night"), 0, words=WEEKDAY_WORDS, reach=(35, 30)),
     Rule("clock", "clock",
          r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?P<tz>(?-i:[A-Z]{2,4}T))\b)?"
          rf"(?:\s+(?P<dword>last\s+night|yesterday|today|tonight|tomorrow)|{CLOCK_DAY})?",
-         ("3pm", "10:30 a.m.", "9.15am", "11pm last night", "10 p.m. Wednesday", "5 p.m. EST, Nov. 6", "9 a.m. EST Tuesday"), re.IGNORECASE, trigger=r"(?i:am|pm|a\.m|p\.m)\b"),
+         ("3pm", "10:30 a.m.", "9.15am", "11pm last night", "10 p.m. Wednesday", "5 p.m. EST, Nov. 6", "9 a.m. EST Tuesday"), re.IGNORECASE, reach=(10, 35), key=r"(?i:\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b))"),
     Rule("clock_pod", "clock", r"\b(?P<h>1[0-2]|0?[1-9])(?:\s+o['’]clock)?\s+in\s+the\s+(?P<apw>morning|afternoon|evening)\b",
-         ("4 in the morning", "2 o'clock in the afternoon"), trigger=r"\bin\s+the\s+(?:morning|afternoon|evening)", words=("morning", "afternoon", "evening")),
-    Rule("clock24", "clock", r"\b(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?P<tz>GMT|BST|UTC|EST|EDT|CET)\b", ("12.00 GMT", "14:30 BST"), 0, trigger=r"GMT|BST|UTC|EST|EDT|CET"),
-    Rule("noon", "noon", rf"(?<!\bhigh\s)\b(?P<word>noon|midday|midnight)\b{CLOCK_DAY}?", ("noon", "midnight", "noon Thursday", "midnight Friday"), words=("noon", "midday", "midnight")),
+         ("4 in the morning", "2 o'clock in the afternoon"), words=("morning", "afternoon", "evening"), reach=(25, 2)),
+    Rule("clock24", "clock", r"\b(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?P<tz>GMT|BST|UTC|EST|EDT|CET)\b", ("12.00 GMT", "14:30 BST"), 0, reach=(10, 2), key=r"(?:GMT|BST|UTC|EST|EDT|CET)\b"),
+    Rule("noon", "noon", rf"(?<!\bhigh\s)\b(?P<word>noon|midday|midnight)\b{CLOCK_DAY}?", ("noon", "midnight", "noon Thursday", "midnight Friday"), words=("noon", "midday", "midnight"), reach=(10, 30)),
     # --- durations and sets -------------------------------------------------------------------
     Rule("duration", "duration",
          rf"\b(?:the\s+)?{AMOUNT_MOD}?{NUM}[\s-]+(?:(?:more|full|straight|consecutive|long|whole)\s+)?{UNIT}(?:\s+and\s+a\s+half)?\b(?!-(?:old|earlier|ago)\b)(?!\s+old\b)"
          # "two weeks ago", "a week later": the same quantity counted from an anchor
          r"(?:\s+(?P<dir>ago|earlier|later|before|after|hence|from\s+now)\b(?!\s+(?:the|a|his|her|their|its|it|he|she|they)\b))?",
          ("three years", "17 months", "more than a decade", "several weeks", "two-year",
-          "two weeks ago", "a week later", "three days earlier", "about a year ago"), words=UNIT_WORDS),
+          "two weeks ago", "a week later", "three days earlier", "about a year ago"), words=UNIT_WORDS, reach=(70, 45)),
     Rule("duration_plural", "duration",
          r"\b(?:for|within|in|over)\s+(?P<x>(?:the\s+)?(?P<unit>years|months|weeks|days|decades|centuries|hours))\b(?!\s+(?:of\s+(?:the|his|her|their|its)|old|ago|earlier|later)\b)",
-         ("for years", "over the years"), trigger=r"(?:years|months|weeks|days|decades|centuries|hours)\b", words=UNIT_WORDS),
-    Rule("recent_span", "duration", r"\b(?:the\s+)?recent\s+(?P<unit>months|weeks|days|quarters)\b", ("recent months", "the recent weeks"), trigger=r"\brecent\b", words=("recent",)),
-    Rule("duration_half", "duration", r"\b(?P<half>half\s+an?\s+(?P<unit>hour|day|year|century|decade))\b", ("half an hour",), words=("half",)),
+         ("for years", "over the years"), words=("years", "months", "weeks", "days", "decades", "centuries", "hours"), reach=(15, 20)),
+    Rule("recent_span", "duration", r"\b(?:the\s+)?recent\s+(?P<unit>months|weeks|days|quarters)\b", ("recent months", "the recent weeks"), words=("recent",), reach=(5, 15)),
+    Rule("duration_half", "duration", r"\b(?P<half>half\s+an?\s+(?P<unit>hour|day|year|century|decade))\b", ("half an hour",), words=("half",), reach=(1, 12)),
     Rule("set_every", "set",
          rf"\b(?:every|each)\s+(?:(?P<num>other|\d+|two|three|four|five|six)\s+)?(?P<unit>days?|nights?|weeks?|weekends?|months?|years?|quarters?|hours?|mornings?|evenings?|summer|winter|spring|autumn|{WEEKDAY_FULL}s?)\b",
-         ("every day", "each week", "every Monday", "every two years"), trigger=r"\b(?:every|each)\b", words=("every", "each")),
+         ("every day", "each week", "every Monday", "every two years"), words=("every", "each"), reach=(2, 25)),
     Rule("set_adverb", "set", r"\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly)\b(?!\s+(?:newspaper|paper|magazine|allowance|rate|average))",
-         ("daily", "annually"), words=("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly")),
+         ("daily", "annually"), words=("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly"), reach=(1, 20)),
     Rule("set_times", "set",
          r"\b(?P<times>once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>day|week|month|year|hour)\b",
-         ("twice a week", "once a year"), trigger=r"\b(?:once|twice|times)\b", words=("once", "twice", "times")),
-    Rule("set_per", "set", r"\b(?:a|per)\s+(?P<unit>year|month|week|day)\b(?=\s*[,.;)]|\s+(?:and|for|in|on|to)\b|$)", ("a year", "per month"), words=("year", "month", "week", "day")),
+         ("twice a week", "once a year"), words=("once", "twice", "times"), reach=(10, 20)),
+    Rule("set_per", "set", r"\b(?:a|per)\s+(?P<unit>year|month|week|day)\b(?=\s*[,.;)]|\s+(?:and|for|in|on|to)\b|$)", ("a year", "per month"), words=("year", "month", "week", "day"), reach=(10, 20)),
 )
+
+
+def _holds_key(rule: Rule, example: str) -> bool:
+    """Whether an example holds its rule's key (pattern, or one of its words), within reach."""
+    before, after = rule.reach or (0, 0)
+    if rule.key:
+        keys = [m.span() for m in re.finditer(rule.key, example)]
+    else:
+        keys = [m.span() for m in re.finditer(r"[a-z]+", example.lower()) if m.group() in rule.words]
+    return any(start <= before and len(example) - end <= after for start, end in keys)
 
 
 def _check(rules: tuple[Rule, ...]) -> dict[str, re.Pattern]:
@@ -247,6 +261,10 @@ def _check(rules: tuple[Rule, ...]) -> dict[str, re.Pattern]:
         for example in rule.examples:
             if not any(m.group(0) == example for m in pattern.finditer(example)):  # the whole match, context included
                 raise ValueError(f"temporal grammar: rule {rule.name!r} does not match its example {example!r}")
+            if rule.reach and not _holds_key(rule, example):
+                raise ValueError(f"temporal grammar: rule {rule.name!r} has a reach but its example {example!r} holds no key")
+        if rule.reach and not (rule.key or rule.words):
+            raise ValueError(f"temporal grammar: rule {rule.name!r} has a reach but no key or words")
         compiled[rule.name] = pattern
     return compiled
 
