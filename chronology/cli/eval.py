@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Annotated
@@ -115,6 +116,9 @@ def _print_tempeval_errors(console: Console, errors) -> None:
 def gold(
     gold_json: Annotated[Path, typer.Argument(help="Gold expressions: a JSON list like tests/data/gold.json.")],
     articles_dir: Annotated[Path, typer.Argument(help="Folder of the articles it names (Markdown with front matter).")],
+    published: Annotated[list[str], typer.Option(
+        "--published", metavar="FILE=DATE",
+        help="Creation time of an article whose front matter has none (repeatable), e.g. 11-undated-task-force.md=2009-12-02.")] = [],
     as_json: JsonOption = False,
 ) -> None:
     """Score the tagger on articles with gold expressions: exact extent and value, misses, spurious finds.
@@ -123,8 +127,15 @@ def gold(
     """
     from chronology.eval.gold import evaluate_gold
 
+    dates = {}
+    for item in published:
+        name, _, value = item.partition("=")
+        try:
+            dates[name.strip()] = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise typer.BadParameter(f"{item!r}: expected FILE=YYYY-MM-DD", param_hint="--published") from None
     try:
-        report = evaluate_gold(gold_json, articles_dir)
+        report = evaluate_gold(gold_json, articles_dir, published=dates)
     except ChronologyError as error:
         raise fail(error) from None
     if as_json:

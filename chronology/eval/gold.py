@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
@@ -141,8 +142,14 @@ def _load_gold(gold_json: Path) -> list[dict]:
     return entries
 
 
-def evaluate_gold(gold_json: str | Path, articles_dir: str | Path, tagger: Tagger | None = None) -> GoldReport:
-    """Tag every article named in `gold_json` (under `articles_dir`) and compare exact extents and values."""
+def evaluate_gold(gold_json: str | Path, articles_dir: str | Path, tagger: Tagger | None = None,
+                  published: Mapping[str, dt.date] | None = None) -> GoldReport:
+    """Tag every article named in `gold_json` (under `articles_dir`) and compare exact extents and values.
+
+    `published` gives the creation time of articles (by file name) whose front matter has none,
+    as TempEval gives every document's: the tagger is then scored on resolving against a known
+    date, not on dating the article (which chronology.infer does, and is scored apart).
+    """
     entries = _load_gold(Path(gold_json))
     tagger = tagger or tempeval.default_tagger()
     by_file: dict[str, list[dict]] = {}
@@ -153,15 +160,16 @@ def evaluate_gold(gold_json: str | Path, articles_dir: str | Path, tagger: Tagge
         path = Path(articles_dir) / name
         if not path.is_file():
             raise InputError(f"{path}: article named in {gold_json} not found")
-        body, published = read_article(path)
-        score = GoldFileScore(file=name, published=published)
+        body, dated = read_article(path)
+        dated = dated or (published or {}).get(name)
+        score = GoldFileScore(file=name, published=dated)
         gold_spans: dict[tuple[int, int], dict] = {}
         for e in by_file[name]:
             start = _nth(body, e["text"], int(e.get("occurrence", 1)))
             if start < 0:
                 raise InputError(f"{gold_json}: {name}: {e['text']!r} occurrence {e.get('occurrence', 1)} not in the body")
             gold_spans[(start, start + len(e["text"]))] = e
-        mentions = tagger(body, published=published)
+        mentions = tagger(body, published=dated)
         found = {(m.start, m.end): m for m in mentions}
         score.gold, score.system = len(gold_spans), len(found)
         for (start, end), e in sorted(gold_spans.items()):
