@@ -200,7 +200,9 @@ def r_quarter(text, g, ctx):
     dct = ctx.dct
     current = (dct.month - 1) // 3 + 1
     if q is None:
-        if rel in ("latest", "same") or (rel in ("this", "current") and ctx.quarter) or "year-" in (rel or "") or (rel or "").startswith(("comparable", "corresponding")):
+        # "the latest quarter" is the one the report is on, and so is "this quarter('s loss)" in a
+        # report; "the current quarter" is the one under way.
+        if rel in ("latest", "same") or (rel == "this" and ctx.quarter) or "year-" in (rel or "") or (rel or "").startswith(("comparable", "corresponding")):
             return r_period(text, {"rel": rel}, ctx)
         shift = {"last": -1, "previous": -1, "past": -1, "next": 1}.get(rel or "", 0)
         d = add_units(dct, "Q", shift)
@@ -269,7 +271,7 @@ def r_period(text, g, ctx):
             return Resolved("DATE", f"{year:04d}", "a reporting period of a given year")
         q = q_named or (ctx.quarter or _reporting_quarter(ctx))[1]
         return Resolved("DATE", f"{year:04d}-Q{q}", "the reporting quarter of a given year", anchor="none" if g.get("year") else "publication")
-    if rel == "current" and ctx.quarter is None:
+    if rel == "current":  # the quarter under way, whatever quarter the report is on
         y, q = ctx.dct.year, (ctx.dct.month - 1) // 3 + 1
     else:
         y, q = _reporting_quarter(ctx)
@@ -280,7 +282,8 @@ def r_period(text, g, ctx):
 
 
 def r_half(text, g, ctx):
-    h = 2 if g["hord"].lower() == "last" else ORDINALS[g["hord"].lower()]
+    hord = (g.get("hord") or g.get("hq") or "").lower()  # "the first two quarters" are the first half
+    h = 2 if hord == "last" else ORDINALS[hord]
     if g.get("year"):
         return Resolved("DATE", f"{int(g['year']):04d}-H{h}", "a half of a given year")
     if ctx.dct is None:

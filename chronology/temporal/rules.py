@@ -166,8 +166,8 @@ RULES: tuple[Rule, ...] = (
          ("the quarter ended Sept. 30", "the fiscal quarter ending July 31, 1989"), trigger=r"quarter\s+(?:that\s+)?end", words=("quarter",)),
     Rule("quarter_code", "quarter", rf"\bQ(?P<qnum>[1-4])\s+{YEAR}\b", ("Q3 2009",), 0, reach=(1, 8), key=r"Q[1-4]"),
     Rule("half", "half",
-         rf"\b(?:the\s+)?(?P<hord>first|second|1st|2nd|last)\s+half(?:\s+of\s+(?:(?:the|this|next|last)\s+year|{YEAR}))?",
-         ("the first half", "the second half of 2009", "the first half of this year"), words=("half",), reach=(20, 25)),
+         rf"\b(?:the\s+)?(?:(?P<hord>first|second|1st|2nd|last)\s+half|(?P<hq>first|last)\s+two\s+quarters)(?:\s+of\s+(?:(?:the|this|next|last)\s+year|{YEAR}))?",
+         ("the first half", "the second half of 2009", "the first half of this year", "the first two quarters of 1990"), words=("half", "quarters"), reach=(20, 25)),
     # --- deictic ------------------------------------------------------------------------------
     Rule("day_word", "day_word",
          rf"\b(?:(?:earlier|later|early|late)\s+)?(?:(?:mid-?|early\s+|late\s+)?(?P<pod2>morning|afternoon|evening)\s+)?(?P<word>today|yesterday|tomorrow)(?:\s+{PART_OF_DAY})?\b",

@@ -69,6 +69,12 @@ CASES = [
     ("Sales fell in the quarter. In the year-ago period, sales rose.", dt.date(1989, 11, 2),
      [("the quarter", "1989-Q3"), ("the year-ago period", "1988-Q3")]),
     ("Net for this year's third quarter was $14 million.", dt.date(1989, 11, 2), [("this year's third quarter", "1989-Q3")]),
+    ("Net fell in the third quarter, and the current quarter began well.", dt.date(1989, 10, 26),
+     [("the third quarter", "1989-Q3"), ("the current quarter", "1989-Q4")]),
+    ("Net fell in the third quarter. This quarter's loss includes charges.", dt.date(1989, 10, 26),
+     [("the third quarter", "1989-Q3"), ("This quarter", "1989-Q3")]),
+    ("Demand stays weak through the first two quarters of 1990.", dt.date(1989, 10, 26),
+     [("the first two quarters of 1990", "1990-H1")]),
     ("He won the race a year ago.", dt.date(1989, 11, 2), [("a year ago", "1988")]),
     # holidays
     ("The boy was found on Thanksgiving Day.", dt.date(2000, 1, 7), [("Thanksgiving Day", "1999-11-25")]),
