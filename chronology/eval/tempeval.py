@@ -163,7 +163,10 @@ def evaluate(gold_dir: str | Path, out_dir: str | Path | None = None, tagger: Ta
     root = Path(gold_dir)
     if not root.is_dir():
         raise InputError(f"{gold_dir}: not a folder")
-    paths = sorted(p for p in root.rglob("*.tml") if p.is_file())
+    # Hidden files and folders are skipped as `build` skips them: macOS copies put an AppleDouble
+    # "._name.tml" (binary metadata, not TimeML) beside every file.
+    paths = sorted(p for p in root.rglob("*.tml")
+                   if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts))
     if not paths:
         raise InputError(f"{gold_dir}: no .tml files")
     tagger = tagger or default_tagger()

@@ -64,6 +64,21 @@ def test_tempeval_json_and_out(tmp_path):
     assert [t.get("value") for t in root.findall("TEXT/TIMEX3")] == ["2010-05-20", "1952"]
 
 
+def test_tempeval_skips_hidden_files_as_build_does(tmp_path):
+    """A corpus copied on a Mac has an AppleDouble "._name.tml" (binary, not TimeML) beside
+    every file, and maybe a hidden folder: neither is gold."""
+    import shutil
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    (corpus / "._harbour.tml").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        ")
+    (corpus / ".cache").mkdir()
+    shutil.copy(CORPUS / "harbour.tml", corpus / ".cache" / "harbour.tml")
+    result = runner.invoke(app, ["eval", "tempeval", str(corpus), "--json"])
+    assert result.exit_code == 0, result.output
+    assert [f["file"] for f in json.loads(result.stdout)["files"]] == ["harbour.tml", "wires/orchard.tml"]
+
+
 def test_tempeval_on_a_missing_folder_fails_with_one_line(tmp_path):
     result = runner.invoke(app, ["eval", "tempeval", str(tmp_path / "nope")])
     assert result.exit_code == 1
