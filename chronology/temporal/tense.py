@@ -11,7 +11,7 @@ import re
 
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|going\s+to|(?:is|are|was|were)\s+(?:due\s+)?to|plans?\s+to|planned\s+to|"
-    r"intends?\s+to|planning\s+to|(?<!been\s)(?<!was\s)(?<!were\s)(?:expected|scheduled|slated|due)|expects?\s+to|set\s+to|would|'ll|next|upcoming|"
+    r"intends?\s+to|planning\s+to|(?<!been\s)(?<!was\s)(?<!were\s)(?P<plan>expected|scheduled|slated|due)|expects?\s+to|set\s+to|would|'ll|next|upcoming|"
     r"as\s+(?:soon|early)\s+as|until|expires?|effective)\b",
     re.IGNORECASE,
 )
@@ -22,6 +22,8 @@ _PAST = re.compile(
 )
 # "will be published", "is to be sent": a participle under a future modal looks ahead.
 _FUTURE_PASSIVE = re.compile(r"\b(?:will|shall|would|to|'ll)\s+(?:\w+\s+)?(?:be|have\s+been)\s+$", re.IGNORECASE)
+# "had been initially scheduled for January 25": a plan made in the past, with an adverb between.
+_PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been|been)\s+\w+ly\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
@@ -49,6 +51,8 @@ def tense_of(text: str, start: int, end: int) -> str:
             kind = label
             if label == "past" and _FUTURE_PASSIVE.search(text, max(left, m.start() - 30), m.start()):
                 kind = "future"
+            elif label == "future" and m.group("plan") and _PAST_PLAN.search(text, max(left, m.start() - 30), m.start()):
+                kind = "past"
             if best is None or distance < best[0]:
                 best = (distance, kind)
         for m in pattern.finditer(text, end, right):

@@ -37,6 +37,9 @@ CASES = [
     ("The council will meet on Monday.", ANCHOR, [("Monday", "2009-03-09")]),
     ("Police said Friday the man was held.", ANCHOR, [("Friday", "2009-03-06")]),
     ("Baby P was found dead on 3 August last year.", dt.date(2008, 11, 12), [("3 August last year", "2007-08-03")]),
+    ("The vote is scheduled for January 25.", dt.date(1997, 4, 11), [("January 25", "1998-01-25")]),
+    ("The vote had been initially scheduled for January 25, but was delayed.", dt.date(1997, 4, 11),
+     [("January 25", "1997-01-25")]),
     # deictic
     ("Balls said today that managers should act.", ANCHOR, [("today", "2009-03-06")]),
     ("The Audit Commission revealed yesterday that councils struggled.", ANCHOR, [("yesterday", "2009-03-05")]),
