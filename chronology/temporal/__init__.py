@@ -19,6 +19,7 @@ from chronology.model import Anchor, Granularity, Interval, TimeMention
 from chronology.temporal.kinds import RESOLVERS
 from chronology.temporal.resolve import Context
 from chronology.temporal.rules import COMPILED, RULE_BY_NAME, RULES, TRIGGERS, WORDS
+from chronology.temporal.spoken import duration_words, set_words
 from chronology.temporal.tense import tense_of
 
 __all__ = ["tag"]
@@ -38,6 +39,8 @@ _DETERMINERS = {"the", "its", "their", "his", "her", "this", "that", "our"}
 _MAX_INPUT = 50_000_000
 _RATE_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|dollars?|pounds?|cents?|pence|seats|flights|jobs|barrels|tons?|shares))\s+(?:\w+\s+)?$", re.IGNORECASE)
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")
+_MOD_WORDS = {"APPROX": "about ", "MORE_THAN": "more than ", "LESS_THAN": "less than ", "EQUAL_OR_MORE": "at least ",
+              "EQUAL_OR_LESS": "at most ", "START": "the start of ", "MID": "the middle of ", "END": "the end of "}
 
 
 def _as_date(published) -> dt.date | None:
@@ -87,9 +90,8 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
             return False  # "$500 million a year", "700 seats a week": a rate, not a time
         if unit.startswith("quarter") and (num in ("a", "an", "one", "three") and text[end:end + 3].lower() == " of" or "-" in text[start:end] and unit.endswith("s")):
             return False  # "more than a quarter of the market", "three-quarters": a fraction
-    if kind == "set" and _RATE_BEFORE.search(text, max(0, start - 40), start):
-        return False
-    return True
+    # "$500 million a year", "700 seats a week": a rate, not a recurring time
+    return not (kind == "set" and _RATE_BEFORE.search(text, max(0, start - 40), start))
 
 
 _TOKEN = re.compile(r"[a-z]+")
@@ -151,7 +153,7 @@ def _matches(name: str, pattern: re.Pattern, text: str, found: dict[str, list[in
         return
     spans = cache.get(keyed)
     if spans is None:
-        key, (before, after) = keyed
+        _, (before, after) = keyed
         spans = cache[keyed] = _windows(text, _key_spans(text, found, name), before, after)
     for a, b in spans:
         yield from pattern.finditer(text, a, b)
@@ -273,8 +275,16 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None) -> list
 def _explain(surface: str, r, granularity) -> str:
     from chronology.events.display import display_date
 
-    try:
-        shown = display_date(r.value, granularity, r.mod)
-    except (ValueError, KeyError, TypeError):
-        shown = r.value
+    if r.type == "DURATION":
+        shown = duration_words(r.value)
+        shown = f"{_MOD_WORDS.get(r.mod, '')}{shown}" if r.mod else shown
+        if r.span is not None:  # "the past three years": a length with its place on the calendar
+            shown += f", {r.span[0].isoformat()} to {r.span[1].isoformat()}"
+    elif r.type == "SET":
+        shown = set_words(r.value, r.freq, r.quant)
+    else:
+        try:
+            shown = display_date(r.value, granularity, r.mod)
+        except (ValueError, KeyError, TypeError):
+            shown = r.value
     return f"'{surface}': {r.how} → {shown or r.value}"

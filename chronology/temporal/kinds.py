@@ -6,7 +6,15 @@ import datetime as dt
 
 from chronology.temporal.dateparse import parse_absolute
 from chronology.temporal.holidays import holiday_date
-from chronology.temporal.lexicon import ORDINALS, PARTS_OF_DAY, SEASON_WORDS, SEASONS, WEEKDAYS, day_number, spoken_year
+from chronology.temporal.lexicon import (
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASON_WORDS,
+    SEASONS,
+    WEEKDAYS,
+    day_number,
+    spoken_year,
+)
 from chronology.temporal.resolve import (
     Resolved,
     _anchor_words,
@@ -241,8 +249,12 @@ def r_this_year(text, g, ctx):
 
 def _quarter_ended(g, ctx):
     """The three months ending on the given day, named by the calendar quarter of their middle
-    month (a quarter ended 31 July is May-July: mostly the second calendar quarter)."""
+    month (a quarter ended 31 July is May-July: mostly the second calendar quarter), unless the
+    text has already named the quarter it reports ("its fiscal first quarter ended Sept. 29")."""
     month, day = month_number(g["month"]), int(g["day"])
+    if ctx.quarter is not None and not g.get("year"):
+        y, q = ctx.quarter
+        return Resolved("DATE", f"{y:04d}-Q{q}", "the quarter the text reports, ended on the day it gives", anchor="mention")
     if g.get("year"):
         end = dt.date(int(g["year"]), month, min(day, 28))
     elif ctx.dct is not None:

@@ -144,6 +144,11 @@ RULES: tuple[Rule, ...] = (
     Rule("quarter_rel", "quarter",
          r"\b(?:the\s+)?(?P<rel>this|last|latest|next|current|previous|same|year-earlier|year-ago|(?:comparable|corresponding)(?:\s+year-(?:ago|earlier))?)\s+(?:(?:fiscal|calendar)\s+)?quarter\b",
          ("the latest quarter", "the year-earlier quarter", "the comparable year-ago quarter"), words=("quarter",), reach=(50, 5)),
+    # "the quarter ended Sept. 30": the expression is "the quarter"; the date says which one
+    # (listed before "period", which finds the same "the quarter": the named end wins).
+    Rule("quarter_ended", "period",
+         rf"\b(?P<x>the\s+(?:fiscal\s+)?(?P<punit>quarter))\s+(?:that\s+)?end(?:ed|ing|s)\s+(?:on\s+)?(?P<month>{MONTH_FULL}|{MONTH_ABBR})\s+(?P<day>[12]\d|3[01]|0?[1-9])\b(?:,?\s+{YEAR})?",
+         ("the quarter ended Sept. 30", "the fiscal quarter ending July 31, 1989"), words=("quarter",), reach=(20, 50)),
     # Earnings reports: "the quarter", "the latest period", "the year-ago period", "the 1988
     # period", "this year's third quarter", "the corresponding period last year".
     Rule("period", "period",
@@ -160,10 +165,6 @@ RULES: tuple[Rule, ...] = (
          r"\b(?:for|in|during|throughout|of|through)\s+(?P<x>the\s+year)\b(?!['’]s|\s+(?:before|after|earlier|later|that|when|in\s+which|of|and|round|to|\d))(?:\s+(?P<ended>ended|ending))?",
          ("for the year", "in the year ended"), words=("year",), reach=(25, 25)),
     Rule("year_ago_adj", "period", r"\b(?:an?\s+)?(?P<adj>year-(?:earlier|ago))\b", ("year-earlier", "year-ago", "a year-earlier"), words=("year",), reach=(5, 12)),
-    # "the quarter ended Sept. 30": the expression is "the quarter"; the date says which one.
-    Rule("quarter_ended", "period",
-         rf"\b(?P<x>the\s+(?:fiscal\s+)?(?P<punit>quarter))\s+(?:that\s+)?end(?:ed|ing|s)\s+(?:on\s+)?(?P<month>{MONTH_FULL}|{MONTH_ABBR})\s+(?P<day>[12]\d|3[01]|0?[1-9])\b(?:,?\s+{YEAR})?",
-         ("the quarter ended Sept. 30", "the fiscal quarter ending July 31, 1989"), trigger=r"quarter\s+(?:that\s+)?end", words=("quarter",)),
     Rule("quarter_code", "quarter", rf"\bQ(?P<qnum>[1-4])\s+{YEAR}\b", ("Q3 2009",), 0, reach=(1, 8), key=r"Q[1-4]"),
     Rule("half", "half",
          rf"\b(?:the\s+)?(?:(?P<hord>first|second|1st|2nd|last)\s+half|(?P<hq>first|last)\s+two\s+quarters)(?:\s+of\s+(?:(?:the|this|next|last)\s+year|{YEAR}))?",

@@ -11,11 +11,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from tests.eval.eval_fakes import toy_tagger
 from typer.testing import CliRunner
 
 from chronology.cli import app
 from chronology.eval import tempeval
+from tests.eval.eval_fakes import toy_tagger
 
 runner = CliRunner()
 DATA = Path(__file__).resolve().parent.parent / "data" / "eval"

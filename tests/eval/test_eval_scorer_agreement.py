@@ -11,13 +11,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.conftest import SHARED, require_tbaq
-from tests.eval.eval_fakes import gold_mentions, perturbed
 
 from chronology.eval.scoring import Metrics, TimexCounts
 from chronology.eval.tempeval import evaluate
 from chronology.eval.timeml import read_timeml
 from chronology.eval.tokens import token_spans, token_strings
+from tests.conftest import SHARED, require_tbaq
+from tests.eval.eval_fakes import gold_mentions, perturbed
 
 TOOLS = SHARED / "tools"
 

@@ -4,7 +4,9 @@ self-check, properties over arbitrary text, and regression floors on the gold da
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -99,6 +101,29 @@ CASES = [
     ("It took more than a decade.", ANCHOR, [("more than a decade", "P10Y")]),
     ("Decisions are made every day.", ANCHOR, [("every day", "P1D")]),
     ("He visited twice a week.", ANCHOR, [("twice a week", "P1W")]),
+    # every other rule family: spoken forms, codes, reporting periods, parts of the day, sets
+    ("They met at 4 in the morning.", ANCHOR, [("4 in the morning", "2009-03-06T04:00")]),
+    ("Prices soared in the '90s.", ANCHOR, [("the '90s", "199")]),
+    ("He waited half an hour.", ANCHOR, [("half an hour", "PT30M")]),
+    ("The plant opened last fall.", ANCHOR, [("last fall", "2008-FA")]),
+    ("Buy orders came in the morning.", ANCHOR, [("the morning", "2009-03-06TMO")]),
+    ("The summit is on April 24 and 25.", ANCHOR, [("April 24", "2009-04-24"), ("25", "2009-04-25")]),
+    ("It will be signed on March eighth.", ANCHOR, [("March eighth", "2009-03-08")]),
+    ("The office opened in December last year.", ANCHOR, [("December last year", "2008-12")]),
+    ("Call before 3/5/2009 for details.", ANCHOR, [("3/5/2009", "2009-03-05")]),
+    ("Sales rose in Q3 2008.", ANCHOR, [("Q3 2008", "2008-Q3")]),
+    ("Net rose 5% in the quarter ended July 31.", dt.date(1989, 11, 20), [("the quarter", "1989-Q2"), ("July 31", "1989-07-31")]),
+    ("Its fiscal first quarter ended Sept. 29. Sales for the quarter ended Sept. 29 rose.", dt.date(1989, 10, 20),
+     [("first quarter", "1989-Q1"), ("Sept. 29", "1989-09-29"), ("the quarter", "1989-Q1"), ("Sept. 29", "1989-09-29")]),
+    ("Prices have fallen in recent months.", ANCHOR, [("recent months", "PXM")]),
+    ("The magazine is published monthly.", ANCHOR, [("monthly", "P1M")]),
+    ("The law costs less per year.", ANCHOR, [("per year", "P1Y")]),
+    ("The talks resumed over the weekend.", ANCHOR, [("the weekend", "2009-W09-WE")]),
+    ("Profit for the year rose 10%.", ANCHOR, [("the year", "2009")]),
+    ("The war ended this morning.", ANCHOR, [("this morning", "2009-03-06TMO")]),
+    ("The deal will close by year-end.", ANCHOR, [("year-end", "2009")]),
+    ("Net fell from year-earlier levels.", dt.date(1989, 10, 26), [("year-earlier", "1988")]),
+    ("He was born in nineteen ninety-six.", ANCHOR, [("nineteen ninety-six", "1996")]),
     # traps: not dates
     ("Social workers spend 80% of their time on paperwork.", ANCHOR, []),
     ("Baby P, a 17-month-old boy, died.", ANCHOR, []),
@@ -124,6 +149,34 @@ CASES = [
 def test_table(text, anchor, expected):
     got = [(m.text, m.value) for m in tag(text, published=anchor)]
     assert got == expected
+
+
+EXPLANATIONS = Path(__file__).resolve().parent / "explanations.golden.txt"
+
+
+def _explanations() -> str:
+    lines = []
+    for text, anchor, _ in CASES:
+        mentions = tag(text, published=anchor)
+        if mentions:
+            lines.append(f"{text}  [published {anchor}]")
+            lines.extend(f"    {m.type} {m.value}  ({m.rule})  {m.explanation}" for m in mentions)
+    return "\n".join(lines) + "\n"
+
+
+def test_every_table_case_explains_itself():
+    """The one-line explanation of every resolution in the table, as a reader sees it, against a
+    golden file (rewrite it with CHRONOLOGY_UPDATE_GOLDEN=1 after a deliberate change and read the
+    diff)."""
+    got = _explanations()
+    if os.environ.get("CHRONOLOGY_UPDATE_GOLDEN"):
+        EXPLANATIONS.write_text(got, encoding="utf-8")
+    assert got == EXPLANATIONS.read_text(encoding="utf-8")
+
+
+def test_every_rule_family_has_a_table_case():
+    fired = {m.rule for text, anchor, _ in CASES for m in tag(text, published=anchor)}
+    assert [r.name for r in RULES if r.name not in fired] == []
 
 
 @pytest.mark.parametrize(
