@@ -36,6 +36,7 @@ test: install-test
 # Benchmarks print their figures and the command that reproduces them (never timed tests).
 bench: install-test
 	$(BIN)/python benchmarks/tagging_throughput.py
+	$(BIN)/python benchmarks/baseline_accuracy.py
 	$(BIN)/python benchmarks/page_5000.py
 
 # Regenerates the README's screenshot from the seeds' timeline (needs /usr/bin/chromium).
