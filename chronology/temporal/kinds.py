@@ -173,14 +173,17 @@ def _season_year(code, rel, year, ctx):
 
     cur = linear(cur_year, order.index(month_season))
     candidates = [(y, linear(y, target_index)) for y in (dct.year - 2, dct.year - 1, dct.year, dct.year + 1)]
-    direction = rel or ctx.tense
+    direction = ctx.tense if rel in (None, "the") else rel  # "would report in the spring": the tense says which
     if direction in ("last", "past"):
         chosen = max((c for c in candidates if c[1] < cur), key=lambda c: c[1])
     elif direction in ("next", "future"):
         chosen = min((c for c in candidates if c[1] > cur), key=lambda c: c[1])
     else:  # this, the, or no tense: the nearest
         chosen = min(candidates, key=lambda c: abs(c[1] - cur))
-    return chosen[0], f"{rel or ctx.tense} {SEASON_WORDS[code]} relative to {_anchor_words(ctx)}"
+    season, anchor = SEASON_WORDS[code], _anchor_words(ctx)
+    how = {"past": f"past tense, the {season} before {anchor}", "future": f"future tense, the {season} after {anchor}",
+           "last": f"the {season} before {anchor}", "next": f"the {season} after {anchor}"}.get(direction, f"the {season} nearest {anchor}")
+    return chosen[0], how
 
 
 def r_season(text, g, ctx):

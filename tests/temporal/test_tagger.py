@@ -40,6 +40,8 @@ CASES = [
     ("Police said Friday the man was held.", ANCHOR, [("Friday", "2009-03-06")]),
     ("Baby P was found dead on 3 August last year.", dt.date(2008, 11, 12), [("3 August last year", "2007-08-03")]),
     ("The vote is scheduled for January 25.", dt.date(1997, 4, 11), [("January 25", "1998-01-25")]),
+    ("Ministers said the review would report in the spring.", dt.date(2009, 11, 20), [("the spring", "2010-SP")]),
+    ("The plant opened in the spring.", dt.date(2009, 11, 20), [("the spring", "2009-SP")]),
     ("The vote had been initially scheduled for January 25, but was delayed.", dt.date(1997, 4, 11),
      [("January 25", "1997-01-25")]),
     # deictic
