@@ -174,6 +174,8 @@ def _season_year(code, rel, year, ctx):
     cur = linear(cur_year, order.index(month_season))
     candidates = [(y, linear(y, target_index)) for y in (dct.year - 2, dct.year - 1, dct.year, dct.year + 1)]
     direction = ctx.tense if rel in (None, "the") else rel  # "would report in the spring": the tense says which
+    if rel in (None, "the") and code == month_season and abs(linear(cur_year, target_index) - cur) < 1:
+        direction = "this"  # "the winter break", written in December: the season under way, whatever the tense
     if direction in ("last", "past"):
         chosen = max((c for c in candidates if c[1] < cur), key=lambda c: c[1])
     elif direction in ("next", "future"):
@@ -280,6 +282,9 @@ def r_period(text, g, ctx):
         return Resolved("DATE", f"XXXX-Q{q_named or 'X'}", "no publication date to count from", anchored=False)
     if g.get("adj") and ctx.quarter is None and ctx.ref_granularity != "quarter":
         return Resolved("DATE", f"{ctx.dct.year - 1:04d}", f"the year before {_anchor_words(ctx)}", anchor="publication")
+    if (g.get("punit") or "").lower() == "period" and not (g.get("year") or g.get("ry") or g.get("rel") or g.get("ago")) \
+            and ctx.quarter is None and ctx.ref_granularity != "quarter":
+        return None  # "the period from 1 April to 31 March": a reporting quarter only where the text reports one
     if g.get("year") or g.get("ry"):
         year = int(g["year"]) if g.get("year") else ctx.dct.year + {"last": -1, "next": 1}.get(g["ry"].lower(), 0)
         if q_named is None and ctx.quarter is None and (g.get("punit") or "").lower() == "period":
@@ -385,7 +390,8 @@ def r_rel_unit(text, g, ctx):
     if ctx.dct is None:
         return Resolved("DATE", unknown_value(letter), "no publication date to count from", anchored=False)
     d = add_units(ctx.dct, letter, shift)
-    return Resolved("DATE", unit_value(d, letter), f"{rel} {g['unit'].lower()} relative to {_anchor_words(ctx)}", anchor="publication")
+    mod = mod_of(g.get("mod"))  # "the end of next month"
+    return Resolved("DATE", unit_value(d, letter), f"{rel} {g['unit'].lower()} relative to {_anchor_words(ctx)}", anchor="publication", mod=mod)
 
 
 def r_earlier_this(text, g, ctx):
@@ -514,8 +520,8 @@ def _clock_day(g, ctx) -> tuple[dt.date | None, str]:
     word = " ".join((g.get("dword") or "").lower().split())
     if ctx.dct is not None and word:
         return ctx.dct + dt.timedelta(days={"last night": -1, "yesterday": -1, "tomorrow": 1}.get(word, 0)), "publication"
-    if ctx.dct is not None and g.get("cwd"):
-        return weekday_date(WEEKDAYS[g["cwd"].lower()], ctx.dct, ctx.tense, None), "publication"
+    if ctx.dct is not None and (g.get("cwd") or g.get("owd")):
+        return weekday_date(WEEKDAYS[(g.get("cwd") or g["owd"]).lower()], ctx.dct, ctx.tense, None), "publication"
     if ctx.dct is not None and g.get("cmonth"):
         return date_for_day_month(month_number(g["cmonth"]), int(g["cday"]), ctx.dct, ctx.tense), "publication"
     base = ctx.ref or ctx.dct

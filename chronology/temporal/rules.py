@@ -48,6 +48,8 @@ ORDINAL = rf"(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_alt(ORDINALS)})"
 CLOCK_DAY = (r"(?:,?\s+(?-i:(?P<cwd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
              r"|(?P<cmonth>January|February|March|April|May|June|July|August|September|October|November|December"
              r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+(?P<cday>[12]\d|3[01]|0?[1-9])\b(?![,\s]*\d)))")
+# Or said after "on", which stays outside the expression: "8.30pm on Sunday" is "8.30pm", on Sunday.
+CLOCK_ON_DAY = r"(?=\s+on\s+(?-i:(?P<owd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))"
 # Holidays are proper names: matched with their capitals ("May Day", not "may day").
 HOLIDAY_NAMES = "|".join(re.escape(_title(n)).replace(r"\ ", r"\s+").replace("'", "['’]") for n in HOLIDAY_LIST)
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -184,8 +186,8 @@ RULES: tuple[Rule, ...] = (
     Rule("future_ref", "future", r'''\b(?:(?<=\bin\s)future\b(?!\s+(?:of|years|generations)\b)|the\s+future|(?:the\s+)?coming\s+(?:years|months|weeks|days|quarters)|the\s+years\s+ahead|the\s+(?:near|short|long)[\s-]+term(?=\s*[,.;:)"']|\s+(?:and|but|or|as|because|when|if|to)\b|\s*$)|the\s+near\s+future|(?<!\bas\s)soon(?!\s+(?:as|after|afterwards?|thereafter)\b))\b''',
          ("the future", "the coming years", "the near term"), words=("future", "coming", "ahead", "term", "soon"), reach=(20, 30)),
     Rule("rel_unit", "rel_unit",
-         r"\b(?P<rel>this|last|next|past|coming|current|previous|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+current|the\s+same|the\s+following|that|the\s+preceding)\s+(?P<unit>week|weekend|month|year|decade|century)\b",
-         ("last month", "next year", "this week", "the past year", "the following week", "that month"), words=("week", "weekend", "month", "year", "decade", "century"), reach=(30, 10)),
+         r"\b(?:(?P<mod>the\s+(?:end|beginning|start|middle)\s+of)\s+(?=(?:this|last|next)\s))?(?P<rel>this|last|next|past|coming|current|previous|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+current|the\s+same|the\s+following|that|the\s+preceding)\s+(?P<unit>week|weekend|month|year|decade|century)\b",
+         ("last month", "next year", "this week", "the past year", "the following week", "that month", "the end of next month"), words=("week", "weekend", "month", "year", "decade", "century"), reach=(45, 10)),
     Rule("earlier_this", "earlier_this",
          r"\b(?P<when>earlier|later|early|late)\s+(?:this|last|next)\s+(?P<unit>week|month|year)\b|\b(?P<when2>earlier|later)\s+in\s+the\s+(?P<unit2>week|month|year)\b",
          ("earlier this month", "later this year", "late last year"), words=("earlier", "later", "early", "late"), reach=(2, 30)),
@@ -211,7 +213,7 @@ RULES: tuple[Rule, ...] = (
          ("Monday", "last Friday", "Last Friday", "next Tuesday", "Earlier Sunday", "the previous Friday", "Wednesday night"), 0, words=WEEKDAY_WORDS, reach=(35, 30)),
     Rule("clock", "clock",
          r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?P<tz>(?-i:[A-Z]{2,4}T))\b)?"
-         rf"(?:\s+(?P<dword>last\s+night|yesterday|today|tonight|tomorrow)|{CLOCK_DAY})?",
+         rf"(?:\s+(?P<dword>last\s+night|yesterday|today|tonight|tomorrow)|{CLOCK_DAY}|{CLOCK_ON_DAY})?",
          ("3pm", "10:30 a.m.", "9.15am", "11pm last night", "10 p.m. Wednesday", "5 p.m. EST, Nov. 6", "9 a.m. EST Tuesday"), re.IGNORECASE, reach=(10, 35), key=r"(?i:\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b))"),
     Rule("clock_pod", "clock", r"\b(?P<h>1[0-2]|0?[1-9])(?:\s+o['’]clock)?\s+in\s+the\s+(?P<apw>morning|afternoon|evening)\b",
          ("4 in the morning", "2 o'clock in the afternoon"), words=("morning", "afternoon", "evening"), reach=(25, 2)),

@@ -33,7 +33,11 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right_match.start() + 1 if right_match else min(len(text), end + 300)
 
 
-_DEADLINE = re.compile(r"\b(?:by|until|till|for|before)\s+$", re.IGNORECASE)
+# A reporting verb after a comma that closes the clause: ", it said", ", officials told reporters".
+_ATTRIBUTION = re.compile(r"[^,.;]*,\s*(?:\w+\s+){0,3}(?:said|told|added|reported|announced|stated|says)\b", re.IGNORECASE)
+_DEADLINE = re.compile(
+    r"\b(?:by|until|till|for|before|(?:postponed|adjourned|delayed|deferred|put\s+back|pushed\s+back|moved|brought\s+forward|rescheduled)\s+to)\s+$",
+    re.IGNORECASE)
 
 
 def tense_of(text: str, start: int, end: int) -> str:
@@ -41,8 +45,9 @@ def tense_of(text: str, start: int, end: int) -> str:
     left, right = sentence_bounds(text, start, end)
     # "told to report by 1 December", "sentencing fixed for December 15": a deadline or an
     # appointment; the verb's past tense says when it was set, not when it falls.
-    deadline = bool(_DEADLINE.search(text, max(left, start - 8), start))
+    deadline = bool(_DEADLINE.search(text, max(left, start - 24), start))
     best: tuple[int, str] | None = None
+    cue_before = False
     for pattern, label in ((_FUTURE, "future"), (_PAST, "past")):
         if deadline and label == "past":
             continue
@@ -53,9 +58,17 @@ def tense_of(text: str, start: int, end: int) -> str:
                 kind = "future"
             elif label == "future" and m.group("plan") and _PAST_PLAN.search(text, max(left, m.start() - 30), m.start()):
                 kind = "past"
+            cue_before = True
             if best is None or distance < best[0]:
                 best = (distance, kind)
+    for pattern, label in ((_FUTURE, "future"), (_PAST, "past")):
+        if deadline and label == "past":
+            continue
         for m in pattern.finditer(text, end, right):
+            # "... would begin in the spring, it said": the report's tense, not the clause's (but
+            # "In September, it announced": the clause's own verb, after a fronted date).
+            if label == "past" and cue_before and _ATTRIBUTION.match(text, end, m.end()):
+                continue
             distance = (m.start() - end) + 15  # cues before the expression weigh more
             if best is None or distance < best[0]:
                 best = (distance, label)
