@@ -38,6 +38,7 @@ _COUNT_BEFORE = {"about", "some", "nearly", "than", "only", "over", "under", "al
 _DETERMINERS = {"the", "its", "their", "his", "her", "this", "that", "our"}
 _MAX_INPUT = 50_000_000
 _RATE_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|dollars?|pounds?|cents?|pence|seats|flights|jobs|barrels|tons?|shares))\s+(?:\w+\s+)?$", re.IGNORECASE)
+_TODAY_NAME = re.compile(r"USA\s+Today|Today\s+(?:programme|program|show|newspaper)\b")
 _LAST_VERB = re.compile(r"\b(?:to|will|would|could|may|might|should|must|can|'ll|did|does|do)\s+$", re.IGNORECASE)
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")
 _MOD_WORDS = {"APPROX": "about ", "MORE_THAN": "more than ", "LESS_THAN": "less than ", "EQUAL_OR_MORE": "at least ",
@@ -66,6 +67,8 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
             return False  # bare abbreviations are too often names and words
         if month == "March" and kind == "month" and not _MAY_CUE.search(text[max(0, start - 12):start]):
             return False  # "March" the verb or the noun, unless a preposition makes it the month
+    if kind == "day_word" and groups.get("word") == "Today" and _TODAY_NAME.search(text, max(0, start - 4), min(len(text), end + 12)):
+        return False  # "USA Today", "the Today programme": names
     if kind == "rel_span" and (groups.get("rel") or "").lower() == "last" and _LAST_VERB.search(text, max(0, start - 12), start):
         return False  # "expected to last three weeks": the verb; "three weeks" is found on its own
     if kind == "year":

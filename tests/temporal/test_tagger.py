@@ -131,6 +131,7 @@ CASES = [
     ("The law costs less per year.", ANCHOR, [("per year", "P1Y")]),
     ("The talks resumed over the weekend.", ANCHOR, [("the weekend", "2009-W09-WE")]),
     ("Profit for the year rose 10%.", ANCHOR, [("the year", "2009")]),
+    ("In the year to 31 March 2009, applications rose.", ANCHOR, [("the year", "P1Y"), ("31 March 2009", "2009-03-31")]),
     ("The war ended this morning.", ANCHOR, [("this morning", "2009-03-06TMO")]),
     ("The deal will close by year-end.", ANCHOR, [("year-end", "2009")]),
     ("Net fell from year-earlier levels.", dt.date(1989, 10, 26), [("year-earlier", "1988")]),
@@ -153,6 +154,7 @@ CASES = [
     ("They return him as soon as possible.", ANCHOR, []),
     ("He was taken to hospital and was soon released.", ANCHOR, []),
     ("Eastern Europe joined NATO.", ANCHOR, []),
+    ("The minister, speaking on the Today programme, said so. USA Today reported it.", ANCHOR, []),
 ]
 
 
