@@ -49,7 +49,9 @@ CLOCK_DAY = (r"(?:,?\s+(?-i:(?P<cwd>Monday|Tuesday|Wednesday|Thursday|Friday|Sat
              r"|(?P<cmonth>January|February|March|April|May|June|July|August|September|October|November|December"
              r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+(?P<cday>[12]\d|3[01]|0?[1-9])\b(?![,\s]*\d)))")
 # Or said after "on", which stays outside the expression: "8.30pm on Sunday" is "8.30pm", on Sunday.
-CLOCK_ON_DAY = r"(?=\s+on\s+(?-i:(?P<owd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))"
+# ... also past the other end of a range: "between 10pm and 11pm on Saturday".
+CLOCK_ON_DAY = (r"(?=(?:\s+(?:and|or|to|until|-|–)\s+\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.m\.|[ap]m\b))?"
+                r"\s+on\s+(?-i:(?P<owd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))")
 # Holidays are proper names: matched with their capitals ("May Day", not "may day").
 HOLIDAY_NAMES = "|".join(re.escape(_title(n)).replace(r"\ ", r"\s+").replace("'", "['’]") for n in HOLIDAY_LIST)
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -221,9 +223,11 @@ RULES: tuple[Rule, ...] = (
     Rule("noon", "noon", rf"(?<!\bhigh\s)\b(?P<word>noon|midday|midnight)\b{CLOCK_DAY}?", ("noon", "midnight", "noon Thursday", "midnight Friday"), words=("noon", "midday", "midnight"), reach=(10, 30)),
     # --- durations and sets -------------------------------------------------------------------
     Rule("duration", "duration",
-         rf"\b(?:the\s+)?{AMOUNT_MOD}?{NUM}[\s-]+(?:(?:more|full|straight|consecutive|long|whole)\s+)?{UNIT}(?:\s+and\s+a\s+half)?\b(?!-(?:old|earlier|ago)\b)(?!\s+old\b)"
-         # "two weeks ago", "a week later": the same quantity counted from an anchor
-         r"(?:\s+(?P<dir>ago|earlier|later|before|after|hence|from\s+now)\b(?!\s+(?:the|a|his|her|their|its|it|he|she|they)\b))?",
+         # ("the 30-day period": an adjective, whose article TimeML leaves out)
+         rf"\b(?:the\s+(?![\w.]+-(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)))?{AMOUNT_MOD}?{NUM}[\s-]+(?:(?:more|full|straight|consecutive|long|whole)\s+)?{UNIT}(?:\s+and\s+a\s+half)?\b(?!-(?:old|earlier|ago)\b)(?!\s+old\b)"
+         # "two weeks ago", "a week later": the same quantity counted from an anchor; "before" and
+         # "after" only when nothing follows ("two months after hearings began": an event's)
+         r"(?:\s+(?P<dir>ago|earlier|later|hence|from\s+now|(?:before|after)(?=\s*[,.;:)]|\s*$))\b(?!\s+(?:the|a|his|her|their|its|it|he|she|they)\b))?",
          ("three years", "17 months", "more than a decade", "several weeks", "two-year",
           "two weeks ago", "a week later", "three days earlier", "about a year ago"), words=UNIT_WORDS, reach=(70, 45)),
     Rule("duration_plural", "duration",
