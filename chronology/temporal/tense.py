@@ -12,7 +12,7 @@ import re
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|going\s+to|(?:is|are|was|were)\s+(?:due\s+)?to|plans?\s+to|planned\s+to|"
     r"intends?\s+to|planning\s+to|(?<!been\s)(?<!was\s)(?<!were\s)(?P<plan>expected|scheduled|slated|due)|expects?\s+to|set\s+to|would|'ll|next|upcoming|"
-    r"as\s+(?:soon|early)\s+as|until|expires?|effective)\b",
+    r"as\s+(?:soon|early)\s+as|until|expires?|effective|takes?\s+effect|comes?\s+into\s+(?:force|effect))\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
