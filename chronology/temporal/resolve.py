@@ -176,7 +176,7 @@ def year_for_month(month: int, dct: dt.date, tense: str) -> int:
     if tense == "future":
         return dct.year if month >= dct.month else dct.year + 1
     diff = month - dct.month
-    if diff > 6:
+    if diff >= 6:  # half a year either way and no cue: news mostly reports what has happened
         return dct.year - 1
     if diff < -6:
         return dct.year + 1

@@ -220,7 +220,7 @@ RULES: tuple[Rule, ...] = (
     Rule("clock_pod", "clock", r"\b(?P<h>1[0-2]|0?[1-9])(?:\s+o['’]clock)?\s+in\s+the\s+(?P<apw>morning|afternoon|evening)\b",
          ("4 in the morning", "2 o'clock in the afternoon"), words=("morning", "afternoon", "evening"), reach=(25, 2)),
     Rule("clock24", "clock", r"\b(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?P<tz>GMT|BST|UTC|EST|EDT|CET)\b", ("12.00 GMT", "14:30 BST"), 0, reach=(10, 2), key=r"(?:GMT|BST|UTC|EST|EDT|CET)\b"),
-    Rule("noon", "noon", rf"(?<!\bhigh\s)\b(?P<word>noon|midday|midnight)\b{CLOCK_DAY}?", ("noon", "midnight", "noon Thursday", "midnight Friday"), words=("noon", "midday", "midnight"), reach=(10, 30)),
+    Rule("noon", "noon", rf"(?<!\bhigh\s)\b(?P<word>noon|midday|midnight)\b(?:\s+(?P<dword>yesterday|today|tomorrow)\b|{CLOCK_DAY}|{CLOCK_ON_DAY})?", ("noon", "midnight", "noon Thursday", "midnight Friday", "noon yesterday"), words=("noon", "midday", "midnight"), reach=(10, 30)),
     # --- durations and sets -------------------------------------------------------------------
     Rule("duration", "duration",
          # ("the 30-day period": an adjective, whose article TimeML leaves out)

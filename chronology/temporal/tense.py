@@ -17,6 +17,10 @@ _FUTURE = re.compile(
 )
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|ago|last|earlier|former|previously|since|"
+    # irregular past forms that are not also present forms or common nouns
+    r"rose|fell|began|came|went|took|made|gave|saw|met|won|sold|bought|paid|led|spent|grew|became|held|brought|"
+    r"found|struck|wrote|spoke|chose|drove|flew|ran|sent|built|kept|knew|broke|fought|caught|sought|stood|fled|"
+    r"sank|swore|threw|withdrew|froze|slid|sprang|shrank|overtook|undertook|forgot|got|"
     r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bstill\s)(?!need|seed|feed|speed|breed|proceed|exceed|succeed|indeed|embed|bed|red|shed|wed|hundred|united|limited|based|related|interested|concerned|used|supposed|expected|scheduled|planned|proposed|slated|extended)[a-z]{2,}ed)\b",
     re.IGNORECASE,
 )
