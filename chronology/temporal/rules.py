@@ -51,7 +51,7 @@ CLOCK_DAY = (r"(?:,?\s+(?-i:(?P<cwd>Monday|Tuesday|Wednesday|Thursday|Friday|Sat
 # Or said after "on", which stays outside the expression: "8.30pm on Sunday" is "8.30pm", on Sunday.
 # ... also past the other end of a range: "between 10pm and 11pm on Saturday".
 CLOCK_ON_DAY = (r"(?=(?:\s+(?:and|or|to|until|-|–)\s+\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.m\.|[ap]m\b))?"
-                r"\s+on\s+(?-i:(?P<owd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))")
+                r"(?:\s*\([^()]{1,20}\))?\s+on\s+(?-i:(?P<owd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))")
 # Holidays are proper names: matched with their capitals ("May Day", not "may day").
 HOLIDAY_NAMES = "|".join(re.escape(_title(n)).replace(r"\ ", r"\s+").replace("'", "['’]") for n in HOLIDAY_LIST)
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -111,11 +111,11 @@ RULES: tuple[Rule, ...] = (
     Rule("month_rel_year", "month_rel_year",
          rf"\b{MONTH}(?:\s+{DAY})?,?\s+(?P<rel>(?i:last|next|this))\s+year\b",
          ("December last year", "March 5 next year"), 0, words=MONTH_WORDS, reach=(40, 40)),
-    Rule("month_day", "month_day", rf"\b{WEEKDAY_PREFIX}{MONTH}\s+{DAY}\b(?!\s*(?:,\s*)?\d)(?![-:]\d)",
+    Rule("month_day", "month_day", rf"\b{WEEKDAY_PREFIX}{MONTH}\s+{DAY}\b(?!\s*(?:,\s*)?\d)(?![-–]\d{{3}}|:\d|-\d+[-/])",
          ("March 5", "Thursday, Dec. 3"), 0, words=MONTH_WORDS, reach=(40, 40)),
     # "April 24 and 25": the second day of the pair ("April 24" is found on its own)
-    Rule("month_day_pair", "month_day", rf"\b{MONTH}\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:and|or|&)\s*(?P<x>{DAY})\b(?!\s*(?:,\s*)?\d)(?!\s+(?:{MONTH_FULL}|{MONTH_ABBR}))",
-         ("April 24 and 25", "March 3rd or 4th"), 0, words=MONTH_WORDS, reach=(40, 40)),
+    Rule("month_day_pair", "month_day", rf"\b{MONTH}\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:and|or|&|-|–|to)\s*(?P<x>{DAY})\b(?!\s*(?:,\s*)?\d)(?!\s+(?:{MONTH_FULL}|{MONTH_ABBR}))(?![-:/]\d)",
+         ("April 24 and 25", "March 3rd or 4th", "Dec. 15-16"), 0, words=MONTH_WORDS, reach=(40, 40)),
     # "March eighth", said aloud
     Rule("month_day_words", "month_day", rf"\b{WEEKDAY_PREFIX}{MONTH}\s+(?:the\s+)?(?P<dayword>{DAY_WORDS})\b",
          ("March eighth", "June the twenty-first"), 0, words=MONTH_WORDS, reach=(40, 40)),
