@@ -69,6 +69,11 @@ def r_month_day(text, g, ctx):
     day = day_number(g["dayword"]) if g.get("dayword") else int(g["day"])
     if day is None:
         return None
+    if g.get("year"):  # "1 and 3 June 2007": the first day takes the year written after the pair
+        try:
+            return Resolved("DATE", dt.date(int(g["year"]), month, day).isoformat(), "a full date, needs no anchor")
+        except ValueError:
+            return None
     if ctx.dct is None:
         return Resolved("DATE", f"XXXX-{month:02d}-{day:02d}", "no publication date to take the year from", anchored=False)
     d = date_for_day_month(month, day, ctx.dct, ctx.tense)
@@ -385,7 +390,8 @@ def r_rel_unit(text, g, ctx):
         shift = {"the following": 1, "the previous": -1, "the preceding": -1}.get(rel, 0)
         d = add_units(base, letter, shift)
         anchor = "mention" if ctx.ref else "publication"
-        return Resolved("DATE", unit_value(d, letter), f"{rel} {g['unit'].lower()} relative to {base.isoformat()}, the time the text last mentioned" if ctx.ref else f"{rel} {g['unit'].lower()} relative to {_anchor_words(ctx)}", anchor=anchor)
+        return Resolved("DATE", unit_value(d, letter), f"{rel} {g['unit'].lower()} relative to {base.isoformat()}, the time the text last mentioned" if ctx.ref else f"{rel} {g['unit'].lower()} relative to {_anchor_words(ctx)}",
+                        anchor=anchor, mod=mod_of(g.get("mod")))
     shift = _REL_SHIFT.get(rel.replace("the ", ""), 0)
     if ctx.dct is None:
         return Resolved("DATE", unknown_value(letter), "no publication date to count from", anchored=False)
@@ -518,6 +524,15 @@ def _clock_day(g, ctx) -> tuple[dt.date | None, str]:
     """The day a clock time falls on: the day written after it, a day word, or else the day the
     text last talked about (the publication date when it has talked about none)."""
     word = " ".join((g.get("dword") or "").lower().split())
+    if g.get("oyear") or g.get("oyear2"):  # "10.30am on 9 January 2007"
+        try:
+            return dt.date(int(g.get("oyear") or g["oyear2"]), month_number(g.get("omonth") or g["omonth2"]),
+                           int(g.get("oday") or g["oday2"])), "none"
+        except ValueError:
+            return None, "none"
+    if ctx.dct is not None and (g.get("omonth") or g.get("omonth2")):
+        return date_for_day_month(month_number(g.get("omonth") or g["omonth2"]), int(g.get("oday") or g["oday2"]),
+                                  ctx.dct, ctx.tense), "publication"
     if ctx.dct is not None and word:
         return ctx.dct + dt.timedelta(days={"last night": -1, "yesterday": -1, "tomorrow": 1}.get(word, 0)), "publication"
     if ctx.dct is not None and (g.get("cwd") or g.get("owd")):
