@@ -21,6 +21,8 @@ Examples:
 
   chronology tag --jsonl texts.jsonl      # lines of {"id", "text", "published"}
 
+  chronology tag review.txt --published 2008-11-12 --narrative   # a case chronology's account
+
 Offsets are character offsets into the text exactly as given.
 """
 
@@ -51,9 +53,16 @@ def tag(
     jsonl: Annotated[
         str | None, typer.Option("--jsonl", help='Read JSON lines {"id", "text", "published"} from FILE or -; write JSON lines.')
     ] = None,
+    narrative: Annotated[bool, typer.Option(
+        "--narrative", help="Read the text as a narrative (a case chronology, a report): a date without its year follows "
+                            "the time the text last talked about, not the publication date.")] = False,
 ) -> None:
     """Find every temporal expression in a text and resolve it against the publication date."""
+    from functools import partial
+
     from chronology.temporal import tag as tag_text
+
+    tag_text = partial(tag_text, narrative=narrative)
 
     if fmt not in ("text", "json", "timeml"):
         raise typer.BadParameter("choose text, json or timeml", param_hint="--format")
@@ -90,7 +99,7 @@ def _tag_jsonl(source: str, tag_text) -> None:
     stream = sys.stdin if source == "-" else None
     if stream is None:
         try:
-            stream = open(source, encoding="utf-8")
+            stream = open(source, encoding="utf-8")  # noqa: SIM115 - closed by the "with stream" below, like stdin
         except OSError as err:
             raise InputError(f"{source}: {err.strerror or err}") from None
     bad = 0

@@ -17,7 +17,7 @@ import re
 
 from chronology.model import Anchor, Granularity, Interval, TimeMention
 from chronology.temporal.kinds import RESOLVERS
-from chronology.temporal.resolve import Context
+from chronology.temporal.resolve import NARRATIVE_ANCHOR, Context
 from chronology.temporal.rules import COMPILED, RULE_BY_NAME, RULES, TRIGGERS, WORDS
 from chronology.temporal.spoken import duration_words, set_words
 from chronology.temporal.tense import tense_of
@@ -40,6 +40,10 @@ _MAX_INPUT = 50_000_000
 _RATE_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|dollars?|pounds?|cents?|pence|seats|flights|jobs|barrels|tons?|shares))\s+(?:\w+\s+)?$", re.IGNORECASE)
 _TODAY_NAME = re.compile(r"USA\s+Today|Today\s+(?:programme|program|show|newspaper)\b")
 _LAST_VERB = re.compile(r"\b(?:to|will|would|could|may|might|should|must|can|'ll|did|does|do)\s+$", re.IGNORECASE)
+# Kinds a narrative resolves against the time it last talked about, unless their own word
+# points from the writing ("last May", "next Friday"): no word, "the", or "the previous/following".
+_NARRATED = {"month", "month_day", "weekday", "season", "holiday"}
+_ANAPHORIC_RELS = {"the", "previous", "following"}
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")
 _MOD_WORDS = {"APPROX": "about ", "MORE_THAN": "more than ", "LESS_THAN": "less than ", "EQUAL_OR_MORE": "at least ",
               "EQUAL_OR_LESS": "at most ", "START": "the start of ", "MID": "the middle of ", "END": "the end of "}
@@ -210,8 +214,15 @@ def _interval(value: str, span) -> tuple[Interval | None, Granularity | None]:
     return Interval(start=found[0], end=found[1]), found[2]
 
 
-def tag(text: str, published: dt.date | dt.datetime | str | None = None) -> list[TimeMention]:
-    """Every temporal expression in `text`, resolved against `published` (see the module doc)."""
+def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narrative: bool = False) -> list[TimeMention]:
+    """Every temporal expression in `text`, resolved against `published` (see the module doc).
+
+    `narrative=True` reads the text as a narrative (a case chronology, a report's account of
+    events, a history) rather than news: a month, day, weekday or season without its year is
+    the first one at or after the time the text last talked about, not the publication date
+    ("On 11 December 2006 ... The conference on 22 December" is 22 December 2006); words that point
+    from the writing ("yesterday", "last month") still count from the publication date.
+    """
     dct = _as_date(published)
     if not isinstance(text, str) or not text:
         return []
@@ -229,6 +240,11 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None) -> list
         use_day = kind in ("anaphoric", "clock", "noon") or "dir" in groups
         ctx = Context(dct=dct, ref=(day_ref or ref) if use_day else ref, ref_granularity=last_granularity, tense=tense, quarter=quarter)
         ctx_index = (day_ref_index if day_ref else ref_index) if use_day else ref_index
+        narrated = narrative and ref is not None and kind in _NARRATED and (groups.get("rel") or "the previous").lower().split()[-1] in _ANAPHORIC_RELS
+        if narrated:  # the time the story is at stands in for the writing; a story moves forward
+            ctx = Context(dct=ref, ref=ref, ref_granularity=last_granularity, tense="future", quarter=quarter,
+                          anchor_name=NARRATIVE_ANCHOR)
+            ctx_index = ref_index
         try:
             resolved = RESOLVERS[kind](surface, groups, ctx)
         except (KeyError, ValueError, OverflowError, TypeError) as err:  # a rule bug must not lose the text
@@ -245,7 +261,7 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None) -> list
             interval, granularity = None, None
         # A date or time that keeps an unknown (X) part is unanchored, whatever the rule said.
         anchored = resolved.anchored and not (resolved.type in ("DATE", "TIME") and "X" in resolved.value)
-        if resolved.anchor == "mention":
+        if resolved.anchor == "mention" or (narrated and resolved.anchor == "publication"):
             anchor = Anchor(kind="mention", value=ctx.ref.isoformat() if ctx.ref else None, mention=ctx_index)
         elif resolved.anchor == "publication" and dct is not None:
             anchor = Anchor(kind="publication", value=dct.isoformat())

@@ -16,6 +16,7 @@ from chronology.temporal.lexicon import (
     spoken_year,
 )
 from chronology.temporal.resolve import (
+    NARRATIVE_ANCHOR,
     Resolved,
     _anchor_words,
     _direction,
@@ -188,7 +189,8 @@ def _season_year(code, rel, year, ctx):
     else:  # this, the, or no tense: the nearest
         chosen = min(candidates, key=lambda c: abs(c[1] - cur))
     season, anchor = SEASON_WORDS[code], _anchor_words(ctx)
-    how = {"past": f"past tense, the {season} before {anchor}", "future": f"future tense, the {season} after {anchor}",
+    how = {"past": f"past tense, the {season} before {anchor}",
+           "future": f"{'the story moving forward' if ctx.anchor_name == NARRATIVE_ANCHOR else 'future tense'}, the {season} after {anchor}",
            "last": f"the {season} before {anchor}", "next": f"the {season} after {anchor}"}.get(direction, f"the {season} nearest {anchor}")
     return chosen[0], how
 

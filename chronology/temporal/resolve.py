@@ -27,6 +27,10 @@ class Resolved:
     comparison: bool = False  # "the year-ago quarter": a period compared with, not reported on
 
 
+# In a narrative, the time the story is at stands in for the publication date (tag(narrative=True)).
+NARRATIVE_ANCHOR = "the time the text last mentioned"
+
+
 @dataclass(frozen=True)
 class Context:
     dct: dt.date | None  # the publication date
@@ -34,6 +38,7 @@ class Context:
     ref_granularity: str | None  # of the last dated mention: "quarter" makes "a year ago" a quarter
     tense: str  # past | future | none
     quarter: tuple[int, int] | None = None  # the reporting quarter the text last named (year, q)
+    anchor_name: str = "the publication date"  # what `dct` is, in explanations (or NARRATIVE_ANCHOR)
 
 
 # ---------------------------------------------------------------------------------------- values
@@ -161,10 +166,12 @@ def month_number(word: str) -> int:
 
 
 def _anchor_words(ctx: Context) -> str:
-    return f"{ctx.dct.isoformat()}, the publication date"
+    return f"{ctx.dct.isoformat()}, {ctx.anchor_name}"
 
 
 def _direction(ctx: Context) -> str:
+    if ctx.anchor_name == NARRATIVE_ANCHOR:
+        return "the story moving forward, at or after"
     return {"past": "past tense, at or before", "future": "future tense, after"}.get(ctx.tense, "no tense cue, nearest to")
 
 
