@@ -176,10 +176,10 @@ def test_dask_a_document_failing_on_a_cluster_worker_is_a_warning(corpus, tmp_pa
 
         chronology.events.extract_events = stage
 
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        with distributed.Client(cluster) as client:
-            client.run(install_failing_stage)
-            result, chron = build(corpus, tmp_path / "out", "--engine", "dask", "--scheduler", cluster.scheduler_address)
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    with cluster, distributed.Client(cluster) as client:
+        client.run(install_failing_stage)
+        result, chron = build(corpus, tmp_path / "out", "--engine", "dask", "--scheduler", cluster.scheduler_address)
     check_one_failure(result, chron, corpus, in_worker=True)
 
 

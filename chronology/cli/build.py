@@ -60,7 +60,7 @@ def build(
     plotlyjs: Annotated[
         str, typer.Option(help="'inline' embeds plotly.js (works offline); 'cdn' makes a small file for the web.")
     ] = "inline",
-    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any input was skipped or failed.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any input was skipped (or failed).")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and warnings.")] = False,
 ) -> None:
     """Build a chronology from documents: resolve their dates, extract and merge events, write the outputs."""
