@@ -19,9 +19,9 @@ from importlib import resources
 from typing import Any, Literal
 
 from chronology.errors import ChronologyError
-from chronology.events.display import display_date
 from chronology.model import Chronology
 from chronology.render.payload import build_payload
+from chronology.timex import display_date
 
 PLOTLY_CDN = "https://cdn.plot.ly/plotly-{version}.min.js"
 

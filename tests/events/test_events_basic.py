@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from chronology.events import display_date, extract_events, split_sentences
+from chronology.events import extract_events, split_sentences
 from chronology.model import Document, Interval, TimeMention
+from chronology.timex import display_date
 
 
 def test_sentences_keep_abbreviations_and_initials():
