@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from chronology.events.clauses import Token, tokenize
-from chronology.events.lexicon import NOT_NAME, ORG_WORDS, PLACES, TITLES
+from chronology.events.lexicon import (
+    NAME_POSSESSORS,
+    NOT_NAME,
+    ORG_WORDS,
+    PLACES,
+    SAINTS,
+    TITLES,
+)
 
 _CONNECTORS = frozenset("of for and".split())
 _PLACE_PREPOSITIONS = frozenset("in at from near across".split())
@@ -24,6 +31,19 @@ def _bare(word: str) -> str:
         if word.endswith(suffix):
             return word[: -len(suffix)]
     return word.rstrip("'’")
+
+
+def _possessive_inside(parts: list[Token], following: Token | None) -> bool:
+    """Whether the name goes on past its last part's possessive: "Woman's Hour" and "St Mary's
+    Hospital" are one name each, "Haringey's Sharon Shoesmith" two."""
+    if following is None or not (following.is_word and following.is_capitalised) or following.lower in NOT_NAME:
+        return False
+    owner = _bare(parts[-1].text)
+    while parts and parts[0].lower in NOT_NAME:
+        parts = parts[1:]  # "The Children's Society": the article opens the sentence, not the name
+    if len(parts) == 1:
+        return owner.lower() in NAME_POSSESSORS
+    return len(parts) == 2 and parts[0].text in SAINTS
 
 
 @dataclass(frozen=True)
@@ -46,13 +66,16 @@ def find_names(tokens: list[Token]) -> list[Name]:
             continue
         j = i
         parts: list[Token] = []
+        owners: set[Token] = set()  # possessives inside the name, kept as written
         while j < len(tokens):
             t = tokens[j]
             if t.is_word and (t.is_capitalised or t.text[0].isdigit() and parts):
                 parts.append(t)
                 j += 1
                 if t.lower.endswith(("'s", "’s")):
-                    break  # "Haringey's director": the name stops at the possessive
+                    if not _possessive_inside(parts, tokens[j] if j < len(tokens) else None):
+                        break  # "Haringey's director": the name stops at the possessive
+                    owners.add(t)
             elif (t.lower in _CONNECTORS and parts and j + 1 < len(tokens)
                   and tokens[j + 1].is_capitalised
                   and any(p.lower in ORG_WORDS for p in parts + tokens[j + 1: j + 4])):
@@ -65,17 +88,18 @@ def find_names(tokens: list[Token]) -> list[Name]:
                 break
             else:
                 break
-        while parts and parts[0].lower in NOT_NAME and parts[0].text not in TITLES:
+        # Until neither is left in front: "On 3 March 2009 Vera Ivanova" drops "On", then "3",
+        # then "March", then "2009"; "December 15" the day number left once the month is dropped.
+        while parts and (parts[0].text[0].isdigit() or parts[0].lower in NOT_NAME and parts[0].text not in TITLES):
             parts = parts[1:]
         while parts and parts[-1].lower in _CONNECTORS:
             parts = parts[:-1]
-        while parts and parts[0].text[0].isdigit():
-            parts = parts[1:]  # "December 15": the day number left once the month is dropped
         if parts and all(p.lower in ORG_WORDS for p in parts):
             parts = []  # "The council" opening a sentence is a common noun, not a name
         if parts:
-            words = [_bare(p.text) for p in parts]
-            is_org = any(w.lower() in ORG_WORDS for w in words)
+            words = [p.text if p in owners else _bare(p.text) for p in parts]
+            # A person's name has no possessive inside: "Woman's Hour" is a programme, an organisation.
+            is_org = any(w.lower() in ORG_WORDS for w in words) or any(p in owners for p in parts)
             has_title = words[0] in TITLES or words[0].rstrip(".") in TITLES
             prev = tokens[i - 1].lower if i > 0 else ""
             place = (len(words) == 1 and prev in _PLACE_PREPOSITIONS and not is_org) or " ".join(words) in PLACES
