@@ -180,7 +180,9 @@ def _infer_undated(undated, results, store: Store, engine, report: BuildReport, 
             report.inferred.append(info)
             warnings.extend(_inference_warnings(info))
     for (position, target, digest), result in zip(redo, engine.map(analyse_guarded, [t for _, t, _ in redo])):
-        if not isinstance(result, Warning_):
+        if isinstance(result, Warning_):  # left out: its inference is no longer one of the build's
+            report.inferred = [i for i in report.inferred if i.id != target.id]
+        else:
             store.save(digest, result)
             report.reanalysed += 1
         absorb(position, result, progress=False)
