@@ -18,11 +18,14 @@ from chronology.events.lexicon import (
     ORG_WORDS,
     PLACES,
     SAINTS,
+    SENTENCE_STARTERS,
     TITLES,
 )
 
 _CONNECTORS = frozenset("of for and".split())
 _PLACE_PREPOSITIONS = frozenset("in at from near across".split())
+# After "J." a word that opens sentences ends the name: "Plan B. The council".
+_NO_NAME_AFTER_PERIOD = NOT_NAME | SENTENCE_STARTERS
 
 
 def _bare(word: str) -> str:
@@ -31,6 +34,15 @@ def _bare(word: str) -> str:
         if word.endswith(suffix):
             return word[: -len(suffix)]
     return word.rstrip("'’")
+
+
+def _period_inside(before: Token, period: Token, following: Token | None) -> bool:
+    """Whether a name goes on past a period: after an initial or a title written with one
+    ("J. K. Rowling", "É. Zola", "Mr. Balls"), when a capitalised name word follows."""
+    if before.end != period.start or not (len(before.text) == 1 and before.text.isupper() or before.text in TITLES):
+        return False
+    return (following is not None and following.is_word and following.is_capitalised
+            and following.lower not in _NO_NAME_AFTER_PERIOD)
 
 
 def _possessive_inside(parts: list[Token], following: Token | None) -> bool:
@@ -67,6 +79,7 @@ def find_names(tokens: list[Token]) -> list[Name]:
         j = i
         parts: list[Token] = []
         owners: set[Token] = set()  # possessives inside the name, kept as written
+        dotted: set[Token] = set()  # initials and titles written with their period
         while j < len(tokens):
             t = tokens[j]
             if t.is_word and (t.is_capitalised or t.text[0].isdigit() and parts):
@@ -82,6 +95,9 @@ def find_names(tokens: list[Token]) -> list[Name]:
                 # "Department for Education", "British Association of Social Workers"
                 parts.append(t)
                 j += 1
+            elif t.text == "." and parts and _period_inside(parts[-1], t, tokens[j + 1] if j + 1 < len(tokens) else None):
+                dotted.add(parts[-1])
+                j += 1
             elif t.is_word and t.lower in ORG_WORDS and parts:
                 parts.append(t)  # "Haringey council"
                 j += 1
@@ -94,10 +110,13 @@ def find_names(tokens: list[Token]) -> list[Name]:
             parts = parts[1:]
         while parts and parts[-1].lower in _CONNECTORS:
             parts = parts[:-1]
+        titled = next((k for k, p in enumerate(parts[:-1]) if k and p.text in TITLES), None)
+        if titled is not None and not any(p.lower in ORG_WORDS for p in parts[:titled]):
+            parts = parts[titled:]  # "Later Mr Balls": the capital before the title opens the sentence
         if parts and all(p.lower in ORG_WORDS for p in parts):
             parts = []  # "The council" opening a sentence is a common noun, not a name
         if parts:
-            words = [p.text if p in owners else _bare(p.text) for p in parts]
+            words = [p.text if p in owners else p.text + "." if p in dotted else _bare(p.text) for p in parts]
             # A person's name has no possessive inside: "Woman's Hour" is a programme, an organisation.
             is_org = any(w.lower() in ORG_WORDS for w in words) or any(p in owners for p in parts)
             has_title = words[0] in TITLES or words[0].rstrip(".") in TITLES

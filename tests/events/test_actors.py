@@ -24,6 +24,8 @@ def actors_in(text: str, clause: str) -> list[str]:
 @pytest.mark.parametrize(("text", "clause", "expected"), [
     ("Ed Balls spoke first. Later Balls said no.", "Balls said no", ["Ed Balls"]),
     ("Ed Balls spoke first. Later Mr Balls said no.", "Mr Balls said no", ["Ed Balls"]),
+    ("Ed Balls spoke first. Later Mr. Balls said no.", "Later Mr. Balls said no", ["Ed Balls"]),
+    ("J. K. Rowling wrote first. Rowling said no.", "Rowling said no", ["J. K. Rowling"]),
     ("Haringey council met. The council said no.", "The council said no", ["Haringey council"]),
     # Two councils: "the council" is the one named last before it.
     ("Camden council met Haringey council. The council said no.", "The council said no", ["Haringey council"]),
@@ -55,6 +57,13 @@ NAMES = [
     ("On 3 March 2009 Vera Ivanova resigned", ["Vera Ivanova"]),
     ("On 3 March 2009 the council met", []),
     ("In 2009 Haringey Council resigned", ["Haringey Council"]),
+    # Initials and titles keep their period inside a name; a sentence opener after one ends it.
+    ("a book by J. K. Rowling", ["J. K. Rowling"]),
+    ("the novel by É. Zola came out", ["É. Zola"]),
+    ("Dr. Ö. Pamuk spoke", ["Dr. Ö. Pamuk"]),
+    ("It was Plan B. The council said no", ["Plan B"]),
+    # A capitalised word before a title opens the sentence; it is not part of the name.
+    ("Later Mr Balls said no", ["Mr Balls"]),
 ]
 
 
