@@ -251,3 +251,12 @@ def test_an_undated_document_failing_in_either_pass_is_left_out(corpus, tmp_path
     assert sorted(w["path"] for w in failed_warnings(chron)) == [f"{corpus}/{seed}", f"{corpus}/11-undated-task-force.md"]
     assert chron["counts"]["documents"] == DOCUMENTS - 1
     assert not any(d["published_window"] for d in chron["documents"])
+
+
+def test_the_page_lists_the_failed_document_among_its_warnings(corpus, tmp_path, events_fail_for_victim):
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(corpus), "--out", str(out), "--format", "html", "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    page = (out / "timeline.html").read_text(encoding="utf-8")
+    assert "1 failed document" in page
+    assert f"{corpus}/{VICTIM}: analysis failed, document left out: ValueError: test failure" in page

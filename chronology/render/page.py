@@ -57,6 +57,7 @@ WARNING_LABELS = {
     "unanchored_mention": "unanchored mention",
     "skipped": "file skipped",
     "skipped_file": "file skipped",
+    "failed": "failed document",
 }
 
 
