@@ -75,7 +75,7 @@ def _plain(value: str) -> str:
             return value
         if hh is not None:
             h, minute = int(hh), int(mm)
-            clock = f"{(h % 12) or 12}{':%02d' % minute if minute else ''}{'am' if h < 12 else 'pm'}"
+            clock = f"{(h % 12) or 12}{f':{minute:02d}' if minute else ''}{'am' if h < 12 else 'pm'}"
             return f"{clock}, {day}"
         if part:
             return f"the {PARTS_OF_DAY[part]} of {day}"

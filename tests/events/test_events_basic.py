@@ -38,6 +38,17 @@ def test_sentences_open_with_a_capital_of_any_script(text, expected):
     assert [s.text for s in split_sentences(text)] == expected
 
 
+@pytest.mark.parametrize(("value", "shown"), [
+    ("2009-03-06T09:05", "9:05am, 6 March 2009"),
+    ("2009-03-06T14:00", "2pm, 6 March 2009"),
+    ("2009-03-06T00:30", "12:30am, 6 March 2009"),
+    ("2009-03-06T12:00", "12pm, 6 March 2009"),
+    ("2009-03-06TEV", "the evening of 6 March 2009"),
+])
+def test_display_date_of_a_time(value, shown):
+    assert display_date(value) == shown
+
+
 def test_display_date_at_precision():
     assert display_date("2009-03-06") == "6 March 2009"
     assert display_date("2008-12") == "December 2008"
