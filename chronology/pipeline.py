@@ -21,6 +21,7 @@ inference (date, window, evidence) is the one it was made with, and is redone ot
 from __future__ import annotations
 
 import hashlib
+import logging
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -41,6 +42,7 @@ from chronology.model import (
 from chronology.store import CachedDocument, Store, content_hash
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
+log = logging.getLogger(__name__)
 
 
 def _source_fingerprint() -> str:
@@ -97,8 +99,10 @@ def analyse_guarded(doc: Document) -> CachedDocument | Warning_:
     """
     try:
         return analyse(doc)
-    except Exception as exc:  # noqa: BLE001 - any bug in any stage, for this document only
+    except Exception as exc:  # any bug in any stage, for this document only
         name = doc.path or doc.id
+        # The whole traceback for whoever debugs it with logging on (in this process or a worker's).
+        log.debug("analysis of %s failed", name, exc_info=True)
         return Warning_(
             kind=FAILED,
             path=doc.path,
