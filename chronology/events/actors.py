@@ -38,8 +38,9 @@ def _bare(word: str) -> str:
 
 def _period_inside(before: Token, period: Token, following: Token | None) -> bool:
     """Whether a name goes on past a period: after an initial or a title written with one
-    ("J. K. Rowling", "É. Zola", "Mr. Balls"), when a capitalised name word follows."""
-    if before.end != period.start or not (len(before.text) == 1 and before.text.isupper() or before.text in TITLES):
+    ("J. K. Rowling", "É. Zola", "Mr. Balls", "St. Mary's"), when a capitalised name word follows."""
+    abbreviated = len(before.text) == 1 and before.text.isupper() or before.text in TITLES or before.text in SAINTS
+    if before.end != period.start or not abbreviated:
         return False
     return (following is not None and following.is_word and following.is_capitalised
             and following.lower not in _NO_NAME_AFTER_PERIOD)

@@ -50,6 +50,7 @@ NAMES = [
     ("Women's Aid agreed", ["Women's Aid"]),
     ("a study by King's College London", ["King's College London"]),
     ("St Mary's Hospital confirmed it", ["St Mary's Hospital"]),
+    ("St. Thomas's Hospital confirmed it", ["St. Thomas's Hospital"]),
     ("Yesterday Haringey's Sharon Shoesmith said", ["Haringey", "Sharon Shoesmith"]),
     ("Ed Balls's department said", ["Ed Balls"]),
     ("Martin Luther King's Dream", ["Martin Luther King", "Dream"]),
