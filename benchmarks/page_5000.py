@@ -30,7 +30,6 @@ import tempfile
 import time
 from pathlib import Path
 
-from chronology.events.display import display_date, value_interval
 from chronology.model import (
     Anchor,
     Chronology,
@@ -46,6 +45,7 @@ from chronology.model import (
 )
 from chronology.render import render_html
 from chronology.render.browser import chromium_context, wait_until_ready
+from chronology.timex import display_date, value_interval
 
 SEED = 5000
 START = dt.date(2000, 1, 1)

@@ -16,7 +16,7 @@ from chronology.errors import InputError
 from chronology.export import FORMATS, write_exports
 from chronology.fsutil import remove_stale_temporaries
 from chronology.engine import make_engine
-from chronology.pipeline import PIPELINE_VERSION, BuildReport, build
+from chronology.pipeline import PIPELINE_VERSION, SKIPPED_KINDS, BuildReport, build
 from chronology.model import Chronology, TimelineEvent
 from chronology.store import Store
 from chronology.store.fingerprint import corpus_fingerprint
@@ -100,7 +100,7 @@ class _StoredReport(BuildReport):
         self._full: Chronology | None = None
         self.analysed = 0
         self.reused = summary.counts.documents
-        self.skipped = [w for w in summary.warnings if w.kind == "skipped"]
+        self.skipped = [w for w in summary.warnings if w.kind in SKIPPED_KINDS]
 
     @property
     def chronology(self) -> Chronology:  # type: ignore[override]

@@ -7,7 +7,9 @@
                               Chronology ◀─merge (whole corpus)──────┘
 
 `analyse` is pure and picklable, so it runs the same in this process, a process pool or a Dask
-worker. Only documents that are new or changed since the last build are analysed again.
+worker. Only documents that are new or changed since the last build are analysed again. The build
+maps `analyse_guarded`, which turns an exception raised for one document into a "failed" warning
+for that document, wherever it ran, so one bad document never stops a build.
 
 An inferred date depends on the other documents, so it is never taken from the cache on trust:
 a document that came in undated is stored under the hash of its undated content, together with
@@ -19,6 +21,8 @@ inference (date, window, evidence) is the one it was made with, and is redone ot
 from __future__ import annotations
 
 import hashlib
+import logging
+import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -38,6 +42,7 @@ from chronology.model import (
 from chronology.store import CachedDocument, Store, content_hash
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
+log = logging.getLogger(__name__)
 
 
 def _source_fingerprint() -> str:
@@ -75,6 +80,52 @@ def analyse(doc: Document) -> CachedDocument:
         mark_inferred(doc.text, mentions, doc.published_window)
     events = extract_events(doc, mentions)
     return CachedDocument(doc.info(), mentions, events, doc.text)
+
+
+# The kind of warning a document whose analysis raised gets. Not "skipped", which says the input
+# could not be read (the user fixes the file): "failed" says chronology itself broke on a readable
+# document (a bug to report). Both leave the document out and count as skipped inputs (--strict).
+FAILED = "failed"
+SKIPPED_KINDS = ("skipped", FAILED)
+_REASON_LIMIT = 200
+
+
+def analyse_guarded(doc: Document) -> CachedDocument | Warning_:
+    """`analyse`, or a "failed" warning naming the document and why if any stage raised.
+
+    Run where `analyse` runs (in a pool or Dask worker too): the warning, not the exception,
+    travels back, so nothing depends on an exception being picklable or on the engine's error
+    handling. KeyboardInterrupt and SystemExit are not caught: they stop the build on purpose.
+    """
+    try:
+        return analyse(doc)
+    except Exception as exc:  # any bug in any stage, for this document only
+        name = doc.path or doc.id
+        # The whole traceback for whoever debugs it with logging on (in this process or a worker's).
+        log.debug("analysis of %s failed", name, exc_info=True)
+        return Warning_(
+            kind=FAILED,
+            path=doc.path,
+            message=f"{name}: analysis failed, document left out: {failure_reason(exc)}",
+        )
+
+
+def failure_reason(exc: BaseException) -> str:
+    """One line: the exception's type and first message line, and the innermost line of
+    chronology's own code it came through (what a bug report needs)."""
+    lines = str(exc).strip().splitlines()
+    reason = type(exc).__name__ + (f": {lines[0].strip()}" if lines else "")
+    if len(reason) > _REASON_LIMIT:
+        reason = reason[: _REASON_LIMIT - 3] + "..."
+    ours = [
+        frame
+        for frame in traceback.extract_tb(exc.__traceback__)
+        if Path(frame.filename).resolve().is_relative_to(_PACKAGE_DIR)
+    ]
+    if ours:
+        where = Path(ours[-1].filename).resolve().relative_to(_PACKAGE_DIR.parent).as_posix()
+        reason += f" (at {where}:{ours[-1].lineno})"
+    return reason
 
 
 @dataclass
@@ -132,9 +183,12 @@ def _infer_undated(undated, results, store: Store, engine, report: BuildReport, 
         if info.published_window is not None:
             report.inferred.append(info)
             warnings.extend(_inference_warnings(info))
-    for (position, target, digest), result in zip(redo, engine.map(analyse, [t for _, t, _ in redo])):
-        store.save(digest, result)
-        report.reanalysed += 1
+    for (position, target, digest), result in zip(redo, engine.map(analyse_guarded, [t for _, t, _ in redo])):
+        if isinstance(result, Warning_):  # left out: its inference is no longer one of the build's
+            report.inferred = [i for i in report.inferred if i.id != target.id]
+        else:
+            store.save(digest, result)
+            report.reanalysed += 1
         absorb(position, result, progress=False)
     return warnings
 
@@ -184,7 +238,15 @@ def build(
     # Documents that came in without a date (the text is kept: the second pass reads them).
     undated: dict[int, tuple[Document, str]] = {}
 
-    def absorb(position: int, result: CachedDocument, progress: bool = True) -> None:
+    def absorb(position: int, result: CachedDocument | Warning_, progress: bool = True) -> None:
+        if isinstance(result, Warning_):  # its analysis failed: the document is left out
+            for kept in (results, unanchored, undated):
+                kept.pop(position, None)
+            doc_warnings[position] = result
+            report.skipped.append(result)
+            if on_progress and progress:
+                on_progress(1)
+            return
         results[position] = CachedDocument(result.info, [], result.events)
         result.info.mentions = len(result.mentions)
         loose = [m for m in result.mentions if _is_unanchored(m)]
@@ -231,8 +293,11 @@ def build(
     # The engine pulls documents as it has room for them; results are written in batches of
     # `batch` documents, one transaction each.
     unsaved: list[tuple[str, CachedDocument]] = []
-    for result in engine.map(analyse, to_analyse()):
+    for result in engine.map(analyse_guarded, to_analyse()):
         position, digest = sent.popleft()
+        if isinstance(result, Warning_):  # a failure is not cached: the next build tries again
+            absorb(position, result)
+            continue
         unsaved.append((digest, result))
         if len(unsaved) >= batch:
             store.save_many(unsaved)

@@ -43,3 +43,15 @@ def require_browser() -> None:
         if os.environ.get("CI"):
             pytest.fail(reason)
         pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser_context():
+    """One headless Chromium for the whole session: Playwright's sync API allows one at a time,
+    so every browser test (tests/browser, the hostile page in tests/badinput) shares it. The tests
+    fail, not skip, when CI is set and Chromium is missing."""
+    from chronology.render.browser import chromium_context
+
+    require_browser()
+    with chromium_context(1400, 900) as context:
+        yield context

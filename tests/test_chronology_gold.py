@@ -35,11 +35,11 @@ from pathlib import Path
 
 import pytest
 
-from chronology.events.display import value_interval
 from chronology.ingest import iter_inputs
 from chronology.model import Chronology, Document
 from chronology.pipeline import PIPELINE_VERSION, build
 from chronology.store import Store
+from chronology.timex import value_interval
 from tests.conftest import DATA, SEEDS
 
 GOLD_DIR = SEEDS / "babyp"

@@ -21,9 +21,9 @@ Examples:
 
   chronology build story.txt --published 2009-03-06 --format json --format html
 
-Exit status: 0 when a chronology was built (even if some inputs were skipped: see the warnings);
-1 when nothing could be read or an error stopped the build (or, with --strict, when any input
-was skipped); 2 for usage errors.
+Exit status: 0 when a chronology was built (even if some inputs were skipped or their analysis
+failed: see the warnings); 1 when nothing could be read or an error stopped the build (or, with
+--strict, when any input was skipped or failed); 2 for usage errors.
 """
 
 
@@ -60,7 +60,7 @@ def build(
     plotlyjs: Annotated[
         str, typer.Option(help="'inline' embeds plotly.js (works offline); 'cdn' makes a small file for the web.")
     ] = "inline",
-    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any input was skipped.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any input was skipped (or failed).")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and warnings.")] = False,
 ) -> None:
     """Build a chronology from documents: resolve their dates, extract and merge events, write the outputs."""

@@ -12,10 +12,20 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from chronology.events.clauses import Token, tokenize
-from chronology.events.lexicon import NOT_NAME, ORG_WORDS, PLACES, TITLES
+from chronology.events.lexicon import (
+    NAME_POSSESSORS,
+    NOT_NAME,
+    ORG_WORDS,
+    PLACES,
+    SAINTS,
+    SENTENCE_STARTERS,
+    TITLES,
+)
 
 _CONNECTORS = frozenset("of for and".split())
 _PLACE_PREPOSITIONS = frozenset("in at from near across".split())
+# After "J." a word that opens sentences ends the name: "Plan B. The council".
+_NO_NAME_AFTER_PERIOD = NOT_NAME | SENTENCE_STARTERS
 
 
 def _bare(word: str) -> str:
@@ -24,6 +34,29 @@ def _bare(word: str) -> str:
         if word.endswith(suffix):
             return word[: -len(suffix)]
     return word.rstrip("'’")
+
+
+def _period_inside(before: Token, period: Token, following: Token | None) -> bool:
+    """Whether a name goes on past a period: after an initial or a title written with one
+    ("J. K. Rowling", "É. Zola", "Mr. Balls", "St. Mary's"), when a capitalised name word follows."""
+    abbreviated = len(before.text) == 1 and before.text.isupper() or before.text in TITLES or before.text in SAINTS
+    if before.end != period.start or not abbreviated:
+        return False
+    return (following is not None and following.is_word and following.is_capitalised
+            and following.lower not in _NO_NAME_AFTER_PERIOD)
+
+
+def _possessive_inside(parts: list[Token], following: Token | None) -> bool:
+    """Whether the name goes on past its last part's possessive: "Woman's Hour" and "St Mary's
+    Hospital" are one name each, "Haringey's Sharon Shoesmith" two."""
+    if following is None or not (following.is_word and following.is_capitalised) or following.lower in NOT_NAME:
+        return False
+    owner = _bare(parts[-1].text)
+    while parts and parts[0].lower in NOT_NAME:
+        parts = parts[1:]  # "The Children's Society": the article opens the sentence, not the name
+    if len(parts) == 1:
+        return owner.lower() in NAME_POSSESSORS
+    return len(parts) == 2 and parts[0].text in SAINTS
 
 
 @dataclass(frozen=True)
@@ -46,18 +79,25 @@ def find_names(tokens: list[Token]) -> list[Name]:
             continue
         j = i
         parts: list[Token] = []
+        owners: set[Token] = set()  # possessives inside the name, kept as written
+        dotted: set[Token] = set()  # initials and titles written with their period
         while j < len(tokens):
             t = tokens[j]
             if t.is_word and (t.is_capitalised or t.text[0].isdigit() and parts):
                 parts.append(t)
                 j += 1
                 if t.lower.endswith(("'s", "’s")):
-                    break  # "Haringey's director": the name stops at the possessive
+                    if not _possessive_inside(parts, tokens[j] if j < len(tokens) else None):
+                        break  # "Haringey's director": the name stops at the possessive
+                    owners.add(t)
             elif (t.lower in _CONNECTORS and parts and j + 1 < len(tokens)
                   and tokens[j + 1].is_capitalised
                   and any(p.lower in ORG_WORDS for p in parts + tokens[j + 1: j + 4])):
                 # "Department for Education", "British Association of Social Workers"
                 parts.append(t)
+                j += 1
+            elif t.text == "." and parts and _period_inside(parts[-1], t, tokens[j + 1] if j + 1 < len(tokens) else None):
+                dotted.add(parts[-1])
                 j += 1
             elif t.is_word and t.lower in ORG_WORDS and parts:
                 parts.append(t)  # "Haringey council"
@@ -65,17 +105,21 @@ def find_names(tokens: list[Token]) -> list[Name]:
                 break
             else:
                 break
-        while parts and parts[0].lower in NOT_NAME and parts[0].text not in TITLES:
+        # Until neither is left in front: "On 3 March 2009 Vera Ivanova" drops "On", then "3",
+        # then "March", then "2009"; "December 15" the day number left once the month is dropped.
+        while parts and (parts[0].text[0].isdigit() or parts[0].lower in NOT_NAME and parts[0].text not in TITLES):
             parts = parts[1:]
         while parts and parts[-1].lower in _CONNECTORS:
             parts = parts[:-1]
-        while parts and parts[0].text[0].isdigit():
-            parts = parts[1:]  # "December 15": the day number left once the month is dropped
+        titled = next((k for k, p in enumerate(parts[:-1]) if k and p.text in TITLES), None)
+        if titled is not None and not any(p.lower in ORG_WORDS for p in parts[:titled]):
+            parts = parts[titled:]  # "Later Mr Balls": the capital before the title opens the sentence
         if parts and all(p.lower in ORG_WORDS for p in parts):
             parts = []  # "The council" opening a sentence is a common noun, not a name
         if parts:
-            words = [_bare(p.text) for p in parts]
-            is_org = any(w.lower() in ORG_WORDS for w in words)
+            words = [p.text if p in owners else p.text + "." if p in dotted else _bare(p.text) for p in parts]
+            # A person's name has no possessive inside: "Woman's Hour" is a programme, an organisation.
+            is_org = any(w.lower() in ORG_WORDS for w in words) or any(p in owners for p in parts)
             has_title = words[0] in TITLES or words[0].rstrip(".") in TITLES
             prev = tokens[i - 1].lower if i > 0 else ""
             place = (len(words) == 1 and prev in _PLACE_PREPOSITIONS and not is_org) or " ".join(words) in PLACES

@@ -26,11 +26,11 @@ from chronology.events.clauses import (
     in_span,
     tokenize,
 )
-from chronology.events.display import display_date, display_interval, value_interval
 from chronology.events.lexicon import DATE_PREPOSITIONS, REPORTING_VERBS
 from chronology.events.sentences import Sentence, sentence_at, split_sentences
 from chronology.events.titles import compose_title, predicate_words, shorten_subject
 from chronology.model import Document, EventDate, EventMention, TimeMention
+from chronology.timex import display_date, display_interval, value_interval
 
 REFERENCE_VALUES = frozenset({"PAST_REF", "PRESENT_REF", "FUTURE_REF"})
 # Reasons a mention does not become an event, as `classify_mention` reports them.

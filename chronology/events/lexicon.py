@@ -79,6 +79,16 @@ ORG_WORDS = frozenset(
     panel inquiry charity group company""".split()
 )
 
+# Common nouns that own the rest of a name through a possessive: "Woman's Hour", "Children's
+# Society", "Queen's Speech", "King's College". After a proper name a possessive ends the name
+# ("Haringey's director", "Haringey's Sharon Shoesmith").
+NAME_POSSESSORS = frozenset(
+    """woman women man men child children people girl girls boy boys mother mothers father
+    fathers queen king prince princess worker workers citizen citizens""".split()
+)
+# A saint's name owns the rest too: "St Mary's Hospital", "St John's Wood".
+SAINTS = frozenset("St St. Saint".split())
+
 # Words that never start or make up a name even when capitalised (sentence-initial words,
 # calendar words, pronouns).
 NOT_NAME = frozenset(

@@ -13,11 +13,15 @@ from dataclasses import dataclass
 
 from chronology.events.lexicon import ABBREVIATIONS, SENTENCE_STARTERS
 
-# A candidate end: terminal punctuation, closing quotes/brackets, whitespace, then an opener.
-_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])")
+# Letters are any script's: a sentence may open with "Élisabeth" or "Ärzte", an initial be "É.".
+_LETTER = r"[^\W\d_]"
+# A candidate end: terminal punctuation, closing quotes/brackets, whitespace, then an opener (a
+# capital or a digit; the group is checked for case, which a regex cannot do for every script).
+_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?([^\W_]))")
 _LINE_RE = re.compile(r"[^\n]+")
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
-_NEXT_WORD_RE = re.compile(r"[ \t]+[\"'“‘(\[]?([A-Za-z]+)")
+_WORD_BEFORE_RE = re.compile(rf"({_LETTER}(?:{_LETTER}|\.)*)\.$")
+_NEXT_WORD_RE = re.compile(rf"[ \t]+[\"'“‘(\[]?({_LETTER}+)")
+_ACRONYM_RE = re.compile(rf"(?:{_LETTER}\.)+{_LETTER}")
 
 
 @dataclass(frozen=True)
@@ -42,7 +46,7 @@ def _is_false_end(line: str, dot: int, after: int) -> bool:
     if len(word) == 1 and word.isupper():
         # An initial ("J. K. Rowling"), unless a sentence plainly starts next ("Plan B. The").
         return next_word not in SENTENCE_STARTERS
-    if "." in word and re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
+    if "." in word and _ACRONYM_RE.fullmatch(word):
         # "U.S." ends a sentence only when a typical opener follows.
         return next_word not in SENTENCE_STARTERS
     return False
@@ -91,6 +95,9 @@ def _raw_sentences(text: str) -> list[tuple[int, int]]:
         base, body = line.start(), line.group(0)
         cut = 0
         for m in _END_RE.finditer(body):
+            opener = m.group(1)
+            if not (opener.isupper() or opener in "0123456789"):
+                continue
             if _is_false_end(body, m.start() + len(m.group(0).rstrip("\"'”’)]")) - 1, m.end()):
                 continue
             s, e = _trimmed(text, base + cut, base + m.end())

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from chronology.events.display import display_date, value_interval
 from chronology.model import Conflict, EventDate, EventMention
+from chronology.timex import display_date, value_interval
 
 Span = tuple[dt.date, dt.date]
 

@@ -2,8 +2,9 @@
 
 Owns the page's safety at the Python end: every string placed in the HTML is escaped with
 `html.escape`, and the embedded payload goes through `safe_json`, which escapes the characters
-that could end the script element or break a JavaScript parser. The page's script (page.js)
-builds the rest of the DOM with `textContent` only.
+that could end the script element or break a JavaScript parser. The page's script (SCRIPTS,
+inlined in order in one element: shared helpers, the figure, the list and controls) builds the
+rest of the DOM with `textContent` only.
 
 The output depends on nothing but the chronology and the installed plotly version: no clock, no
 random ids, so the same chronology renders to the same bytes.
@@ -19,11 +20,14 @@ from importlib import resources
 from typing import Any, Literal
 
 from chronology.errors import ChronologyError
-from chronology.events.display import display_date
 from chronology.model import Chronology
 from chronology.render.payload import build_payload
+from chronology.timex import display_date
 
 PLOTLY_CDN = "https://cdn.plot.ly/plotly-{version}.min.js"
+
+# The page's script modules, in the order they must run: each later one uses the earlier ones.
+SCRIPTS = ("page-common.js", "page-figure.js", "page.js")
 
 # The page loads nothing from the network in inline mode; the policy makes that a rule the
 # browser enforces, and stops any markup that slipped through from loading or running anything.
@@ -53,6 +57,7 @@ WARNING_LABELS = {
     "unanchored_mention": "unanchored mention",
     "skipped": "file skipped",
     "skipped_file": "file skipped",
+    "failed": "failed document",
 }
 
 
@@ -166,7 +171,7 @@ def render_html(chronology: Chronology, *, plotlyjs: Literal["inline", "cdn"] = 
         "footer": _footer(payload),
         "css": _asset("page.css"),
         "payload": safe_json(payload),
-        "js": _asset("page.js"),
+        "js": "\n".join(_asset(name) for name in SCRIPTS),
         "plotly_tag": plotly_tag,
     }
     # One pass over the template only: inserted text (plotly.js, the data) is never rescanned.

@@ -15,7 +15,6 @@ import datetime as dt
 from typing import Any
 from urllib.parse import urlsplit
 
-from chronology.events.display import display_date, value_interval
 from chronology.model import (
     Chronology,
     DocumentInfo,
@@ -24,6 +23,7 @@ from chronology.model import (
     PublishedFrom,
     TimelineEvent,
 )
+from chronology.timex import display_date, value_interval
 
 # Precisions drawn as a single point; everything coarser is drawn over its whole interval.
 POINT_GRANULARITIES = frozenset({Granularity.TIME, Granularity.DAY})

@@ -199,7 +199,7 @@ def _candidates(text: str):
 
 
 def _interval(value: str, span) -> tuple[Interval | None, Granularity | None]:
-    from chronology.events.display import value_interval
+    from chronology.timex import value_interval
 
     if span is not None:
         return Interval(start=span[0], end=span[1]), None
@@ -295,7 +295,7 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
 
 
 def _explain(surface: str, r, granularity) -> str:
-    from chronology.events.display import display_date
+    from chronology.timex import display_date
 
     if r.type == "DURATION":
         shown = duration_words(r.value)

@@ -219,9 +219,9 @@ def test_a_sentence_that_once_crashed_the_event_stage(tmp_path):
 def test_help_documents_the_exit_statuses_and_strict():
     text = " ".join(runner.invoke(app, ["build", "--help"]).output.split())
     assert "Exit status: 0 when a chronology was built (even if some inputs were skipped" in text
-    assert "1 when nothing could be read" in text and "with --strict, when any input was skipped" in text
+    assert "1 when nothing could be read" in text and "with --strict, when any input was skipped or failed" in text
     assert "2 for usage errors" in text
-    assert "--strict" in text and "Exit 1 if any input was skipped." in text
+    assert "--strict" in text and "Exit 1 if any input was skipped" in text
 
 
 def test_skipped_inputs_exit_0_and_strict_makes_it_1(tmp_path):

@@ -14,11 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from chronology.cli import app
-from chronology.render.browser import (
-    chromium_context,
-    wait_until_ready,
-)
-from tests.conftest import require_browser
+from chronology.render.browser import wait_until_ready
 
 pytestmark = pytest.mark.browser
 
@@ -47,8 +43,7 @@ def _records() -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def hostile_page(tmp_path_factory):
-    require_browser()
+def hostile_page(tmp_path_factory, browser_context):
     src = tmp_path_factory.mktemp("hostile") / "feed.jsonl"
     src.write_text("".join(json.dumps(r) + "\n" for r in _records()))
     out = tmp_path_factory.mktemp("out")
@@ -56,8 +51,8 @@ def hostile_page(tmp_path_factory):
     assert result.exit_code == 0, result.output
     chron = json.loads((out / "timeline.json").read_text())
     assert len(chron["documents"]) == len(HOSTILE_URLS) + 1
-    with chromium_context(1400, 900) as context:
-        page = context.new_page()
+    page = browser_context.new_page()
+    try:
         dialogs: list[str] = []
         errors: list[str] = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
@@ -69,6 +64,8 @@ def hostile_page(tmp_path_factory):
             page.evaluate("(i) => window.chronologyPage.openEvent(i)", i)
         page.wait_for_timeout(200)
         yield page, dialogs, errors, count
+    finally:
+        page.close()
 
 
 def test_every_document_is_shown(hostile_page):

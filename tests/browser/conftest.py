@@ -1,6 +1,7 @@
-"""Fixtures for the browser tests: Chromium through Playwright, and the rendered Baby P page.
+"""Fixtures for the browser tests: the rendered Baby P page, loaded in Chromium.
 
-The tests fail, not skip, when CI is set and Chromium is missing: CI must run them.
+The Chromium context itself (`browser_context`) is tests/conftest.py's, shared with the
+hostile-page test: Playwright's sync API allows one at a time.
 """
 
 from __future__ import annotations
@@ -17,11 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "render"))
 
 from chronology.model import Chronology
 from chronology.render import render_html
-from chronology.render.browser import (
-    chromium_context,
-    wait_until_ready,
-)
-from tests.conftest import require_browser
+from chronology.render.browser import wait_until_ready
 from tests.render.babyp_sample import babyp_chronology
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
@@ -37,13 +34,6 @@ def page_path(chronology: Chronology, tmp_path_factory: pytest.TempPathFactory) 
     path = tmp_path_factory.mktemp("page") / "timeline.html"
     path.write_text(render_html(chronology), encoding="utf-8")
     return path
-
-
-@pytest.fixture(scope="session")
-def browser_context() -> Iterator[Any]:
-    require_browser()
-    with chromium_context(1400, 900) as context:
-        yield context
 
 
 class LoadedPage:

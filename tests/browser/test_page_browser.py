@@ -4,14 +4,14 @@ stays inert under injected markup, works from the keyboard."""
 from __future__ import annotations
 
 import pytest
+
+from chronology.render.payload import build_payload
 from tests.render.babyp_sample import (
     INJECTED_EVENT_TITLE,
     INJECTED_SENTENCE,
     INJECTED_SOURCE,
     INJECTED_TITLE,
 )
-
-from chronology.render.payload import build_payload
 
 pytestmark = pytest.mark.browser
 
@@ -246,3 +246,42 @@ def test_screenshot(loaded, artifacts):
     path = artifacts / "timeline.png"
     page.screenshot(path=str(path))
     assert path.stat().st_size > 20_000
+
+
+LANE_LOOKS = """() => {
+  const gd = document.getElementById('timeline');
+  const ticks = gd.layout.yaxis.ticktext;
+  return gd.data.filter(t => t.showlegend).map((t, k) => [t.legendgroup, t.marker.color, t.marker.symbol,
+    (t.marker.line || {}).color || null, ticks[k].match(/color:([^"]+)"/)[1]]);
+}"""
+
+
+@pytest.mark.parametrize(("grouping", "control", "field"), [("source", "#f-source", "sources"), ("actor", "#f-actor", "actors")])
+def test_a_lane_keeps_its_colour_when_a_filter_hides_another(loaded, chronology, grouping, control, field):
+    page = loaded.page
+    if grouping == "actor":
+        page.check("input[name=lanes][value=actor]")
+        page.wait_for_function("() => document.getElementById('timeline').layout.legend.title.text === 'Actors'")
+    before = page.evaluate(LANE_LOOKS)
+    first = before[0][0]
+    events = [e for e in events_by_index(chronology) if e["start"]]
+
+    def lanes_left(value):
+        return {lane for e in events if value in e[field] for lane in e[field]}
+
+    # A filter value whose events leave the first lane out but keep others: every lane still on
+    # show moves up, which is what used to change its colour.
+    value = next(v for v in sorted({v for e in events for v in e[field]}) if first not in lanes_left(v))
+    page.select_option(control, value)
+    page.wait_for_function("() => !document.getElementById('f-status').textContent.startsWith('Showing all')")
+    page.wait_for_function(
+        "(n) => document.getElementById('timeline').data.filter(t => t.showlegend)[0].legendgroup !== n", arg=first)
+    after = page.evaluate(LANE_LOOKS)
+    looks = {name: rest for name, *rest in before}
+    common = [lane for lane in after if lane[0] in looks]
+    assert common and first not in [lane[0] for lane in after]
+    assert any(k < [name for name, *_ in before].index(lane[0]) for k, lane in enumerate(after) if lane in common)
+    for name, *rest in common:
+        assert rest == looks[name], name
+        assert rest[0] == rest[3]  # the lane label is in the lane's colour
+    assert loaded.errors == []

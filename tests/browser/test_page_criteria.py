@@ -8,10 +8,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from tests.browser.conftest import LoadedPage
 
 from chronology.render import render_html
 from chronology.render.payload import build_payload
+from tests.browser.conftest import LoadedPage
 
 pytestmark = pytest.mark.browser
 
@@ -31,7 +31,7 @@ DRAWN = """() => {
 
 
 def ms(day: str) -> int:
-    return int(dt.datetime.fromisoformat(day).replace(tzinfo=dt.timezone.utc).timestamp() * 1000)
+    return int(dt.datetime.fromisoformat(day).replace(tzinfo=dt.UTC).timestamp() * 1000)
 
 
 @pytest.fixture(scope="module")
@@ -267,5 +267,25 @@ def test_lanes_past_the_palette_stay_distinguishable(browser_context, many_sourc
         assert loaded.errors == [] and loaded.network == []
         page.mouse.move(0, 0)
         page.screenshot(path=str(many_sources_path.with_suffix(".png")))
+    finally:
+        page.close()
+
+
+def test_sources_named_like_object_properties_get_lanes_of_their_own(browser_context, chronology, tmp_path):
+    """Lane maps are keyed by source name; "constructor" or "__proto__" must be a lane like any other."""
+    names = ["constructor", "__proto__", "toString", "hasOwnProperty"]
+    documents = [d.model_copy(update={"source": names[k % len(names)]}) for k, d in enumerate(chronology.documents)]
+    path = tmp_path / "timeline.html"
+    path.write_text(render_html(chronology.model_copy(update={"documents": documents})), encoding="utf-8")
+    page = browser_context.new_page()
+    try:
+        loaded = LoadedPage(page, path.as_uri()).load()
+        legend = page.evaluate("() => document.getElementById('timeline').data.filter(t => t.showlegend).map(t => t.legendgroup)")
+        assert sorted(legend) == sorted(names)
+        drawn = page.evaluate(DRAWN)
+        assert {d["group"] for d in drawn} == set(names)
+        options = page.evaluate("() => [...document.querySelectorAll('#f-source option')].map(o => o.textContent)")
+        assert all(any(o.startswith(f"{n} (") and o.removeprefix(f"{n} (").rstrip(")").isdigit() for o in options) for n in names)
+        assert loaded.errors == []
     finally:
         page.close()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from chronology.events.actors import clause_actors, index_names
+from chronology.events.actors import clause_actors, find_names, index_names
 from chronology.events.clauses import tokenize
 from chronology.model import Chronology
 
@@ -24,6 +24,8 @@ def actors_in(text: str, clause: str) -> list[str]:
 @pytest.mark.parametrize(("text", "clause", "expected"), [
     ("Ed Balls spoke first. Later Balls said no.", "Balls said no", ["Ed Balls"]),
     ("Ed Balls spoke first. Later Mr Balls said no.", "Mr Balls said no", ["Ed Balls"]),
+    ("Ed Balls spoke first. Later Mr. Balls said no.", "Later Mr. Balls said no", ["Ed Balls"]),
+    ("J. K. Rowling wrote first. Rowling said no.", "Rowling said no", ["J. K. Rowling"]),
     ("Haringey council met. The council said no.", "The council said no", ["Haringey council"]),
     # Two councils: "the council" is the one named last before it.
     ("Camden council met Haringey council. The council said no.", "The council said no", ["Haringey council"]),
@@ -37,6 +39,46 @@ def actors_in(text: str, clause: str) -> list[str]:
 ])
 def test_short_forms_join_the_full_name(text, clause, expected):
     assert actors_in(text, clause) == expected
+
+
+# (clause, the names found in it): a possessive ends a name after a proper name, but a common noun
+# or a saint owns the rest of the name; date words and day numbers never open one.
+NAMES = [
+    ("on BBC Radio 4's Woman's Hour the following day", ["BBC Radio 4", "Woman's Hour"]),
+    ("The Children's Society said", ["Children's Society"]),
+    ("in the Queen's Speech", ["Queen's Speech"]),
+    ("Women's Aid agreed", ["Women's Aid"]),
+    ("a study by King's College London", ["King's College London"]),
+    ("St Mary's Hospital confirmed it", ["St Mary's Hospital"]),
+    ("St. Thomas's Hospital confirmed it", ["St. Thomas's Hospital"]),
+    ("Yesterday Haringey's Sharon Shoesmith said", ["Haringey", "Sharon Shoesmith"]),
+    ("Ed Balls's department said", ["Ed Balls"]),
+    ("Martin Luther King's Dream", ["Martin Luther King", "Dream"]),
+    ("Women's March", ["Women"]),
+    ("On 3 March 2009 Vera Ivanova resigned", ["Vera Ivanova"]),
+    ("On 3 March 2009 the council met", []),
+    ("In 2009 Haringey Council resigned", ["Haringey Council"]),
+    # Initials and titles keep their period inside a name; a sentence opener after one ends it.
+    ("a book by J. K. Rowling", ["J. K. Rowling"]),
+    ("the novel by É. Zola came out", ["É. Zola"]),
+    ("Dr. Ö. Pamuk spoke", ["Dr. Ö. Pamuk"]),
+    ("It was Plan B. The council said no", ["Plan B"]),
+    # A capitalised word before a title opens the sentence; it is not part of the name.
+    ("Later Mr Balls said no", ["Mr Balls"]),
+]
+
+
+@pytest.mark.parametrize(("clause", "expected"), NAMES, ids=[c for c, _ in NAMES])
+def test_names_in_a_clause(clause, expected):
+    assert [n.text for n in find_names(tokenize(clause))] == expected
+
+
+def test_a_name_with_a_possessive_inside_is_one_actor_and_no_person():
+    text = ("The former director spoke to the presenter of Woman's Hour on the radio on Friday. "
+            "Later the presenter said that Woman's Hour had asked her about the council in Haringey.")
+    index = index_names(text)
+    assert index.orgs == ("Woman's Hour",) and not index.people
+    assert actors_in(text, "Woman's Hour had asked her about the council") == ["Woman's Hour"]
 
 
 @pytest.fixture(scope="module")

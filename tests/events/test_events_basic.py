@@ -4,14 +4,49 @@ from __future__ import annotations
 
 import datetime as dt
 
-from chronology.events import display_date, extract_events, split_sentences
+import pytest
+
+from chronology.events import extract_events, split_sentences
 from chronology.model import Document, Interval, TimeMention
+from chronology.timex import display_date
 
 
 def test_sentences_keep_abbreviations_and_initials():
     text = "Mr. Balls met J. K. Rowling in the U.S. on Jan. 5. The council said no.\nHeadline here"
     got = [s.text for s in split_sentences(text)]
     assert got == ["Mr. Balls met J. K. Rowling in the U.S. on Jan. 5.", "The council said no.", "Headline here"]
+
+
+# (text, sentences): sentences open with a capital of any script, and initials may be one too.
+SENTENCES = [
+    ("Le conseil a voté. Élisabeth Müller a été nommée.", ["Le conseil a voté.", "Élisabeth Müller a été nommée."]),
+    ("Die Behörde tagte. Ärzte ohne Grenzen kamen. Öffentlich war nichts.",
+     ["Die Behörde tagte.", "Ärzte ohne Grenzen kamen.", "Öffentlich war nichts."]),
+    ("Совет собрался. Шэрон Шусмит ушла.", ["Совет собрался.", "Шэрон Шусмит ушла."]),
+    ("Ο Γιάννης ήρθε. Η Μαρία έφυγε.", ["Ο Γιάννης ήρθε.", "Η Μαρία έφυγε."]),
+    # An initial in any script is not a sentence end; a lower-case word after a period is no opener.
+    ("The novel by É. Zola came out in 1880. It sold well.", ["The novel by É. Zola came out in 1880.", "It sold well."]),
+    ("Dr. Ö. Pamuk spoke. Then he left.", ["Dr. Ö. Pamuk spoke.", "Then he left."]),
+    ("She met the protégé. à la carte menus followed.", ["She met the protégé. à la carte menus followed."]),
+    # A word ending in an accented letter before the period ends a sentence like any other.
+    ("They sat in the café. The council met later.", ["They sat in the café.", "The council met later."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SENTENCES, ids=[t[:24] for t, _ in SENTENCES])
+def test_sentences_open_with_a_capital_of_any_script(text, expected):
+    assert [s.text for s in split_sentences(text)] == expected
+
+
+@pytest.mark.parametrize(("value", "shown"), [
+    ("2009-03-06T09:05", "9:05am, 6 March 2009"),
+    ("2009-03-06T14:00", "2pm, 6 March 2009"),
+    ("2009-03-06T00:30", "12:30am, 6 March 2009"),
+    ("2009-03-06T12:00", "12pm, 6 March 2009"),
+    ("2009-03-06TEV", "the evening of 6 March 2009"),
+])
+def test_display_date_of_a_time(value, shown):
+    assert display_date(value) == shown
 
 
 def test_display_date_at_precision():

@@ -14,8 +14,8 @@ import re
 import pytest
 
 from chronology.events import extract_events
-from chronology.events.display import value_interval
 from chronology.model import Document, Interval, TimeMention
+from chronology.timex import value_interval
 
 PUBLISHED = dt.date(2009, 3, 6)
 

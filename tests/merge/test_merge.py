@@ -6,10 +6,10 @@ import datetime as dt
 import random
 import zlib
 
-from chronology.events.display import display_date, value_interval
 from chronology.merge import ClusterStats, candidate_pairs, merge_events
 from chronology.merge.words import normal_words, stem
 from chronology.model import DocumentInfo, EventDate, EventMention, TimeMention
+from chronology.timex import display_date, value_interval
 
 DOCS = {
     "guardian": DocumentInfo(id="guardian", published=dt.date(2008, 12, 9)),

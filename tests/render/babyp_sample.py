@@ -14,7 +14,6 @@ import json
 import re
 from pathlib import Path
 
-from chronology.events.display import display_date, value_interval
 from chronology.model import (
     Anchor,
     Chronology,
@@ -30,6 +29,7 @@ from chronology.model import (
     TimeMention,
     Warning_,
 )
+from chronology.timex import display_date, value_interval
 
 ROOT = Path(__file__).resolve().parents[2]
 EVENTS_JSON = ROOT / "tests" / "data" / "events.json"

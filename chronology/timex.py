@@ -1,9 +1,10 @@
-"""Dates written for people, at their own precision, and TIMEX3 values turned into intervals.
+"""The TIMEX3 value algebra every stage shares: values turned into intervals and into words.
 
 `display_date` is the one place a TIMEX3 value becomes words ("6 March 2009", "December 2008",
-"spring 2010", "the 2000s", "early 2009"); the page and the JSON export use it too.
-`value_interval` gives the calendar days a value can mean, for mentions that arrive without an
-interval (hand-built or from an older cache).
+"spring 2010", "the 2000s", "early 2009"): the tagger's explanations, the events, the merge, the
+page and the JSON export all use it. `value_interval` gives the calendar days a value can mean,
+for mentions that arrive without an interval (hand-built or from an older cache) and for the
+merge's date comparisons. Pure functions over strings and dates; no stage's types but the model's.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def _plain(value: str) -> str:
             return value
         if hh is not None:
             h, minute = int(hh), int(mm)
-            clock = f"{(h % 12) or 12}{':%02d' % minute if minute else ''}{'am' if h < 12 else 'pm'}"
+            clock = f"{(h % 12) or 12}{f':{minute:02d}' if minute else ''}{'am' if h < 12 else 'pm'}"
             return f"{clock}, {day}"
         if part:
             return f"the {PARTS_OF_DAY[part]} of {day}"
