@@ -44,6 +44,7 @@ _LAST_VERB = re.compile(r"\b(?:to|will|would|could|may|might|should|must|can|'ll
 # points from the writing ("last May", "next Friday"): no word, "the", or "the previous/following".
 _NARRATED = {"month", "month_day", "weekday", "season", "holiday"}
 _ANAPHORIC_RELS = {"the", "previous", "following"}
+_COARSE_UNIT = re.compile(r"(?i)years?$|decades?$|centur(?:y|ies)$")
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")
 _MOD_WORDS = {"APPROX": "about ", "MORE_THAN": "more than ", "LESS_THAN": "less than ", "EQUAL_OR_MORE": "at least ",
               "EQUAL_OR_LESS": "at most ", "START": "the start of ", "MID": "the middle of ", "END": "the end of "}
@@ -233,13 +234,23 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
     day_ref_index: int | None = None
     quarter: tuple[int, int] | None = None  # the reporting quarter the text last named
     last_granularity: str | None = None  # of the last dated mention
+    year_ref: dt.date | None = None  # the last date named at any precision down to a year ("in 1999")
+    year_ref_index: int | None = None
     for start, end, name, groups in _candidates(text[:_MAX_INPUT]):
         surface = text[start:end]
         kind = _KIND[name]
         tense = tense_of(text, start, end) if kind in ("month", "month_day", "weekday", "season", "quarter", "clock", "noon", "future", "holiday", "weekend") else "none"
-        use_day = kind in ("anaphoric", "clock", "noon") or "dir" in groups
+        use_day = kind in ("anaphoric", "clock", "noon") or "dir" in groups or (
+            kind == "weekday" and (groups.get("rel") or "").lower().startswith("the "))
         ctx = Context(dct=dct, ref=(day_ref or ref) if use_day else ref, ref_granularity=last_granularity, tense=tense, quarter=quarter)
         ctx_index = (day_ref_index if day_ref else ref_index) if use_day else ref_index
+        if year_ref is not None and _COARSE_UNIT.match(groups.get("unit") or "") and (
+                kind == "rel_unit" or kind == "duration" and (groups.get("dir") or "").lower() == "later"):
+            # "up 14% from the previous year", "a decade later": counted from the last date named,
+            # a year included ("in 1999"), not only the last day or month ("a year earlier" in a
+            # report compares with the period reported, and keeps its own anchor)
+            ctx = Context(dct=dct, ref=year_ref, ref_granularity=last_granularity, tense=tense, quarter=quarter)
+            ctx_index = year_ref_index
         narrated = narrative and ref is not None and kind in _NARRATED and (groups.get("rel") or "the previous").lower().split()[-1] in _ANAPHORIC_RELS
         if narrated:  # the time the story is at stands in for the writing; a story moves forward
             ctx = Context(dct=ref, ref=ref, ref_granularity=last_granularity, tense="future", quarter=quarter,
@@ -285,6 +296,8 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
         elif resolved.type == "DURATION":
             last_granularity = "duration"  # "in the first nine months ... a year earlier": no longer a quarter
         if anchored and interval is not None and resolved.type in ("DATE", "TIME") and granularity not in (Granularity.VAGUE, None):
+            if granularity not in (Granularity.DECADE, Granularity.CENTURY):
+                year_ref, year_ref_index = interval.start, len(mentions) - 1
             if granularity in (Granularity.DAY, Granularity.TIME, Granularity.MONTH, Granularity.WEEK):
                 ref = interval.start
                 ref_index = len(mentions) - 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from chronology.temporal.dateparse import parse_absolute
 from chronology.temporal.holidays import holiday_date
@@ -120,6 +121,12 @@ def r_month(text, g, ctx):
     if ctx.dct is None:
         return Resolved("DATE", f"XXXX-{month:02d}", "no publication date to take the year from", mod=mod, anchored=False)
     if rel:
+        if rel in ("the following", "the previous"):  # "indicted him the following March": after the time last named
+            base = ctx.ref or ctx.dct
+            y = _year_for_rel_month(month, "next" if rel == "the following" else "last", base)
+            return Resolved("DATE", month_value(y, month), f"{rel} {g['month']}, counted from {base.isoformat()}"
+                            + (", the time the text last mentioned" if ctx.ref else ", the publication date"),
+                            anchor="mention" if ctx.ref else "publication", mod=mod)
         y = _year_for_rel_month(month, rel, ctx.dct)
         return Resolved("DATE", month_value(y, month), f"{rel} {g['month']}, counted from {_anchor_words(ctx)}",
                         anchor="publication", mod=mod)
@@ -198,8 +205,11 @@ def _season_year(code, rel, year, ctx):
 def r_season(text, g, ctx):
     word = (_g(g, "season", "season2") or "").lower()
     code = SEASONS[word]
-    rel = (g.get("rel") or "").lower() or None
+    rel = " ".join((g.get("rel") or "").lower().split()) or None
     mod = {"early": "START", "late": "END", "mid": "MID"}.get(rel or "")
+    if rel in ("the following", "the previous") and ctx.ref is not None:  # "the following spring": after the time last named
+        ctx = replace(ctx, dct=ctx.ref, anchor_name=NARRATIVE_ANCHOR)
+    rel = {"the following": "next", "the previous": "last"}.get(rel, rel)
     year, how = _season_year(code, None if mod else rel, _g(g, "year", "year2"), ctx)
     if year is None:
         return Resolved("DATE", f"XXXX-{code}", how, mod=mod, anchored=False)
@@ -311,6 +321,8 @@ def r_period(text, g, ctx):
 def r_half(text, g, ctx):
     hord = (g.get("hord") or g.get("hq") or "").lower()  # "the first two quarters" are the first half
     h = 2 if hord == "last" else ORDINALS[hord]
+    if " of " not in text.lower() and ctx.quarter is None and ctx.ref_granularity != "quarter":
+        return None  # "early in the second half": a match's half, unless the text reports on periods
     if g.get("year"):
         return Resolved("DATE", f"{int(g['year']):04d}-H{h}", "a half of a given year")
     if ctx.dct is None:
@@ -381,7 +393,8 @@ def r_rel_unit(text, g, ctx):
         value = duration_value(n, g["unit"])
         span = None
         if ctx.dct is not None:
-            other = add_units(ctx.dct, letter, -1 if rel in ("the past", "the last") else 1)
+            steps = 2 if g["unit"].lower() == "fortnight" else 1
+            other = add_units(ctx.dct, letter, -steps if rel in ("the past", "the last") else steps)
             span = (min(other, ctx.dct), max(other, ctx.dct))
         return Resolved("DURATION", value, f"a length of time, {rel} counted from {_anchor_words(ctx)}" if ctx.dct else "a length of time",
                         anchor="publication" if ctx.dct else "none", span=span)
@@ -482,9 +495,10 @@ def r_anaphoric(text, g, ctx):
     base = ctx.ref or ctx.dct
     if base is None:
         return Resolved("DATE", "XXXX-XX-XX", "nothing earlier in the text to count from", anchored=False)
-    if any(w in phrase for w in ("following", "next", "after")):
+    words = set(phrase.split())  # whole words: "that afternoon" holds "after" but means the same day
+    if words & {"following", "next", "after"}:
         shift = 1
-    elif any(w in phrase for w in ("previous", "preceding", "before")):
+    elif words & {"previous", "preceding", "before"}:
         shift = -1
     else:
         shift = 0
@@ -498,10 +512,15 @@ def r_anaphoric(text, g, ctx):
 
 def r_weekday(text, g, ctx):
     wd = WEEKDAYS[g["wd"].lower()]
-    rel = " ".join((g.get("rel") or "").lower().split()) or None
-    rel = {"the previous": "last", "the following": "next"}.get(rel, rel)
+    said = " ".join((g.get("rel") or "").lower().split()) or None
+    rel = {"the previous": "last", "the following": "next"}.get(said, said)
     pod = g.get("pod")
     suffix = f"T{PARTS_OF_DAY[pod.lower()]}" if pod else ""
+    if said in ("the previous", "the following") and ctx.ref is not None:
+        # "on Thursday evening, and again the following Tuesday": counted from the day last named
+        d = weekday_date(wd, ctx.ref, "none", rel)
+        return Resolved("TIME" if pod else "DATE", d.isoformat() + suffix,
+                        f"{said} {weekday_name(wd)}, relative to {ctx.ref.isoformat()}, the time the text last mentioned", anchor="mention")
     if ctx.dct is None:
         return Resolved("TIME" if pod else "DATE", f"XXXX-WXX-{wd}" + suffix, "no publication date to count from", anchored=False)
     d = weekday_date(wd, ctx.dct, ctx.tense, rel)
@@ -509,8 +528,12 @@ def r_weekday(text, g, ctx):
     return Resolved("TIME" if pod else "DATE", d.isoformat() + suffix, how, anchor="publication")
 
 
+_HOUR_WORDS = {w: i for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                             "eleven", "twelve"), 1)}
+
+
 def r_clock(text, g, ctx):
-    h = int(g["h"])
+    h = int(g["h"]) if g.get("h") else _HOUR_WORDS[g["hw"].lower()]
     mi = int(g.get("mi") or 0)
     ap = (g.get("ap") or "").lower().replace(".", "") or {"morning": "am", "afternoon": "pm", "evening": "pm"}.get((g.get("apw") or "").lower(), "")
     if ap == "pm" and h < 12:

@@ -136,6 +136,8 @@ def unit_code(word: str) -> tuple[str, bool, str]:
 
 def duration_value(n: float | None, unit_word: str) -> str:
     letter, is_time, _ = unit_code(unit_word)
+    if unit_word.lower().startswith("fortnight"):  # two weeks: "a fortnight" = P2W
+        n = None if n is None else n * 2
     if letter == "WE":
         letter = "WE"
     if n is not None and not float(n).is_integer() and float(n * 2).is_integer() and letter in _HALF_OF:

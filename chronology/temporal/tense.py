@@ -12,7 +12,8 @@ import re
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|going\s+to|(?:is|are|was|were)\s+(?:due\s+)?to|plans?\s+to|planned\s+to|"
     r"intends?\s+to|planning\s+to|(?<!been\s)(?<!was\s)(?<!were\s)(?P<plan>expected|scheduled|slated|due)|expects?\s+to|set\s+to|would|'ll|next(?!\s+to\b)|upcoming|"
-    r"as\s+(?:soon|early)\s+as|until|expires?|effective|takes?\s+effect|comes?\s+into\s+(?:force|effect)|ahead\s+of)\b",
+    r"(?:should|could|might|must|can|(?-i:may))(?!\s+(?:not\s+)?have\b)|"
+    r"as\s+(?:soon|early)\s+as|expires?|effective|takes?\s+effect|comes?\s+into\s+(?:force|effect)|ahead\s+of)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
@@ -27,7 +28,7 @@ _PAST = re.compile(
 # "will be published", "is to be sent": a participle under a future modal looks ahead.
 _FUTURE_PASSIVE = re.compile(r"\b(?:will|shall|would|to|'ll)\s+(?:\w+\s+)?(?:be|have\s+been)\s+$", re.IGNORECASE)
 # "had been initially scheduled for January 25": a plan made in the past, with an adverb between.
-_PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been|been)\s+\w+ly\s+$", re.IGNORECASE)
+_PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been|been)\s+(?:\w+ly|first|once)\s+$", re.IGNORECASE)
 # A full stop after an abbreviation ("8:30 a.m. EST", "Oct. 13", "Mr. Smith") ends no sentence.
 _SENTENCE_END = re.compile(r"(?<!\ba\.m)(?<!\bp\.m)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJan)(?<!\bFeb)(?<!\bMar)(?<!\bApr)(?<!\bJun)(?<!\bJul)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bU\.S)(?<!\bGen)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bLt)(?<!\bCol)(?<!\bNo)(?<!\bSgt)(?<!\bProf)(?<!\bRev)(?<!\bJr)(?<!\bSr)(?<!\bMt)(?<!\bFt)(?<!\bvs)[.!?]\s|\n")
 
