@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from dataclasses import replace
 
 from chronology.model import Anchor, Granularity, Interval, TimeMention
 from chronology.temporal.kinds import RESOLVERS
@@ -251,6 +252,8 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
             # report compares with the period reported, and keeps its own anchor)
             ctx = Context(dct=dct, ref=year_ref, ref_granularity=last_granularity, tense=tense, quarter=quarter)
             ctx_index = year_ref_index
+        if ctx_index is not None and ctx.ref is not None:
+            ctx = replace(ctx, ref_shown=mentions[ctx_index].value)
         narrated = narrative and ref is not None and kind in _NARRATED and (groups.get("rel") or "the previous").lower().split()[-1] in _ANAPHORIC_RELS
         if narrated:  # the time the story is at stands in for the writing; a story moves forward
             ctx = Context(dct=ref, ref=ref, ref_granularity=last_granularity, tense="future", quarter=quarter,

@@ -21,6 +21,7 @@ from chronology.temporal.resolve import (
     Resolved,
     _anchor_words,
     _direction,
+    _ref_words,
     add_units,
     date_for_day_month,
     day_value,
@@ -124,7 +125,7 @@ def r_month(text, g, ctx):
         if rel in ("the following", "the previous"):  # "indicted him the following March": after the time last named
             base = ctx.ref or ctx.dct
             y = _year_for_rel_month(month, "next" if rel == "the following" else "last", base)
-            return Resolved("DATE", month_value(y, month), f"{rel} {g['month']}, counted from {base.isoformat()}"
+            return Resolved("DATE", month_value(y, month), f"{rel} {g['month']}, counted from {_ref_words(ctx, base)}"
                             + (", the time the text last mentioned" if ctx.ref else ", the publication date"),
                             anchor="mention" if ctx.ref else "publication", mod=mod)
         y = _year_for_rel_month(month, rel, ctx.dct)
@@ -405,7 +406,7 @@ def r_rel_unit(text, g, ctx):
         shift = {"the following": 1, "the previous": -1, "the preceding": -1}.get(rel, 0)
         d = add_units(base, letter, shift)
         anchor = "mention" if ctx.ref else "publication"
-        return Resolved("DATE", unit_value(d, letter), f"{rel} {g['unit'].lower()} relative to {base.isoformat()}, the time the text last mentioned" if ctx.ref else f"{rel} {g['unit'].lower()} relative to {_anchor_words(ctx)}",
+        return Resolved("DATE", unit_value(d, letter), f"{rel} {g['unit'].lower()} relative to {_ref_words(ctx, base)}, the time the text last mentioned" if ctx.ref else f"{rel} {g['unit'].lower()} relative to {_anchor_words(ctx)}",
                         anchor=anchor, mod=mod_of(g.get("mod")))
     shift = _REL_SHIFT.get(rel.replace("the ", ""), 0)
     if ctx.dct is None:
@@ -467,7 +468,7 @@ def r_ago(text, g, ctx):
     unit_for_value = letter if letter != "WE" else "W"
     if anaphoric and ctx.ref and letter in ("D", "W"):
         unit_for_value = "D"  # "a week later" than a named day is a day
-    source = f"{base.isoformat()}, the time the text last mentioned" if anaphoric and ctx.ref else f"{base.isoformat()}, the publication date"
+    source = f"{_ref_words(ctx, base)}, the time the text last mentioned" if anaphoric and ctx.ref else f"{base.isoformat()}, the publication date"
     return Resolved("DATE", unit_value(d, unit_for_value), f"{g['num']} {g['unit'].lower()} {'before' if sign < 0 else 'after'} {source}",
                     anchor="mention" if anaphoric and ctx.ref else "publication", mod=mod)
 

@@ -39,6 +39,7 @@ class Context:
     tense: str  # past | future | none
     quarter: tuple[int, int] | None = None  # the reporting quarter the text last named (year, q)
     anchor_name: str = "the publication date"  # what `dct` is, in explanations (or NARRATIVE_ANCHOR)
+    ref_shown: str | None = None  # the value of the mention `ref` comes from ("1999"), for explanations
 
 
 # ---------------------------------------------------------------------------------------- values
@@ -169,6 +170,11 @@ def month_number(word: str) -> int:
 
 def _anchor_words(ctx: Context) -> str:
     return f"{ctx.dct.isoformat()}, {ctx.anchor_name}"
+
+
+def _ref_words(ctx: Context, base: dt.date) -> str:
+    """The date counted from, as precise as the text gave it: "1999", not 1999-01-01."""
+    return ctx.ref_shown if ctx.ref_shown and base == ctx.ref else base.isoformat()
 
 
 def _direction(ctx: Context) -> str:
