@@ -18,8 +18,8 @@ TYPES = {"DATE", "TIME", "DURATION", "SET"}
 
 # Measured on 2026-11-22 (tagger of main at 6167559), after the annotation pass and its one
 # correction; the floors are the measured figures minus 3 points.
-MEASURED_VALUE_F1 = 0.8372
-MEASURED_RELAXED_F1 = 0.9801
+MEASURED_VALUE_F1 = 0.9058
+MEASURED_RELAXED_F1 = 0.9884
 MARGIN = 0.03
 
 
@@ -52,12 +52,13 @@ def test_heldout_scores_every_file(report: Report):
 
 
 def test_heldout_value_and_relaxed_f1_floor(report: Report):
-    """Regression floor on held-out data: value F1 >= 80.72 and relaxed F1 >= 95.01.
+    """Regression floor on held-out data: value F1 >= 87.58 and relaxed F1 >= 95.84.
 
     Measured on the 12 held-out articles (305 gold expressions), scored as TempEval-3 does and
-    agreeing with te3score.py: strict F1 93.36, relaxed F1 98.01, value F1 83.72, type F1
-    96.01. The floors are those figures minus 3 points; raise them when the tagger improves
-    for general reasons, never lower them to let a change through.
+    agreeing with te3score.py: blind, value F1 83.72 when the set was made and 85.71 before its
+    errors were read; 90.58 (relaxed 98.84) after the general fixes its error report prompted
+    (see tests/data/heldout/README.md). The floors are the last figures minus 3 points; raise
+    them when the tagger improves for general reasons, never lower them to let a change through.
     """
     metrics = report.metrics
     assert metrics.value_f1 >= MEASURED_VALUE_F1 - MARGIN, f"value F1 {metrics.value_f1:.4f}"
