@@ -196,6 +196,7 @@ CASES = [
     ("He was taken to hospital and was soon released.", ANCHOR, []),
     ("Eastern Europe joined NATO.", ANCHOR, []),
     ("The minister, speaking on the Today programme, said so. USA Today reported it.", ANCHOR, []),
+    ("The Spring Statement was delivered. The winter fuel payment rose. The Winter Olympics begin.", ANCHOR, []),
 ]
 
 
