@@ -115,6 +115,9 @@ class DocumentInfo(_Model):
     url: str | None = None
     source: str | None = None
     language: str | None = None
+    genre: Literal["news", "narrative"] = Field(
+        default="news", description="how its dates are read: news (from the publication date) or narrative (from the story's time)"
+    )
     published: dt.date | None = None
     published_from: PublishedFrom | None = None
     published_window: PublishedWindow | None = None

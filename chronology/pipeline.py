@@ -72,7 +72,7 @@ def analyse(doc: Document) -> CachedDocument:
     from chronology.events import extract_events
     from chronology.temporal import tag
 
-    mentions = tag(doc.text, published=doc.published)
+    mentions = tag(doc.text, published=doc.published, narrative=doc.genre == "narrative")
     mark_creation_time(mentions, doc.published_span)
     if doc.published_from == PublishedFrom.INFERRED and doc.published_window is not None:
         from chronology.infer import mark_inferred

@@ -56,6 +56,7 @@ def assemble(
     rows: Sequence[Row] = (),
     user: dt.date | None = None,
     file_name: str | None = None,
+    genre: str | None = None,
 ) -> tuple[Document, list[Warning_]]:
     """Build the Document for `raw`; warnings cover bad dates, conflicts and a missing date."""
     warnings: list[Warning_] = []
@@ -138,6 +139,7 @@ def assemble(
         url=url,
         source=cell("source") or raw.source,
         language=cell("language") or raw.language,
+        genre=_genre(cell("genre") or raw.genre or genre, warn),
         published=chosen.date if chosen else None,
         published_from=chosen.origin if chosen else None,
         published_evidence=chosen.evidence if chosen else None,
@@ -153,3 +155,17 @@ def assemble(
     if chosen is None:
         warn("undated", "no publication date (none in a manifest, metadata, byline, URL or file name); relative dates in it cannot be anchored")
     return document, warnings
+
+
+GENRES = ("news", "narrative")
+
+
+def _genre(said: str | None, warn) -> str:
+    """How the document's dates are read: news unless it (or the build) says narrative."""
+    if said is None:
+        return "news"
+    genre = said.strip().lower()
+    if genre not in GENRES:
+        warn("metadata", f"genre {said!r} is neither news nor narrative; read as news")
+        return "news"
+    return genre

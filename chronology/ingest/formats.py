@@ -38,6 +38,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "url": ("url", "link", "uri", "canonical_url"),
     "source": ("source", "publisher", "source_name", "site", "sitename", "source_domain", "outlet"),
     "language": ("language", "lang"),
+    "genre": ("genre",),
     "id": ("id", "_id", "guid", "uuid", "article_id", "doc_id"),
 }  # fmt: skip
 RECORD_LISTS = ("articles", "items", "documents", "records", "data", "results", "entries")
@@ -47,6 +48,7 @@ FRONT_MATTER_KEYS: dict[str, tuple[str, ...]] = {
     "url": ("url", "link"),
     "published": ("published", "date"),
     "language": ("language", "lang"),
+    "genre": ("genre",),
 }
 MIN_HTML_WORDS = 10
 # One document's text, in bytes on disk for a .txt/.md/.html file and in characters for a JSON
@@ -81,6 +83,7 @@ class Raw:
     source: str | None = None
     url: str | None = None
     language: str | None = None
+    genre: str | None = None  # "news" or "narrative", as the file or record says (checked later)
     published: object = None  # the raw value (str, date, number) still to be parsed
     published_from: PublishedFrom | None = None
     published_field: str | None = None  # where the raw value was found, for the evidence
@@ -267,6 +270,7 @@ def _add_record(parsed: Parsed, name: str, record: Any, n: int, *, line: int | N
     # NewsAPI and similar nest the outlet: {"source": {"id": ..., "name": "BBC News"}}.
     raw.source = _clean(source.get("name") if isinstance(source, dict) else source)
     raw.language = _clean(_field(fields, "language"))
+    raw.genre = _clean(_field(fields, "genre"))
     key = _field_key(fields, "published")
     if key is not None:
         raw.published, raw.published_from = fields[key], PublishedFrom.RECORD

@@ -56,7 +56,7 @@ STDIN_NAME = "<stdin>"
 LOOKED_FOR = ".txt .md .html .json .jsonl"
 GLOB_CHARS = set("*?[")
 # Columns of a manifest row that can apply to every record of a .json/.jsonl file.
-RECORD_COLUMNS = ("source", "language")
+RECORD_COLUMNS = ("source", "language", "genre")
 
 
 @dataclass(frozen=True)
@@ -75,14 +75,17 @@ def iter_inputs(
     *,
     published: dt.date | None = None,
     stdin: TextIO | None = None,
+    genre: str | None = None,
 ) -> Iterator[Document | Warning_]:
     """Documents from `paths` (files, folders, globs, `-` for stdin) and warnings, in input order.
 
     `published` dates the one document when a single document is given; with more it is
-    ignored with a warning. Raises InputError for a missing path or an empty folder.
+    ignored with a warning. `genre` ("news" or "narrative") is how documents that do not say
+    (in front matter, a record field or the manifest) have their dates read. Raises InputError
+    for a missing path or an empty folder.
     """
     entries = expand(paths)
-    return _generate(entries, published, stdin)
+    return _generate(entries, published, stdin, genre)
 
 
 def expand(paths: list[str | Path]) -> list[Entry]:
@@ -197,7 +200,8 @@ def read_regular_file(path: Path) -> bytes:
         return fh.read()
 
 
-def _generate(entries: list[Entry], published: dt.date | None, stdin: TextIO | None) -> Iterator[Document | Warning_]:
+def _generate(entries: list[Entry], published: dt.date | None, stdin: TextIO | None,
+              genre: str | None = None) -> Iterator[Document | Warning_]:
     manifests = _Manifests()
     user = published
     first_read: tuple[Parsed, str | None, str | None] | Warning_ | None = None
@@ -240,7 +244,7 @@ def _generate(entries: list[Entry], published: dt.date | None, stdin: TextIO | N
         file_name = entry.path.name if entry.path is not None else None
         for raw in parsed.raws:
             try:
-                document, warnings = assemble(raw, encoding=encoding, rows=rows, user=user, file_name=file_name)
+                document, warnings = assemble(raw, encoding=encoding, rows=rows, user=user, file_name=file_name, genre=genre)
             except Exception as exc:  # noqa: BLE001 (as in _read: one document, not the build)
                 yield Warning_(kind="skipped", path=entry.shown, line=raw.line, message=f"{raw.name}: {_unexpected(exc)}")
                 continue

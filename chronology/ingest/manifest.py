@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 MANIFEST_NAME = "manifest.csv"
-COLUMNS = ("file", "published", "title", "source", "url", "language")
+COLUMNS = ("file", "published", "title", "source", "url", "language", "genre")
 ALIASES = {"date": "published", "filename": "file", "path": "file", "lang": "language"}
 
 
