@@ -153,7 +153,13 @@ def r_year_spoken(text, g, ctx):
     return Resolved("DATE", f"{year:04d}", "a year said in words")
 
 
+_DECADE_WORDS = {w: i for i, w in enumerate(("twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+                                               "eighties", "nineties"), 2)}
+
+
 def r_decade(text, g, ctx):
+    if g.get("dword"):  # "the nineties": of the last century that has had them by the writing
+        g = {**g, "short": str(_DECADE_WORDS[g["dword"].lower()] * 10)}
     if g.get("short"):
         short = int(g["short"])
         century = 19 if short >= 20 or ctx.dct is None or ctx.dct.year < 2000 else 20
@@ -387,7 +393,7 @@ _REL_SHIFT = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "
 
 
 def r_rel_unit(text, g, ctx):
-    rel = " ".join(g["rel"].lower().split())
+    rel = " ".join((g.get("rel") or "this").lower().split())  # "the end of the month": this month
     letter, _, _ = unit_code(g["unit"])
     if rel in ("the past", "the last", "the next", "the coming"):
         n = 1

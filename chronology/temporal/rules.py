@@ -141,6 +141,10 @@ RULES: tuple[Rule, ...] = (
     Rule("decade", "decade",
          rf"\b(?:the\s+)?{POINT_MOD}?(?P<decade>(?:1[6-9]|20)\d0)'?s\b",
          ("the 1990s", "the early 2000s", "1980s", "mid-1990s"), reach=(27, 2), key=r"0'?s\b"),
+    # "the nineties" (with "the": "in his sixties" is an age)
+    Rule("decade_words", "decade", rf"\bthe\s+{POINT_MOD}?(?P<dword>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+         ("the nineties", "the late sixties", "the Eighties"), words=("twenties", "thirties", "forties", "fifties", "sixties",
+                                                                      "seventies", "eighties", "nineties"), reach=(25, 1)),
     Rule("decade_short", "decade", rf"\b(?:the\s+)?{POINT_MOD}?'(?P<short>[0-9]0)s\b", ("the '90s",), trigger=r"'\d0s"),
     Rule("century", "century", rf"\b(?:the\s+)?{POINT_MOD}?{ORDINAL}[\s-]+century\b", ("the 20th century", "the nineteenth century"), words=("century",), reach=(45, 2)),
     # --- seasons, quarters, halves ------------------------------------------------------------
@@ -210,6 +214,12 @@ RULES: tuple[Rule, ...] = (
     # "buy orders came in the morning": a part of the day the text is talking about
     Rule("in_the_pod", "anaphoric", r"\b(?:in|during|by)\s+(?P<x>(?P<phrase>the\s+(?:morning|afternoon|evening)))\b(?!\s+(?:of|paper|papers|news|edition|session|show|star|after)\b)",
          ("in the morning", "during the afternoon"), words=("morning", "afternoon", "evening"), reach=(20, 15)),
+    # "by mid afternoon": a part of the day the text is talking about, with where in it
+    Rule("mid_pod", "anaphoric", r"\b(?P<phrase>(?:early|late|mid)[\s-]?(?:morning|afternoon|evening))\b(?!\s+(?:yesterday|today|tomorrow|edition|papers?|show|session|trading)\b)",
+         ("mid afternoon", "late morning", "early-evening"), words=("morning", "afternoon", "evening"), reach=(6, 40)),
+    # "by the end of the month": this month (week) of the writing, at its end
+    Rule("point_of_unit", "rel_unit", r"\b(?P<mod>the\s+(?:end|beginning|start|middle)\s+of)\s+the\s+(?P<unit>month|week)\b(?!['’]s|\s+(?:before|after|of|in|that|when)\b)",
+         ("the end of the month", "the beginning of the week"), words=("month", "week"), reach=(25, 20)),
     # "over the weekend": the weekend before the writing (after it, when the clause looks ahead)
     Rule("the_weekend", "weekend", r"\b(?P<prep>over|during|at|on|through|for|ahead\s+of|this|last|next|since|until|before|after|by)\s+(?P<x>(?:the\s+)?weekend)\b(?!['’]s|\s+(?:of|edition|papers?)\b)",
          ("over the weekend", "ahead of the weekend", "this weekend"), words=("weekend",), reach=(20, 25)),
