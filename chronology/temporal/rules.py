@@ -196,8 +196,8 @@ RULES: tuple[Rule, ...] = (
     Rule("past_ref", "past",
          r"\b(?:recently|lately|recent(?:\s+(?:years|times|decades))?(?!\s+(?:months|weeks|days|quarters)\b)|the\s+past(?!\s+\w+\s+(?:years?|months?|weeks?|days?)\b)(?=\s*[,.;]|\s+(?:and|but|or|when|as)\b|$)|(?<=\bin\s)the\s+past(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|twelve|year|month|week|decade|century|day|quarter)\w*)\b|past\s+years|(?:once|formerly)(?=\s+(?:was|were|had)\b))",
          ("recently", "recent years", "the past"), words=("recently", "lately", "recent", "past", "once", "formerly"), reach=(12, 40)),
-    Rule("future_ref", "future", r'''\b(?:(?<=\bin\s)future\b(?!\s+(?:of|years|generations)\b)|the\s+future|(?:the\s+)?coming\s+(?:years|months|weeks|days|quarters)|the\s+years\s+ahead|the\s+(?:near|short|long)[\s-]+term(?=\s*[,.;:)"']|\s+(?:and|but|or|as|because|when|if|to)\b|\s*$)|the\s+near\s+future|(?<!\bas\s)soon(?!\s+(?:as|after|afterwards?|thereafter)\b))\b''',
-         ("the future", "the coming years", "the near term"), words=("future", "coming", "ahead", "term", "soon"), reach=(20, 30)),
+    Rule("future_ref", "future", r'''\b(?:(?<=\bin\s)future\b(?!\s+(?:of|years|generations)\b)|the\s+future|(?:the\s+)?coming\s+(?:years|months|weeks|days|quarters)|the\s+years\s+ahead|the\s+(?:near|short|long)[\s-]+term(?=\s*[,.;:)"']|\s+(?:and|but|or|as|because|when|if|to)\b|\s*$)|the\s+near\s+future|(?<=\bat\s)a\s+later\s+date|(?<!\bas\s)soon(?!\s+(?:as|after|afterwards?|thereafter)\b))\b''',
+         ("the future", "the coming years", "the near term"), words=("future", "coming", "ahead", "term", "soon", "later"), reach=(20, 30)),
     Rule("rel_unit", "rel_unit",
          r"\b(?:(?P<mod>the\s+(?:end|beginning|start|middle)\s+of)\s+(?=(?:this|last|next|that)\s))?(?P<rel>this|last|next|past|coming|current|previous|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+current|the\s+same|the\s+following|that|the\s+preceding)\s+(?P<unit>week|weekend|fortnight|month|year|decade|century)\b",
          ("last month", "next year", "this week", "the past year", "the following week", "that month", "the end of next month",
@@ -245,7 +245,7 @@ RULES: tuple[Rule, ...] = (
     # --- durations and sets -------------------------------------------------------------------
     Rule("duration", "duration",
          # ("the 30-day period": an adjective, whose article TimeML leaves out)
-         rf"\b(?:the\s+(?![\w.]+-(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)))?{AMOUNT_MOD}?{NUM}[\s-]+(?:(?:more|full|straight|consecutive|long|whole)\s+)?{UNIT}(?:\s+and\s+a\s+half)?\b(?!-(?:old|earlier|ago)\b)(?!\s+old\b)"
+         rf"\b(?:the\s+(?![\w.]+-(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)))?{AMOUNT_MOD}?{NUM}[\s-]+(?:(?:more|full|straight|consecutive|long|whole|additional|extra|further|trading|business|working|calendar)\s+)?{UNIT}(?:\s+and\s+a\s+half)?\b(?!-(?:old|earlier|ago)\b)(?!\s+old\b)"
          # "two weeks ago", "a week later": the same quantity counted from an anchor; "before" and
          # "after" only when nothing follows ("two months after hearings began": an event's)
          r"(?:\s+(?P<dir>ago|earlier|later|hence|from\s+now|(?:before|after)(?=\s*[,.;:)]|\s*$))\b(?!\s+than\b))?",
