@@ -40,6 +40,11 @@ _DETERMINERS = {"the", "its", "their", "his", "her", "this", "that", "our"}
 _MAX_INPUT = 50_000_000
 _RATE_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|dollars?|pounds?|cents?|pence|seats|flights|jobs|barrels|tons?|shares))\s+(?:\w+\s+)?$", re.IGNORECASE)
 _TODAY_NAME = re.compile(r"USA\s+Today|Today\s+(?:programme|program|show|newspaper)\b")
+# A capitalised word right before, in mid-sentence: "VOA Today", "Psychology Today".
+_NAME_BEFORE = re.compile(r"(?<![.!?\"'“‘]\s)(?<=[a-z,;:] )[A-Z][A-Za-z]+\s+$|(?<=[a-z,;:] )[A-Z]{2,}\s+$")
+_GENERIC_DAY = re.compile(r"(?i:today)['’]s\s+(?:world|youth|society|children|generation|economy|young|kids|families|"
+                          r"politics|culture|standards|technology|computers|consumers?|workers|workplace|teenagers|students)\b"
+                          r"|(?i:tomorrow)(?=\s*[,.;:!?\"']|\s*$)(?<=\bof\stomorrow)", re.IGNORECASE)
 _LAST_VERB = re.compile(r"\b(?:to|will|would|could|may|might|should|must|can|'ll|did|does|do)\s+$", re.IGNORECASE)
 # Kinds a narrative resolves against the time it last talked about, unless their own word
 # points from the writing ("last May", "next Friday"): no word, "the", or "the previous/following".
@@ -73,8 +78,11 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
             return False  # bare abbreviations are too often names and words
         if month == "March" and kind == "month" and not _MAY_CUE.search(text[max(0, start - 12):start]):
             return False  # "March" the verb or the noun, unless a preposition makes it the month
-    if kind == "day_word" and groups.get("word") == "Today" and _TODAY_NAME.search(text, max(0, start - 4), min(len(text), end + 12)):
-        return False  # "USA Today", "the Today programme": names
+    if kind == "day_word" and groups.get("word") == "Today" and (
+            _TODAY_NAME.search(text, max(0, start - 4), min(len(text), end + 12)) or _NAME_BEFORE.search(text, max(0, start - 30), start)):
+        return False  # "USA Today", "VOA Today", "the Today programme": names
+    if kind == "day_word" and end - start in (5, 8) and _GENERIC_DAY.match(text, start):
+        return False  # "today's youth", "the people of tomorrow": these times, not a day
     if kind == "rel_span" and (groups.get("rel") or "").lower() == "last" and _LAST_VERB.search(text, max(0, start - 12), start):
         return False  # "expected to last three weeks": the verb; "three weeks" is found on its own
     if kind == "year":
@@ -87,6 +95,8 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
             return False
         if text[end:end + 1] == ":" or text[max(0, start - 1):start] in (":", "-"):
             return False
+    if kind == "duration" and (groups.get("unit") or "x")[0].isupper() and (groups.get("num") or "x")[0].isdigit():
+        return False  # "60 Minutes", "48 Hours": titles; a length in running text is lower case
     if kind == "duration":
         unit = (groups.get("unit") or "").lower()
         num = (groups.get("num") or "").lower()

@@ -149,7 +149,7 @@ RULES: tuple[Rule, ...] = (
     Rule("century", "century", rf"\b(?:the\s+)?{POINT_MOD}?{ORDINAL}[\s-]+century\b", ("the 20th century", "the nineteenth century"), words=("century",), reach=(45, 2)),
     # --- seasons, quarters, halves ------------------------------------------------------------
     Rule("season", "season",
-         rf"\b(?:(?P<rel>this|last|next|the\s+following|the\s+previous|the|early|late|mid)[\s-]+)?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?{YEAR})?\b(?!\s+(?:term|session|school|games|olympics|collection|fashion|fuel|statement|budget|sales?|camp|clothes|wheat|tyres?|tires|squash|solstice|equinox)\b)(?!(?<=(?-i:Spring|Summer|Autumn|Winter))\s+(?-i:[A-Z][a-z]))",
+         rf"\b(?:(?P<rel>this|last|next|the\s+following|the\s+previous|the|early|late|mid)[\s-]+)?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?{YEAR})?\b(?!\s+(?:term|session|school|games|olympics|collection|fashion|fuel|statement|budget|sales?|camp|clothes|wheat|tyres?|tires|squash|solstice|equinox)\b)(?!(?<=(?-i:Spring|Summer|Autumn|Winter))\s+(?-i:(?:of\s+)?[A-Z][a-z]))",
          ("spring 2010", "last summer", "the autumn", "winter", "the following spring"), words=("spring", "summer", "autumn", "winter"), reach=(20, 30)),
     Rule("fall_season", "season", rf"\b(?:(?P<rel>this|last|next|the)\s+)(?P<season>fall)(?:\s+(?:of\s+)?{YEAR})?\b|\b(?P<season2>fall)\s+(?:of\s+)?(?P<year2>1[6-9]\d\d|20\d\d)\b",
          ("last fall", "fall 1998"), words=("fall",), reach=(10, 20)),

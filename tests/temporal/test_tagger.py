@@ -203,6 +203,9 @@ CASES = [
     ("Eastern Europe joined NATO.", ANCHOR, []),
     ("The minister, speaking on the Today programme, said so. USA Today reported it.", ANCHOR, []),
     ("The Spring Statement was delivered. The winter fuel payment rose. The Winter Olympics begin.", ANCHOR, []),
+    ("The case is for today's youth what the blockade was. I would choose the people of tomorrow.", ANCHOR, []),
+    ("This is VOA Today. Gonzalez said on 60 Minutes that he would stay. They held Spring of Life rallies.", ANCHOR, []),
+    ("Today's meeting was cancelled.", ANCHOR, [("Today", "2009-03-06")]),
 ]
 
 
