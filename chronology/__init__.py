@@ -23,8 +23,12 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 __all__ = ["Chronology", "ChronologyError", "Document", "TimeMention", "__version__", "tag"]
 
 
-def tag(text: str, published=None) -> list[TimeMention]:
-    """Find and resolve every temporal expression in `text` against `published` (date or ISO str)."""
+def tag(text: str, published=None, *, narrative: bool = False) -> list[TimeMention]:
+    """Find and resolve every temporal expression in `text` against `published` (date or ISO str).
+
+    `narrative=True` reads the text as a story (a case chronology, a report) rather than news: a
+    date without its year follows the time the text last talked about.
+    """
     from chronology.temporal import tag as _tag
 
-    return _tag(text, published=published)
+    return _tag(text, published=published, narrative=narrative)
