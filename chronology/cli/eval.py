@@ -116,9 +116,9 @@ def _print_tempeval_errors(console: Console, errors) -> None:
 def gold(
     gold_json: Annotated[Path, typer.Argument(help="Gold expressions: a JSON list like tests/data/gold.json.")],
     articles_dir: Annotated[Path, typer.Argument(help="Folder of the articles it names (Markdown with front matter).")],
-    published: Annotated[list[str], typer.Option(
+    published: Annotated[list[str] | None, typer.Option(
         "--published", metavar="FILE=DATE",
-        help="Creation time of an article whose front matter has none (repeatable), e.g. 11-undated-task-force.md=2009-12-02.")] = [],
+        help="Creation time of an article whose front matter has none (repeatable), e.g. 11-undated-task-force.md=2009-12-02.")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Score the tagger on articles with gold expressions: exact extent and value, misses, spurious finds.
@@ -128,7 +128,7 @@ def gold(
     from chronology.eval.gold import evaluate_gold
 
     dates = {}
-    for item in published:
+    for item in published or []:
         name, _, value = item.partition("=")
         try:
             dates[name.strip()] = dt.date.fromisoformat(value.strip())

@@ -33,7 +33,13 @@ from __future__ import annotations
 import datetime as dt
 
 from chronology.infer.corpus import DatedIndex, corpus_evidence, matches
-from chronology.infer.window import Evidence, Inference, combine, solve_anchor, text_bounds
+from chronology.infer.window import (
+    Evidence,
+    Inference,
+    combine,
+    solve_anchor,
+    text_bounds,
+)
 from chronology.model import Document, PublishedFrom, PublishedWindow, TimeMention
 
 __all__ = [

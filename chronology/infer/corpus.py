@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from chronology.infer.window import Evidence, Tagger, solve_anchor
 from chronology.merge.cluster import MERGE_SCORE, Profile, profile, similarity
 from chronology.merge.dates import LOOSE_MODS, mention_span
-from chronology.model import Granularity, EventMention
+from chronology.model import EventMention, Granularity
 
 # A predicate word shared by more dated mentions than this is too common to find the same event
 # by ("said", "council"); candidates are looked up by the rarer words of a mention. Similarity
@@ -56,7 +56,7 @@ class DatedIndex:
     frequency: Counter  # in how many dated mentions each word occurs
 
     @classmethod
-    def build(cls, mentions: Iterable[EventMention]) -> "DatedIndex":
+    def build(cls, mentions: Iterable[EventMention]) -> DatedIndex:
         kept, profiles = [], []
         for m in mentions:
             if not _usable(m):
@@ -70,7 +70,7 @@ class DatedIndex:
         frequency = Counter(w for p in profiles for w in p.words)
         return cls(kept, profiles, dict(postings), len(profiles), frequency)
 
-    def weights(self, extra: Sequence[Profile]) -> "_Weights":
+    def weights(self, extra: Sequence[Profile]) -> _Weights:
         """IDF over the dated mentions plus the undated ones being matched (as the merge computes
         it over everything it merges), looked up per word: the index's counts are made once, not
         once per undated document."""

@@ -99,7 +99,7 @@ def test_the_page_and_the_csv_mark_inferred_readings(corpus):
 
 
 def test_timeline_json_carries_the_window(corpus):
-    _, out, report, _ = corpus
+    _, out, _report, _ = corpus
     chron = Chronology.model_validate_json((out / "timeline.json").read_text())
     doc = _doc(chron, SEED_000)
     assert doc.published_from == PublishedFrom.INFERRED and doc.published_window is not None

@@ -7,7 +7,12 @@ import datetime as dt
 import pytest
 
 from chronology.infer import Evidence, combine, solve_anchor
-from chronology.infer.window import CONFIDENCE_CONFLICT, CONFIDENCE_OUTVOTED, CONFIDENCE_PINNED, most_likely_day
+from chronology.infer.window import (
+    CONFIDENCE_CONFLICT,
+    CONFIDENCE_OUTVOTED,
+    CONFIDENCE_PINNED,
+    most_likely_day,
+)
 from chronology.temporal import tag
 
 D = dt.date

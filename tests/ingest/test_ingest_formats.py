@@ -6,10 +6,10 @@ import datetime as dt
 import io
 
 import pytest
-from tests.ingest.ingest_helpers import INGEST_DATA as DATA
-from tests.ingest.ingest_helpers import ingest, one
 
 from chronology.model import PublishedFrom
+from tests.ingest.ingest_helpers import INGEST_DATA as DATA
+from tests.ingest.ingest_helpers import ingest, one
 
 TEXT = DATA / "text"
 HTML = DATA / "html"

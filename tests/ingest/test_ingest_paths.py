@@ -6,12 +6,12 @@ import datetime as dt
 import io
 
 import pytest
-from tests.ingest.ingest_helpers import INGEST_DATA as DATA
-from tests.ingest.ingest_helpers import ingest, one
 
 from chronology.errors import InputError
 from chronology.ingest import iter_inputs
 from chronology.model import PublishedFrom
+from tests.ingest.ingest_helpers import INGEST_DATA as DATA
+from tests.ingest.ingest_helpers import ingest, one
 
 FOLDER = DATA / "folder"
 

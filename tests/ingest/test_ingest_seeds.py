@@ -6,9 +6,9 @@ import datetime as dt
 import itertools
 
 import pytest
-from tests.ingest.ingest_helpers import ingest, one
 
 from chronology.model import PublishedFrom
+from tests.ingest.ingest_helpers import ingest, one
 
 BABYP_DATES = {
     "01-verdicts.md": "2008-11-12",

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from tests.render.babyp_sample import babyp_chronology
 
 from chronology.model import Chronology
+from tests.render.babyp_sample import babyp_chronology
 
 
 @pytest.fixture(scope="session")

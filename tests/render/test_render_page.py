@@ -6,6 +6,12 @@ import json
 import re
 
 import pytest
+
+from chronology.errors import ChronologyError
+from chronology.model import Anchor, EventDate, EventMention, TimeMention
+from chronology.render import render_html
+from chronology.render.page import PLOTLY_CDN, safe_json
+from chronology.render.payload import build_payload, safe_link, split_sentence
 from tests.render.babyp_sample import (
     INJECTED_EVENT_TITLE,
     INJECTED_SENTENCE,
@@ -13,12 +19,6 @@ from tests.render.babyp_sample import (
     INJECTED_TITLE,
     INJECTED_URL,
 )
-
-from chronology.errors import ChronologyError
-from chronology.model import Anchor, EventDate, EventMention, TimeMention
-from chronology.render import render_html
-from chronology.render.page import PLOTLY_CDN, safe_json
-from chronology.render.payload import build_payload, safe_link, split_sentence
 
 PAYLOAD_RE = re.compile(r'<script type="application/json" id="chronology-data">(.*?)</script>', re.DOTALL)
 
