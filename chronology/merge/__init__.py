@@ -6,7 +6,8 @@ and reported as warnings. `words` says how tellings are compared, `dates` how da
 `cluster` which mentions go together, `timeline` how a group becomes an event.
 """
 
-from chronology.merge.cluster import ClusterStats, candidate_pairs, cluster, similarity
+from chronology.merge.cluster import ClusterStats, candidate_pairs, similarity
+from chronology.merge.groups import cluster
 from chronology.merge.timeline import event_id, merge_events
 
 __all__ = ["ClusterStats", "candidate_pairs", "cluster", "event_id", "merge_events", "similarity"]

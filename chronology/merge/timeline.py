@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from chronology.merge.cluster import ClusterStats, cluster
+from chronology.merge.cluster import ClusterStats
+from chronology.merge.groups import cluster
 from chronology.merge.dates import conflicts, group_date, mention_span, width
 from chronology.merge.words import normal_words
 from chronology.model import DocumentInfo, EventMention, TimelineEvent, Warning_

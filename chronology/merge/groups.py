@@ -1,0 +1,276 @@
+"""Which event mentions tell the same event, computed over a compact form of the mentions.
+
+`cluster.py` says how two tellings compare (profiles, similarity, blocking); this module runs the
+greedy grouping over a whole corpus without holding its mentions. Mentions are added one at a
+time, in id order (`Tellings.add`), and kept only as a few integers each: their class (mentions
+alike in everything a score depends on: the same sentence syndicated to many papers share one
+class and one Profile), their document and their date's mod. Everything the grouping compares is
+computed per class, and per mention only where the rule needs a mention (its document).
+
+The ranking is the one a list of every scored mention pair sorted by (score, ids) would give, but
+generated lazily: each class pair's member pairs are a few sorted streams merged on a heap, so a
+class of k copies costs k heap entries, not k² stored pairs. Mention indices follow id order, so
+"by ids" is "by indices". The result is the same groups as scoring and sorting every pair.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from array import array
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from chronology.merge.cluster import (
+    MERGE_SCORE,
+    MUTUAL_SCORE,
+    NEAR_MISS_SCORE,
+    ClusterStats,
+    Profile,
+    _different_acts,
+    _may_join,
+    mass,
+    profile,
+    shared_act_pairs,
+    similarity,
+)
+from chronology.merge.dates import LOOSE_MODS, Span, contains, gap_days, mention_span, width
+from chronology.model import EventMention
+
+# No pair scoring below this is ranked, and none can outbid a weak pair (which scores at least
+# MUTUAL_SCORE) in the reciprocal-best-match test.
+LOWEST_SCORE = min(MUTUAL_SCORE, MERGE_SCORE, NEAR_MISS_SCORE)
+
+
+@dataclass
+class Tellings:
+    """The mentions being merged, compact: a Profile per class, three integers per mention."""
+
+    reps: list[Profile] = field(default_factory=list)  # one per class: what its members share
+    members: list[list[int]] = field(default_factory=list)  # mention indices per class, ascending
+    class_of: array = field(default_factory=lambda: array("l"))
+    doc_of: array = field(default_factory=lambda: array("l"))
+    mod_of: array = field(default_factory=lambda: array("l"))
+    documents: list[str] = field(default_factory=list)
+    mods: list[str | None] = field(default_factory=list)
+    frequency: Counter = field(default_factory=Counter)  # in how many mentions each word occurs
+    _classes: dict[tuple, int] = field(default_factory=dict)
+    _wordings: dict[tuple, Profile] = field(default_factory=dict)
+    _document_index: dict[str, int] = field(default_factory=dict)
+    _mod_index: dict[str | None, int] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.class_of)
+
+    def add(self, m: EventMention) -> int:
+        """Take the next mention (in id order); returns its index."""
+        # The word analysis is done once per distinct wording (copies of one sentence share it).
+        key = (m.title, m.clause, tuple(m.actors), m.expression.text)
+        base = self._wordings.get(key)
+        if base is None:
+            base = self._wordings[key] = profile(m)
+        span = mention_span(m)
+        c = self._classes.setdefault((base.words, base.event_words, base.acts, base.actors, span), len(self.reps))
+        if c == len(self.reps):
+            self.reps.append(Profile(base.words, base.event_words, base.acts, base.actors, m.document, span))
+            self.members.append([])
+        i = len(self.class_of)
+        self.members[c].append(i)
+        self.class_of.append(c)
+        self.doc_of.append(_intern(self._document_index, self.documents, m.document))
+        self.mod_of.append(_intern(self._mod_index, self.mods, m.date.mod))
+        self.frequency.update(base.words)
+        return i
+
+    def span(self, i: int) -> Span | None:
+        return self.reps[self.class_of[i]].span
+
+
+def _intern(index: dict, values: list, value) -> int:
+    found = index.get(value)
+    if found is None:
+        found = index[value] = len(values)
+        values.append(value)
+    return found
+
+
+def cluster_tellings(t: Tellings, stats: ClusterStats | None = None) -> Iterator[list[int]]:
+    """Groups of mention indices, each one real-world event, by ascending first index.
+
+    Pairs are joined best first (score, then ids); a union is refused when the two groups' dates
+    cannot be one date (`cluster._may_join`).
+    """
+    stats = stats if stats is not None else ClusterStats()
+    n = len(t)
+    weights = {w: math.log((n + 1) / k) for w, k in t.frequency.items()}
+    reps, members = t.reps, t.members
+    masses = [mass(p.words, weights) for p in reps]
+
+    # Class pairs strong enough to matter, and for each class its neighbours with their scores
+    # (for the reciprocal-best-match test of weak pairs).
+    whole: list[tuple[float, int, int]] = []  # every member pair is ranked
+    weak: list[tuple[float, int, int]] = []  # member pairs are judged one by one
+    neighbours: dict[int, list[tuple[int, float]]] = {}
+    for ci, cj in _class_pairs(reps, members):
+        stats.candidates += 1
+        score = similarity(reps[ci], reps[cj], weights, (masses[ci], masses[cj]))
+        if score < LOWEST_SCORE:
+            continue
+        neighbours.setdefault(ci, []).append((cj, score))
+        if ci != cj:
+            neighbours.setdefault(cj, []).append((ci, score))
+        a, b = reps[ci], reps[cj]
+        if gap_days(a.span, b.span) > 0:
+            if score >= NEAR_MISS_SCORE:
+                whole.append((score, ci, cj))
+        elif score >= MERGE_SCORE and not _different_acts(a, b) or score >= NEAR_MISS_SCORE:
+            whole.append((score, ci, cj))
+        elif score >= MUTUAL_SCORE and a.acts & b.acts:
+            weak.append((score, ci, cj))
+
+    heap: list[tuple] = []
+    for score, ci, cj in whole:
+        for stream in _member_streams(members, ci, cj):
+            heap.append((-score, *stream))
+    heap.extend((-score, i, j, -1, -1, -1) for score, i, j in _mutual_pairs(t, weak, neighbours))
+    heapq.heapify(heap)
+    stats.scored_pairs = sum(_pair_count(members, ci, cj) for _, ci, cj in whole) + sum(1 for h in heap if h[3] < 0)
+
+    groups = _Groups(t)
+    while heap:
+        neg_score, i, j, a, c, k = heap[0]
+        if a >= 0 and k + 1 < len(members[c]):
+            b = members[c][k + 1]
+            heapq.heapreplace(heap, (neg_score, min(a, b), max(a, b), a, c, k + 1))
+        else:
+            heapq.heappop(heap)
+        ri, rj = groups.find(i), groups.find(j)
+        if ri == rj:
+            continue
+        if _may_join(-neg_score, groups.span(ri), groups.span(rj), groups.documents(ri), groups.documents(rj)):
+            groups.union(ri, rj)
+            stats.unions += 1
+        else:
+            stats.refused += 1
+    for i in range(n):
+        if groups.find(i) == i:
+            yield sorted(groups.members(i))
+
+
+def _class_pairs(reps: list[Profile], members: list[list[int]]) -> Iterator[tuple[int, int]]:
+    """Class pairs that may share an event: blocked pairs of distinct classes, then each class
+    with itself when it has several members."""
+    yield from shared_act_pairs(reps)
+    for c, group in enumerate(members):
+        rep = reps[c]
+        if len(group) < 2 or rep.span is None or not rep.words or not rep.event_words:
+            continue  # the conditions under which shared_act_pairs pairs two mentions
+        yield c, c
+
+
+def _member_streams(members: list[list[int]], ci: int, cj: int) -> Iterator[tuple[int, int, int, int, int]]:
+    """The member pairs of a class pair as sorted streams, each given by its first pair:
+    (lo, hi, a, c, k) is the pair of mention `a` with `members[c][k]`, and the stream goes on
+    with `members[c][k + 1]`... Sorted because each class's members are ascending: for a fixed
+    `a`, (b, a) for the b below it then (a, b) for those above it rise with b."""
+    if ci == cj:
+        group = members[ci]
+        for x in range(len(group) - 1):
+            yield group[x], group[x + 1], group[x], ci, x + 1
+        return
+    first = members[cj][0]
+    for a in members[ci]:
+        yield min(a, first), max(a, first), a, cj, 0
+
+
+def _pair_count(members: list[list[int]], ci: int, cj: int) -> int:
+    k = len(members[ci])
+    return k * (k - 1) // 2 if ci == cj else k * len(members[cj])
+
+
+def _mutual_pairs(t: Tellings, weak, neighbours) -> Iterator[tuple[float, int, int]]:
+    """The member pairs of weak class pairs that pass the reciprocal-best-match test: from two
+    documents, and each mention's best score with any mention of the other's document is this."""
+    class_docs: dict[int, set[int]] = {}
+    best: dict[tuple[int, int], float] = {}
+
+    def docs(c: int) -> set[int]:
+        if c not in class_docs:
+            class_docs[c] = {t.doc_of[i] for i in t.members[c]}
+        return class_docs[c]
+
+    def best_with(c: int, doc: int) -> float:
+        if (c, doc) not in best:
+            best[(c, doc)] = max((s for other, s in neighbours.get(c, ()) if doc in docs(other)), default=0.0)
+        return best[(c, doc)]
+
+    for score, ci, cj in weak:
+        group_i, group_j = t.members[ci], t.members[cj]
+        pairs = ((group_i[x], group_i[y]) for x in range(len(group_i)) for y in range(x + 1, len(group_i))) \
+            if ci == cj else ((min(i, j), max(i, j)) for i in group_i for j in group_j)
+        for i, j in pairs:
+            di, dj = t.doc_of[i], t.doc_of[j]
+            if di != dj and score >= best_with(t.class_of[i], dj) and score >= best_with(t.class_of[j], di):
+                yield score, i, j
+
+
+class _Groups:
+    """Union-find over mention indices; a group's members, documents and date are kept only for
+    groups of two or more (a lone mention's are its own)."""
+
+    def __init__(self, t: Tellings) -> None:
+        self.t = t
+        self.parent = array("l", range(len(t)))
+        self._members: dict[int, list[int]] = {}
+        self._documents: dict[int, set[int]] = {}
+        self._span: dict[int, Span | None] = {}
+
+    def find(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def members(self, root: int) -> list[int]:
+        return self._members.get(root) or [root]
+
+    def documents(self, root: int) -> set[int]:
+        return self._documents.get(root) or {self.t.doc_of[root]}
+
+    def span(self, root: int) -> Span | None:
+        return self._span[root] if root in self._span else self.t.span(root)
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = sorted((a, b))
+        self.parent[rb] = ra
+        joined = self.members(ra) + self.members(rb)
+        self._members[ra] = joined
+        self._documents[ra] = self.documents(ra) | self.documents(rb)
+        for gone in (self._members, self._documents, self._span):
+            gone.pop(rb, None)
+        # The group's date is recomputed once per union, not once per pair it is tested against.
+        self._span[ra] = self._finest_span(joined)
+
+    def _finest_span(self, indices: list[int]) -> Span | None:
+        """`dates.finest_mention`'s choice, over indices (whose order is the mention ids')."""
+        t = self.t
+        dated = [(i, s) for i in indices if (s := t.span(i)) is not None]
+        if not dated:
+            return None
+        precise = [(i, s) for i, s in dated if t.mods[t.mod_of[i]] not in LOOSE_MODS] or dated
+
+        def rank(item: tuple[int, Span]) -> tuple:
+            i, s = item
+            return (-sum(1 for _, other in dated if contains(other, s)), width(s), s[0], i)
+
+        return min(precise, key=rank)[1]
+
+
+def cluster(mentions: list[EventMention], stats: ClusterStats | None = None) -> list[list[int]]:
+    """Groups of indices into `mentions` (which must be in id order), each one real-world event."""
+    t = Tellings()
+    for m in mentions:
+        t.add(m)
+    return list(cluster_tellings(t, stats))
