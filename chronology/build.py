@@ -13,11 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from chronology.errors import InputError
-from chronology.export import FORMATS, write_exports
+from chronology.export import FORMATS, StoredEvents, write_exports
 from chronology.fsutil import remove_stale_temporaries
 from chronology.engine import make_engine
-from chronology.pipeline import PIPELINE_VERSION, BuildReport, build
-from chronology.model import Chronology, TimelineEvent
+from chronology.pipeline import PIPELINE_VERSION, BuildReport, build, stored_events
+from chronology.model import Chronology
 from chronology.store import Store
 from chronology.store.fingerprint import corpus_fingerprint
 
@@ -53,7 +53,7 @@ def run_build(
         stored = None if rebuild or fingerprint is None else store.corpus_summary(fingerprint)
         if stored is not None:
             summary = Chronology.model_validate_json(stored[0])
-            report: BuildReport = _StoredReport(summary, db)
+            report = _stored_report(summary, db)
             recorded = stored[1]
         else:
             from chronology.ingest import iter_inputs  # not needed (nor imported) on a warm run
@@ -65,9 +65,9 @@ def run_build(
                     report = build(inputs, store, title=title, rebuild=rebuild, engine=runner, on_progress=advance)
             finally:
                 runner.close()
-            summary = report.chronology.model_copy(update={"events": []})
+            summary = report.summary
             recorded = {}
-            if fingerprint is not None and report.chronology.documents:
+            if fingerprint is not None and summary.documents:
                 store.save_corpus(fingerprint, summary.model_dump_json())
         if not summary.counts.documents:
             reasons = "; ".join(w.message for w in report.skipped[:3])
@@ -77,7 +77,7 @@ def run_build(
         stale = [f for f in formats if f not in current]
         written = dict(current)
         if stale:
-            written.update(_write(report.chronology, out, stale, store, plotlyjs))
+            written.update(_write(summary, out, stale, store, plotlyjs))
         if fingerprint is not None and stale:
             outputs = {**recorded, **{f: {"path": str(written[f]), "options": options, "digest": _digest(written[f])} for f in stale}}
             store.save_outputs(fingerprint, outputs)
@@ -87,28 +87,16 @@ def run_build(
     return report
 
 
-class _StoredReport(BuildReport):
+def _stored_report(summary: Chronology, db: Path) -> BuildReport:
     """The report of a build whose corpus is unchanged: every document reused, nothing analysed.
 
     The summary (the chronology but its events) is at hand; the events are read from the store's
     timeline on first access only, since a warm run whose outputs are all current never needs them.
     """
-
-    def __init__(self, summary: Chronology, db: Path):  # not super(): it would set chronology
-        self._summary = summary
-        self._db = db
-        self._full: Chronology | None = None
-        self.analysed = 0
-        self.reused = summary.counts.documents
-        self.skipped = [w for w in summary.warnings if w.kind == "skipped"]
-
-    @property
-    def chronology(self) -> Chronology:  # type: ignore[override]
-        if self._full is None:
-            with Store(self._db, PIPELINE_VERSION) as store:
-                events = [TimelineEvent.model_validate_json(data) for data in store.timeline_json()]
-            self._full = self._summary.model_copy(update={"events": events})
-        return self._full
+    report = BuildReport(summary, stored_events(db, PIPELINE_VERSION))
+    report.reused = summary.counts.documents
+    report.skipped = [w for w in summary.warnings if w.kind == "skipped"]
+    return report
 
 
 def _digest(path: Path) -> str:
@@ -132,14 +120,16 @@ def _is_current(record: dict | None, out: Path, fmt: str, options: str) -> bool:
     return path.exists() and _digest(path) == record.get("digest")
 
 
-def _write(chronology: Chronology, out: Path, formats, store: Store, plotlyjs: str) -> dict[str, Path]:
-    ids = [d.id for d in chronology.documents]
+def _write(summary: Chronology, out: Path, formats, store: Store, plotlyjs: str) -> dict[str, Path]:
+    """Every output streamed from the store's timeline: the events are never all in memory."""
+    ids = [d.id for d in summary.documents]
     return write_exports(
-        chronology,
+        summary,
         out,
         formats,
         timeml_documents=store.iter_documents(ids) if "timeml" in formats else (),
         plotlyjs=plotlyjs,
+        events=StoredEvents(store),
     )
 
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import hashlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from chronology import __version__
@@ -30,8 +29,8 @@ from chronology.model import (
     Counts,
     Document,
     DocumentInfo,
-    Interval,
     PublishedFrom,
+    TimelineEvent,
     TimeMention,
     Warning_,
 )
@@ -77,17 +76,42 @@ def analyse(doc: Document) -> CachedDocument:
     return CachedDocument(doc.info(), mentions, events, doc.text)
 
 
-@dataclass
 class BuildReport:
-    """What a build did: the chronology plus the bookkeeping the CLI prints."""
+    """What a build did: the chronology plus the bookkeeping the CLI prints.
 
-    chronology: Chronology
-    analysed: int = 0
-    reused: int = 0
-    skipped: list[Warning_] = field(default_factory=list)
-    # One per document that came in undated and was given a date or a window by inference.
-    inferred: list[DocumentInfo] = field(default_factory=list)
-    reanalysed: int = 0  # undated documents analysed again against a newly inferred date
+    `summary` is the chronology but its events; `chronology` is the whole of it, the events read
+    from the store on first access (a large build keeps them there, not in memory).
+    """
+
+    def __init__(self, summary: Chronology, events: Callable[[], list[TimelineEvent]] | None = None):
+        self.summary = summary
+        self._events = events
+        self._full: Chronology | None = None if events is not None else summary
+        self.analysed = 0
+        self.reused = 0
+        self.skipped: list[Warning_] = []
+        # One per document that came in undated and was given a date or a window by inference.
+        self.inferred: list[DocumentInfo] = []
+        self.reanalysed = 0  # undated documents analysed again against a newly inferred date
+
+    def set_events(self, events: Callable[[], list[TimelineEvent]]) -> None:
+        self._events, self._full = events, None
+
+    @property
+    def chronology(self) -> Chronology:
+        if self._full is None:
+            self._full = self.summary.model_copy(update={"events": self._events()})
+        return self._full
+
+
+def stored_events(path: Path | str, pipeline_version: str) -> Callable[[], list[TimelineEvent]]:
+    """A loader of the timeline stored in the database at `path`."""
+
+    def load() -> list[TimelineEvent]:
+        with Store(path, pipeline_version) as store:
+            return [TimelineEvent.model_validate_json(data) for data in store.timeline_json()]
+
+    return load
 
 
 def _is_unanchored(m: TimeMention) -> bool:
@@ -109,12 +133,13 @@ def _inferred_fields(info: DocumentInfo) -> tuple:
     return info.published, info.published_from, info.published_window
 
 
-def _infer_undated(undated, results, store: Store, engine, report: BuildReport, absorb) -> list[Warning_]:
+def _infer_undated(undated, infos, store: Store, engine, report: BuildReport, absorb) -> list[Warning_]:
     """The second pass: a date or window for each undated document from its text and the dated
-    documents' events; documents whose inference changed are analysed again against it."""
+    documents' events (read back from the store); documents whose inference changed are analysed
+    again against it."""
     from chronology.infer import DatedIndex, infer_published, with_inference
 
-    index = DatedIndex.build(e for p, r in results.items() if p not in undated for e in r.events)
+    index = DatedIndex.build(store.event_mentions_of(info.id for p, info in infos.items() if p not in undated))
     warnings: list[Warning_] = []
     redo: list[tuple[int, Document, str]] = []
     for position, (doc, digest) in sorted(undated.items()):
@@ -127,7 +152,7 @@ def _infer_undated(undated, results, store: Store, engine, report: BuildReport, 
                 message=f"{doc.path or doc.id}: {len(inference.aside)} matched event(s) set aside, no other evidence "
                         "agreeing: " + "; ".join(e.describe() for e in inference.aside),
             ))
-        if _inferred_fields(info) != _inferred_fields(results[position].info):
+        if _inferred_fields(info) != _inferred_fields(infos[position]):
             redo.append((position, target, digest))
         if info.published_window is not None:
             report.inferred.append(info)
@@ -167,25 +192,27 @@ def build(
 ) -> BuildReport:
     """Run every stage over `inputs` (from `chronology.ingest.iter_inputs`) and merge.
 
-    Documents stream through in batches: only a batch's texts are in memory at once; what is
-    kept for the merge is each document's info and event mentions.
+    Documents stream through in batches: only a batch's texts are in memory at once. Their
+    analyses go to the store as they come back, the merge reads them from there and writes the
+    timeline back (`merge.stored`); what the build holds is each document's info and counts.
     """
     from chronology.engine import LocalEngine
-    from chronology.merge import merge_events
+    from chronology.merge.stored import merge_stored
 
     engine = engine or LocalEngine(workers=1)
     warnings: list[Warning_] = []
-    report = BuildReport(chronology=Chronology(title=title))
-    # Results are kept by input position so that a warm build (cache hits absorbed at once) and a
-    # cold one (results arriving per batch) assemble the same chronology in the same order.
-    results: dict[int, CachedDocument] = {}
+    report = BuildReport(Chronology(title=title))
+    # Each document's info is kept by input position, so that a warm build (cache hits absorbed
+    # at once) and a cold one (results arriving per batch) list the documents in the same order;
+    # its mentions and event mentions go to the store and stay there until the merge reads them.
+    infos: dict[int, DocumentInfo] = {}
     doc_warnings: dict[int, Warning_] = {}
     unanchored: dict[int, int] = {}
     # Documents that came in without a date (the text is kept: the second pass reads them).
     undated: dict[int, tuple[Document, str]] = {}
 
     def absorb(position: int, result: CachedDocument, progress: bool = True) -> None:
-        results[position] = CachedDocument(result.info, [], result.events)
+        infos[position] = result.info
         result.info.mentions = len(result.mentions)
         loose = [m for m in result.mentions if _is_unanchored(m)]
         unanchored[position] = len(loose)
@@ -242,38 +269,31 @@ def build(
     store.save_many(unsaved)
     store.forget_except(seen)
     if undated:
-        warnings.extend(_infer_undated(undated, results, store, engine, report, absorb))
+        warnings.extend(_infer_undated(undated, infos, store, engine, report, absorb))
 
-    ordered = [results[p] for p in sorted(results)]
-    infos = [r.info for r in ordered]
-    all_events = [e for r in ordered for e in r.events]
-    mentions_total = sum(i.mentions for i in infos)
-    unanchored_total = sum(unanchored.values())
+    ordered = [infos[p] for p in sorted(infos)]
     warnings.extend(doc_warnings[p] for p in sorted(doc_warnings))
-
-    documents = {info.id: info for info in infos}
-    events, merge_warnings = merge_events(all_events, documents)
-    warnings.extend(merge_warnings)
-    store.save_timeline((e.id, e.model_dump_json()) for e in events)
-
-    dated = [e.date for e in events if e.date.start and e.date.end]
-    report.chronology = Chronology(
+    merged = merge_stored(store, {info.id: info for info in ordered})
+    warnings.extend(merged.warnings)
+    report.summary = Chronology(
         generator=f"chronology {__version__}",
         title=title,
-        documents=infos,
-        events=events,
+        documents=ordered,
         warnings=warnings,
         counts=Counts(
-            documents=len(infos),
+            documents=len(ordered),
             skipped=len(report.skipped),
-            mentions=mentions_total,
-            events=len(events),
-            undated_documents=sum(1 for i in infos if i.published is None),
-            inferred_documents=sum(1 for i in infos if i.published_from == PublishedFrom.INFERRED),
-            unanchored_mentions=unanchored_total,
+            mentions=sum(i.mentions for i in ordered),
+            events=merged.events,
+            undated_documents=sum(1 for i in ordered if i.published is None),
+            inferred_documents=sum(1 for i in ordered if i.published_from == PublishedFrom.INFERRED),
+            unanchored_mentions=sum(unanchored.values()),
         ),
-        date_range=Interval(start=min(d.start for d in dated), end=max(d.end for d in dated))
-        if dated
-        else None,
+        date_range=merged.date_range,
     )
+    if str(store.path) == ":memory:":  # nothing to read the events back from once it is closed
+        events = [TimelineEvent.model_validate_json(data) for data in store.timeline_json()]
+        report.set_events(lambda: events)
+    else:
+        report.set_events(stored_events(store.path, store.pipeline_version))
     return report
