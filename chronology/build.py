@@ -9,15 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from chronology.engine import make_engine
 from chronology.errors import InputError
 from chronology.export import FORMATS, StoredEvents, write_exports
 from chronology.fsutil import remove_stale_temporaries
-from chronology.engine import make_engine
-from chronology.pipeline import PIPELINE_VERSION, BuildReport, build, stored_events
 from chronology.model import Chronology
+from chronology.pipeline import PIPELINE_VERSION, BuildReport, build, stored_events
 from chronology.store import Store
 from chronology.store.fingerprint import corpus_fingerprint
 
@@ -26,7 +26,7 @@ def run_build(
     paths: list[str],
     out: Path,
     *,
-    formats: list[str] = list(FORMATS),
+    formats: Sequence[str] = FORMATS,
     published: dt.date | None = None,
     title: str = "Chronology",
     db: Path | None = None,
@@ -35,6 +35,7 @@ def run_build(
     engine: str = "local",
     scheduler: str | None = None,
     plotlyjs: str = "inline",
+    ship_documents: bool = False,
     echo: Callable[[str], None] = lambda s: None,
     warn: Callable[[str], None] = lambda s: None,
 ) -> BuildReport:
@@ -44,6 +45,7 @@ def run_build(
     store only when the caller asks for it (or an output has to be written again).
     """
     out = Path(out)
+    formats = list(formats)
     remove_stale_temporaries(out)
     db = db or out / "chronology.db"
     # Taken before anything is read: a corpus whose bytes (and options) hash as last time is
@@ -56,15 +58,20 @@ def run_build(
             report = _stored_report(summary, db)
             recorded = stored[1]
         else:
-            from chronology.ingest import iter_inputs  # not needed (nor imported) on a warm run
+            from chronology.ingest import (
+                iter_inputs,  # not needed (nor imported) on a warm run
+            )
 
             inputs = iter_inputs(paths, published=published, stdin=sys.stdin)
-            runner = make_engine(engine, workers=workers, scheduler=scheduler)
+            runner = make_engine(engine, workers=workers, scheduler=scheduler, ship_documents=ship_documents)
             try:
                 with _progress(echo) as advance:
                     report = build(inputs, store, title=title, rebuild=rebuild, engine=runner, on_progress=advance)
             finally:
                 runner.close()
+            if hasattr(runner, "read_by_workers"):
+                echo(f"Dask: {runner.read_by_workers} document(s) read by the workers from their paths, "
+                     f"{runner.shipped} shipped with their text")
             summary = report.summary
             recorded = {}
             if fingerprint is not None and summary.documents:

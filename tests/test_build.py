@@ -234,7 +234,12 @@ def test_merge_scores_only_pairs_that_share_an_act_and_a_date():
     sweep alone, but far fewer candidates when one period holds many unrelated mentions."""
     import datetime as dt
 
-    from chronology.merge.cluster import Profile, candidate_pairs, shared_act_pairs, similarity
+    from chronology.merge.cluster import (
+        Profile,
+        candidate_pairs,
+        shared_act_pairs,
+        similarity,
+    )
 
     day = dt.date(2009, 3, 5)
     acts = ["sack", "appoint", "publish", "resign", "review", "apologis", "suspend", "remove"]
@@ -316,7 +321,7 @@ def test_pool_workers_end_when_a_build_is_killed(tmp_path):
     assert len(workers) == 2, "the build finished or stalled before its pool started"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    gone, alive = psutil.wait_procs(workers, timeout=30)
+    _, alive = psutil.wait_procs(workers, timeout=30)
     for p in alive:
         p.kill()
     assert not alive, f"{len(alive)} worker(s) outlived the killed build"

@@ -3,7 +3,14 @@
 import datetime as dt
 import sqlite3
 
-from chronology.model import Document, EventDate, EventMention, Granularity, Interval, TimeMention
+from chronology.model import (
+    Document,
+    EventDate,
+    EventMention,
+    Granularity,
+    Interval,
+    TimeMention,
+)
 from chronology.store import MIGRATIONS, CachedDocument, Store, content_hash
 
 

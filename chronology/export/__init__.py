@@ -28,6 +28,11 @@ from chronology.model import Chronology, DocumentInfo, TimelineEvent, TimeMentio
 
 FORMATS = ("json", "html", "timelinejs", "csv", "timeml")
 
+__all__ = [
+    "CSV_COLUMNS", "FORMATS", "EventSource", "ListEvents", "StoredEvents", "iter_csv", "iter_json",
+    "iter_timelinejs", "to_csv", "to_json", "to_timelinejs", "write_exports",
+]
+
 
 def to_json(chronology: Chronology) -> str:
     return "".join(iter_json(chronology))

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from chronology.merge.dates import Span, finest_mention, gap_days, mention_span
+from chronology.merge.dates import Span, gap_days, mention_span
 from chronology.merge.words import (
     SYNONYMS,
     act_words,

@@ -35,7 +35,14 @@ from chronology.merge.cluster import (
     shared_act_pairs,
     similarity,
 )
-from chronology.merge.dates import LOOSE_MODS, Span, contains, gap_days, mention_span, width
+from chronology.merge.dates import (
+    LOOSE_MODS,
+    Span,
+    contains,
+    gap_days,
+    mention_span,
+    width,
+)
 from chronology.model import EventMention
 
 # No pair scoring below this is ranked, and none can outbid a weak pair (which scores at least

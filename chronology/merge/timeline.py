@@ -11,8 +11,8 @@ import datetime as dt
 import hashlib
 
 from chronology.merge.cluster import ClusterStats
-from chronology.merge.groups import cluster
 from chronology.merge.dates import conflicts, group_date, mention_span, width
+from chronology.merge.groups import cluster
 from chronology.merge.words import normal_words
 from chronology.model import DocumentInfo, EventMention, TimelineEvent, Warning_
 

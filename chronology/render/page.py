@@ -14,9 +14,9 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from importlib import resources
-from collections.abc import Iterator
 from typing import Any, Literal
 
 from chronology.errors import ChronologyError

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
+from typing import Self
 
 from chronology.model import Document, DocumentInfo, EventMention, TimeMention
 
@@ -123,7 +124,7 @@ class Store:
                         self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version = {version + 1}")
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:
