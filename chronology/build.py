@@ -113,7 +113,9 @@ def _digest(path: Path) -> str:
     files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
     for f in files:
         digest.update(f.relative_to(path).as_posix().encode() if path.is_dir() else b"")
-        digest.update(f.read_bytes())
+        with f.open("rb") as fh:  # in blocks: an output can be far larger than the memory a build needs
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
     return digest.hexdigest()
 
 

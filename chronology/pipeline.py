@@ -139,7 +139,7 @@ def _infer_undated(undated, infos, store: Store, engine, report: BuildReport, ab
     again against it."""
     from chronology.infer import DatedIndex, infer_published, with_inference
 
-    index = DatedIndex.build(store.event_mentions_of(info.id for p, info in infos.items() if p not in undated))
+    index = DatedIndex.build(store.event_mentions_of(doc_id for p, (doc_id, _) in infos.items() if p not in undated))
     warnings: list[Warning_] = []
     redo: list[tuple[int, Document, str]] = []
     for position, (doc, digest) in sorted(undated.items()):
@@ -152,7 +152,7 @@ def _infer_undated(undated, infos, store: Store, engine, report: BuildReport, ab
                 message=f"{doc.path or doc.id}: {len(inference.aside)} matched event(s) set aside, no other evidence "
                         "agreeing: " + "; ".join(e.describe() for e in inference.aside),
             ))
-        if _inferred_fields(info) != _inferred_fields(infos[position]):
+        if _inferred_fields(info) != _inferred_fields(DocumentInfo.model_validate_json(infos[position][1])):
             redo.append((position, target, digest))
         if info.published_window is not None:
             report.inferred.append(info)
@@ -205,15 +205,16 @@ def build(
     # Each document's info is kept by input position, so that a warm build (cache hits absorbed
     # at once) and a cold one (results arriving per batch) list the documents in the same order;
     # its mentions and event mentions go to the store and stay there until the merge reads them.
-    infos: dict[int, DocumentInfo] = {}
+    # Kept as (id, JSON): a fifth of the memory of the model objects, for a corpus's worth.
+    infos: dict[int, tuple[str, str]] = {}
     doc_warnings: dict[int, Warning_] = {}
     unanchored: dict[int, int] = {}
     # Documents that came in without a date (the text is kept: the second pass reads them).
     undated: dict[int, tuple[Document, str]] = {}
 
     def absorb(position: int, result: CachedDocument, progress: bool = True) -> None:
-        infos[position] = result.info
         result.info.mentions = len(result.mentions)
+        infos[position] = (result.info.id, result.info.model_dump_json())
         loose = [m for m in result.mentions if _is_unanchored(m)]
         unanchored[position] = len(loose)
         doc_warnings.pop(position, None)
@@ -271,9 +272,14 @@ def build(
     if undated:
         warnings.extend(_infer_undated(undated, infos, store, engine, report, absorb))
 
-    ordered = [infos[p] for p in sorted(infos)]
     warnings.extend(doc_warnings[p] for p in sorted(doc_warnings))
-    merged = merge_stored(store, {info.id: info for info in ordered})
+    # The merge needs each document's date only (the reading order of an event's mentions).
+    published = {}
+    for doc_id, data in infos.values():
+        published[doc_id] = DocumentInfo.model_validate_json(data).published
+    merged = merge_stored(store, published)
+    ordered = [DocumentInfo.model_validate_json(infos[p][1]) for p in sorted(infos)]
+    infos.clear()
     warnings.extend(merged.warnings)
     report.summary = Chronology(
         generator=f"chronology {__version__}",

@@ -51,13 +51,23 @@ def iter_json(chronology: Chronology, events: EventSource | None = None) -> Iter
     if not events.count:
         yield frame + "\n"
         return
-    head, found, tail = frame.partition(_NO_EVENTS)
-    if not found:  # the model's layout changed: fall back to one string rather than write it wrong
+    at = frame.find(_NO_EVENTS)
+    if at < 0:  # the model's layout changed: fall back to one string rather than write it wrong
         yield chronology.model_copy(update={"events": list(events)}).model_dump_json(indent=1) + "\n"
         return
-    yield head + '\n "events": [\n'
+    # The frame (every document and warning) is large for a large corpus: it is written in
+    # blocks rather than split into copies.
+    yield from _blocks(frame, 0, at)
+    yield '\n "events": [\n'
     yield from _joined((_nested(event.model_dump_json(indent=1), "  ") for event in events), ",\n")
-    yield "\n ],\n" + tail + "\n"
+    yield "\n ],\n"
+    yield from _blocks(frame, at + len(_NO_EVENTS), len(frame))
+    yield "\n"
+
+
+def _blocks(text: str, start: int, end: int, size: int = 1 << 20) -> Iterator[str]:
+    for at in range(start, end, size):
+        yield text[at: min(at + size, end)]
 
 
 def _nested(text: str, indent: str) -> str:

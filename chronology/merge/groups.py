@@ -18,6 +18,7 @@ from __future__ import annotations
 import heapq
 import math
 from array import array
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from chronology.merge.cluster import (
     MERGE_SCORE,
     MUTUAL_SCORE,
     NEAR_MISS_SCORE,
+    SLACK_DAYS,
     ClusterStats,
     Profile,
     _different_acts,
@@ -93,6 +95,14 @@ class Tellings:
     def span(self, i: int) -> Span | None:
         return self.reps[self.class_of[i]].span
 
+    def release(self) -> None:
+        """Drop what only scoring needs (word analyses, word counts), keeping the class spans and
+        per-mention integers the groups' dates are read from."""
+        self._wordings.clear()
+        self._classes.clear()
+        self.frequency.clear()
+        self.reps = [Profile(frozenset(), frozenset(), frozenset(), frozenset(), "", p.span) for p in self.reps]
+
 
 def _intern(index: dict, values: list, value) -> int:
     found = index.get(value)
@@ -136,30 +146,34 @@ def cluster_tellings(t: Tellings, stats: ClusterStats | None = None) -> Iterator
         elif score >= MUTUAL_SCORE and a.acts & b.acts:
             weak.append((score, ci, cj))
 
+    # One heap entry per ranked class pair (its next member pair), and one per weak member pair
+    # that passed; popping gives the pairs in (score, ids) order.
     heap: list[tuple] = []
     for score, ci, cj in whole:
-        for stream in _member_streams(members, ci, cj):
-            heap.append((-score, *stream))
+        first = _next_pair(t, ci, cj, -1, 0)
+        if first is not None:
+            heap.append((-score, *first, ci, cj))
     heap.extend((-score, i, j, -1, -1, -1) for score, i, j in _mutual_pairs(t, weak, neighbours))
     heapq.heapify(heap)
-    stats.scored_pairs = sum(_pair_count(members, ci, cj) for _, ci, cj in whole) + sum(1 for h in heap if h[3] < 0)
+    stats.scored_pairs = sum(_pair_count(members, ci, cj) for _, ci, cj in whole) + sum(1 for h in heap if h[5] < 0)
 
     groups = _Groups(t)
     while heap:
-        neg_score, i, j, a, c, k = heap[0]
-        if a >= 0 and k + 1 < len(members[c]):
-            b = members[c][k + 1]
-            heapq.heapreplace(heap, (neg_score, min(a, b), max(a, b), a, c, k + 1))
+        neg_score, i, j, k, ci, cj = heap[0]
+        following = _next_pair(t, ci, cj, i, k + 1) if ci >= 0 else None
+        if following is not None:
+            heapq.heapreplace(heap, (neg_score, *following, ci, cj))
         else:
             heapq.heappop(heap)
         ri, rj = groups.find(i), groups.find(j)
         if ri == rj:
             continue
-        if _may_join(-neg_score, groups.span(ri), groups.span(rj), groups.documents(ri), groups.documents(rj)):
+        if groups.may_join(-neg_score, ri, rj):
             groups.union(ri, rj)
             stats.unions += 1
         else:
             stats.refused += 1
+    t.release()  # what was kept for scoring; the groups are all that is needed from here
     for i in range(n):
         if groups.find(i) == i:
             yield sorted(groups.members(i))
@@ -176,19 +190,34 @@ def _class_pairs(reps: list[Profile], members: list[list[int]]) -> Iterator[tupl
         yield c, c
 
 
-def _member_streams(members: list[list[int]], ci: int, cj: int) -> Iterator[tuple[int, int, int, int, int]]:
-    """The member pairs of a class pair as sorted streams, each given by its first pair:
-    (lo, hi, a, c, k) is the pair of mention `a` with `members[c][k]`, and the stream goes on
-    with `members[c][k + 1]`... Sorted because each class's members are ascending: for a fixed
-    `a`, (b, a) for the b below it then (a, b) for those above it rise with b."""
-    if ci == cj:
-        group = members[ci]
-        for x in range(len(group) - 1):
-            yield group[x], group[x + 1], group[x], ci, x + 1
-        return
-    first = members[cj][0]
-    for a in members[ci]:
-        yield min(a, first), max(a, first), a, cj, 0
+def _next_pair(t: Tellings, ci: int, cj: int, lo: int, k: int) -> tuple[int, int, int] | None:
+    """The member pair of class pair (ci, cj) after (lo, partners(lo)[k - 1]) in (lo, hi) order,
+    as (lo, hi, k) with hi = partners(lo)[k]; `lo=-1, k=0` gives the first pair.
+
+    The pairs are those of a member of one class with a member of the other (two members of the
+    one class when ci == cj), each written (lower index, higher index). In order, they go by lo
+    over the members of both classes ascending, and for each lo by hi over its partners above it:
+    the members of the other class (of its own, when ci == cj) above lo.
+    """
+    a, b = t.members[ci], t.members[cj]
+
+    def partners(x: int) -> list[int]:
+        return b if ci == cj or t.class_of[x] == ci else a
+
+    if lo >= 0:
+        others = partners(lo)
+        if k < len(others):
+            return lo, others[k], k
+    while True:
+        # the next member of either class above lo
+        after = [m[p] for m in (a, b) if (p := bisect_right(m, lo)) < len(m)]
+        if not after:
+            return None
+        lo = min(after)
+        others = partners(lo)
+        k = bisect_right(others, lo)
+        if k < len(others):
+            return lo, others[k], k
 
 
 def _pair_count(members: list[list[int]], ci: int, cj: int) -> int:
@@ -223,14 +252,13 @@ def _mutual_pairs(t: Tellings, weak, neighbours) -> Iterator[tuple[float, int, i
 
 
 class _Groups:
-    """Union-find over mention indices; a group's members, documents and date are kept only for
-    groups of two or more (a lone mention's are its own)."""
+    """Union-find over mention indices; a group's members and date are kept only for groups of
+    two or more (a lone mention's are its own), its documents worked out when a rule asks."""
 
     def __init__(self, t: Tellings) -> None:
         self.t = t
         self.parent = array("l", range(len(t)))
         self._members: dict[int, list[int]] = {}
-        self._documents: dict[int, set[int]] = {}
         self._span: dict[int, Span | None] = {}
 
     def find(self, i: int) -> int:
@@ -244,21 +272,31 @@ class _Groups:
         return self._members.get(root) or [root]
 
     def documents(self, root: int) -> set[int]:
-        return self._documents.get(root) or {self.t.doc_of[root]}
+        return {self.t.doc_of[i] for i in self.members(root)}
 
     def span(self, root: int) -> Span | None:
         return self._span[root] if root in self._span else self.t.span(root)
 
+    def may_join(self, score: float, a: int, b: int) -> bool:
+        """`cluster._may_join` for two groups, their documents gathered only when it needs them."""
+        span_a, span_b = self.span(a), self.span(b)
+        if span_a is None or span_b is None:
+            return True
+        gap = gap_days(span_a, span_b)
+        if gap == 0:
+            return True
+        if gap > SLACK_DAYS or score < NEAR_MISS_SCORE:
+            return False
+        return _may_join(score, span_a, span_b, self.documents(a), self.documents(b))
+
     def union(self, a: int, b: int) -> None:
         ra, rb = sorted((a, b))
         self.parent[rb] = ra
-        joined = self.members(ra) + self.members(rb)
-        self._members[ra] = joined
-        self._documents[ra] = self.documents(ra) | self.documents(rb)
-        for gone in (self._members, self._documents, self._span):
-            gone.pop(rb, None)
+        self._members[ra] = self.members(ra) + self.members(rb)
+        self._members.pop(rb, None)
+        self._span.pop(rb, None)
         # The group's date is recomputed once per union, not once per pair it is tested against.
-        self._span[ra] = self._finest_span(joined)
+        self._span[ra] = self._finest_span(self._members[ra])
 
     def _finest_span(self, indices: list[int]) -> Span | None:
         """`dates.finest_mention`'s choice, over indices (whose order is the mention ids')."""

@@ -9,8 +9,9 @@ same mentions: the same events in the same order, the same warnings.
 
 from __future__ import annotations
 
+import datetime as dt
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from chronology.merge.cluster import ClusterStats
@@ -21,7 +22,7 @@ from chronology.store import Store
 
 # Mentions read back from the store per query while events are built: enough to keep the
 # queries few, few enough that a batch's mention objects are a small part of memory.
-BATCH_MENTIONS = 2000
+BATCH_MENTIONS = 500
 
 
 @dataclass
@@ -33,8 +34,13 @@ class StoredMerge:
     date_range: Interval | None
 
 
-def merge_stored(store: Store, documents: dict[str, DocumentInfo], stats: ClusterStats | None = None) -> StoredMerge:
-    """Merge every event mention in `store` into its timeline (replacing the one there)."""
+def merge_stored(
+    store: Store, documents: Mapping[str, DocumentInfo | dt.date | None], stats: ClusterStats | None = None
+) -> StoredMerge:
+    """Merge every event mention in `store` into its timeline (replacing the one there).
+
+    `documents` maps each document id to its info or just its publication date (see
+    `timeline.build_event`)."""
     tellings = Tellings()
     rowids = array("q")
     for rowid, mention in store.event_mentions_by_id():
