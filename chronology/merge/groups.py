@@ -20,7 +20,7 @@ import math
 from array import array
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from chronology.merge.cluster import (
@@ -146,23 +146,28 @@ def cluster_tellings(t: Tellings, stats: ClusterStats | None = None) -> Iterator
         elif score >= MUTUAL_SCORE and a.acts & b.acts:
             weak.append((score, ci, cj))
 
-    # One heap entry per ranked class pair (its next member pair), and one per weak member pair
-    # that passed; popping gives the pairs in (score, ids) order.
+    # One heap entry per ranked class pair: its next member pair (lo, hi), the index k of hi
+    # among lo's partners, and the entry it comes from. Popping gives the pairs in (score, ids)
+    # order. A weak class pair's member pairs are filtered on the way (see _mutual_filter).
+    entries = [(ci, cj, None) for _, ci, cj in whole]
+    entries += [(ci, cj, _mutual_filter(t, score, ci, cj, neighbours)) for score, ci, cj in weak]
+    scores = [score for score, _, _ in whole] + [score for score, _, _ in weak]
     heap: list[tuple] = []
-    for score, ci, cj in whole:
-        first = _next_pair(t, ci, cj, -1, 0)
+    for e, score in enumerate(scores):
+        first = _next_pair(t, entries[e], -1, 0)
         if first is not None:
-            heap.append((-score, *first, ci, cj))
-    heap.extend((-score, i, j, -1, -1, -1) for score, i, j in _mutual_pairs(t, weak, neighbours))
+            heap.append((-score, *first, e))
     heapq.heapify(heap)
-    stats.scored_pairs = sum(_pair_count(members, ci, cj) for _, ci, cj in whole) + sum(1 for h in heap if h[5] < 0)
+    stats.scored_pairs = sum(_pair_count(members, ci, cj) for _, ci, cj in whole)
 
     groups = _Groups(t)
     while heap:
-        neg_score, i, j, k, ci, cj = heap[0]
-        following = _next_pair(t, ci, cj, i, k + 1) if ci >= 0 else None
+        neg_score, i, j, k, e = heap[0]
+        if entries[e][2] is not None:
+            stats.scored_pairs += 1  # a weak pair that passed
+        following = _next_pair(t, entries[e], i, k + 1)
         if following is not None:
-            heapq.heapreplace(heap, (neg_score, *following, ci, cj))
+            heapq.heapreplace(heap, (neg_score, *following, e))
         else:
             heapq.heappop(heap)
         ri, rj = groups.find(i), groups.find(j)
@@ -190,25 +195,28 @@ def _class_pairs(reps: list[Profile], members: list[list[int]]) -> Iterator[tupl
         yield c, c
 
 
-def _next_pair(t: Tellings, ci: int, cj: int, lo: int, k: int) -> tuple[int, int, int] | None:
-    """The member pair of class pair (ci, cj) after (lo, partners(lo)[k - 1]) in (lo, hi) order,
-    as (lo, hi, k) with hi = partners(lo)[k]; `lo=-1, k=0` gives the first pair.
+def _next_pair(t: Tellings, entry: tuple, lo: int, k: int) -> tuple[int, int, int] | None:
+    """The member pair of a class pair after (lo, partners(lo)[k - 1]) in (lo, hi) order, as
+    (lo, hi, k) with hi = partners(lo)[k]; `lo=-1, k=0` gives the first pair. `entry` is
+    (ci, cj, filter): pairs the filter (if any) refuses are passed over.
 
     The pairs are those of a member of one class with a member of the other (two members of the
     one class when ci == cj), each written (lower index, higher index). In order, they go by lo
     over the members of both classes ascending, and for each lo by hi over its partners above it:
     the members of the other class (of its own, when ci == cj) above lo.
     """
+    ci, cj, accept = entry
     a, b = t.members[ci], t.members[cj]
 
     def partners(x: int) -> list[int]:
         return b if ci == cj or t.class_of[x] == ci else a
 
-    if lo >= 0:
-        others = partners(lo)
-        if k < len(others):
-            return lo, others[k], k
+    others = partners(lo) if lo >= 0 else []
     while True:
+        while k < len(others):
+            if accept is None or accept(lo, others[k]):
+                return lo, others[k], k
+            k += 1
         # the next member of either class above lo
         after = [m[p] for m in (a, b) if (p := bisect_right(m, lo)) < len(m)]
         if not after:
@@ -216,8 +224,6 @@ def _next_pair(t: Tellings, ci: int, cj: int, lo: int, k: int) -> tuple[int, int
         lo = min(after)
         others = partners(lo)
         k = bisect_right(others, lo)
-        if k < len(others):
-            return lo, others[k], k
 
 
 def _pair_count(members: list[list[int]], ci: int, cj: int) -> int:
@@ -225,30 +231,33 @@ def _pair_count(members: list[list[int]], ci: int, cj: int) -> int:
     return k * (k - 1) // 2 if ci == cj else k * len(members[cj])
 
 
-def _mutual_pairs(t: Tellings, weak, neighbours) -> Iterator[tuple[float, int, int]]:
-    """The member pairs of weak class pairs that pass the reciprocal-best-match test: from two
-    documents, and each mention's best score with any mention of the other's document is this."""
-    class_docs: dict[int, set[int]] = {}
-    best: dict[tuple[int, int], float] = {}
+def _mutual_filter(t: Tellings, score: float, ci: int, cj: int, neighbours) -> Callable[[int, int], bool]:
+    """Which member pairs of a weak class pair pass the reciprocal-best-match test: from two
+    documents, and each mention's best score with any mention of the other's document is this
+    pair's. The test depends on the classes and the documents only, so it is decided here per
+    document of each side, and a pair is then two set lookups."""
 
     def docs(c: int) -> set[int]:
-        if c not in class_docs:
-            class_docs[c] = {t.doc_of[i] for i in t.members[c]}
-        return class_docs[c]
+        return {t.doc_of[i] for i in t.members[c]}
 
     def best_with(c: int, doc: int) -> float:
-        if (c, doc) not in best:
-            best[(c, doc)] = max((s for other, s in neighbours.get(c, ()) if doc in docs(other)), default=0.0)
-        return best[(c, doc)]
+        return max((s for other, s in neighbours.get(c, ()) if doc in docs(other)), default=0.0)
 
-    for score, ci, cj in weak:
-        group_i, group_j = t.members[ci], t.members[cj]
-        pairs = ((group_i[x], group_i[y]) for x in range(len(group_i)) for y in range(x + 1, len(group_i))) \
-            if ci == cj else ((min(i, j), max(i, j)) for i in group_i for j in group_j)
-        for i, j in pairs:
-            di, dj = t.doc_of[i], t.doc_of[j]
-            if di != dj and score >= best_with(t.class_of[i], dj) and score >= best_with(t.class_of[j], di):
-                yield score, i, j
+    # Documents whose members of cj may pair with ci's (ci's best there is this score), and the
+    # other way round.
+    ok_j = frozenset(d for d in docs(cj) if score >= best_with(ci, d))
+    ok_i = ok_j if ci == cj else frozenset(d for d in docs(ci) if score >= best_with(cj, d))
+    doc_of, class_of = t.doc_of, t.class_of
+
+    def accept(lo: int, hi: int) -> bool:
+        d_lo, d_hi = doc_of[lo], doc_of[hi]
+        if d_lo == d_hi:
+            return False
+        if class_of[lo] == ci:
+            return d_lo in ok_i and d_hi in ok_j
+        return d_hi in ok_i and d_lo in ok_j
+
+    return accept
 
 
 class _Groups:
