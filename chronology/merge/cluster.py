@@ -8,7 +8,8 @@ its shared content words (stemmed, synonyms folded, weighted by rarity in the co
 bonuses for a shared act word and shared actors, and only when the predicates share a word that
 is not a name; pairs at or above MERGE_SCORE (or weaker pairs naming one act that are each
 other's best match, see MUTUAL_SCORE) are joined best first, and a union is refused when the two
-groups' dates cannot be one date.
+groups' dates cannot be one date. This module holds the rules (profiles, scores, blocking,
+which unions are allowed); `groups` runs them over a corpus.
 """
 
 from __future__ import annotations
