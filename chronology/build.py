@@ -55,7 +55,7 @@ def run_build(
         stored = None if rebuild or fingerprint is None else store.corpus_summary(fingerprint)
         if stored is not None:
             summary = Chronology.model_validate_json(stored[0])
-            report = _stored_report(summary, db)
+            report = _stored_report(summary, store)
             recorded = stored[1]
         else:
             from chronology.ingest import (
@@ -94,13 +94,13 @@ def run_build(
     return report
 
 
-def _stored_report(summary: Chronology, db: Path) -> BuildReport:
+def _stored_report(summary: Chronology, store: Store) -> BuildReport:
     """The report of a build whose corpus is unchanged: every document reused, nothing analysed.
 
     The summary (the chronology but its events) is at hand; the events are read from the store's
     timeline on first access only, since a warm run whose outputs are all current never needs them.
     """
-    report = BuildReport(summary, stored_events(db, PIPELINE_VERSION))
+    report = BuildReport(summary, stored_events(store))
     report.reused = summary.counts.documents
     report.skipped = [w for w in summary.warnings if w.kind == "skipped"]
     return report

@@ -104,12 +104,18 @@ class BuildReport:
         return self._full
 
 
-def stored_events(path: Path | str, pipeline_version: str) -> Callable[[], list[TimelineEvent]]:
-    """A loader of the timeline stored in the database at `path`."""
+def stored_events(store: Store) -> Callable[[], list[TimelineEvent]]:
+    """A loader of the timeline now in `store`, read from its file when asked (the store may be
+    closed by then); it refuses once another build has saved a timeline there since."""
+    path, version, generation = store.path, store.pipeline_version, store.timeline_generation()
 
     def load() -> list[TimelineEvent]:
-        with Store(path, pipeline_version) as store:
-            return [TimelineEvent.model_validate_json(data) for data in store.timeline_json()]
+        with Store(path, version) as again:
+            if again.timeline_generation() != generation:
+                from chronology.errors import ChronologyError
+
+                raise ChronologyError(f"{path}: the timeline of this build has since been replaced by another build's")
+            return [TimelineEvent.model_validate_json(data) for data in again.timeline_json()]
 
     return load
 
@@ -301,5 +307,5 @@ def build(
         events = [TimelineEvent.model_validate_json(data) for data in store.timeline_json()]
         report.set_events(lambda: events)
     else:
-        report.set_events(stored_events(store.path, store.pipeline_version))
+        report.set_events(stored_events(store))
     return report

@@ -64,6 +64,8 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE event_mentions ADD COLUMN mention_id TEXT;
     UPDATE event_mentions SET mention_id = json_extract(data, '$.id');
     CREATE INDEX event_mentions_by_id ON event_mentions (mention_id);
+    CREATE TABLE timeline_generation (id INTEGER PRIMARY KEY CHECK (id = 1), generation INTEGER NOT NULL);
+    INSERT INTO timeline_generation VALUES (1, 0);
     """,
 )
 
@@ -252,11 +254,17 @@ class Store:
         with self._transaction():
             self.db.execute("DELETE FROM corpus")  # see save_timeline
             self.db.execute("DELETE FROM timeline_events")
+            self.db.execute("UPDATE timeline_generation SET generation = generation + 1")
             self.db.execute(f"INSERT INTO timeline_events (id, data) SELECT id, data FROM temp.staged_events ORDER BY {order}")
         warnings = [w for (w,) in self.db.execute(
             f"SELECT warning FROM temp.staged_events WHERE warning IS NOT NULL ORDER BY {order}")]
         self.db.execute("DROP TABLE temp.staged_events")
         return warnings
+
+    def timeline_generation(self) -> int:
+        """How many timelines have been saved in this store: a build's report reads its events
+        back later, and must know they are still the ones it saved."""
+        return self.db.execute("SELECT generation FROM timeline_generation").fetchone()[0]
 
     def timeline_count(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM timeline_events").fetchone()[0]
@@ -290,6 +298,7 @@ class Store:
             # an old fingerprint naming a new timeline).
             self.db.execute("DELETE FROM corpus")
             self.db.execute("DELETE FROM timeline_events")
+            self.db.execute("UPDATE timeline_generation SET generation = generation + 1")
             self.db.executemany("INSERT INTO timeline_events (id, data) VALUES (?, ?)", events_json)
 
     def timeline_json(self) -> Iterator[str]:
