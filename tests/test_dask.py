@@ -39,7 +39,7 @@ def test_dask_cluster_and_local_engine_give_identical_timeline_json(tmp_path):
         shipped = runner.invoke(
             app,
             ["build", str(src), "--out", str(tmp_path / "shipped"), "--format", "json",
-             "--engine", "dask", "--scheduler", cluster.scheduler_address, "--ship-documents"],
+             "--engine", "dask", "--scheduler", cluster.scheduler_address, "--send-text"],
         )
         ran = cluster.scheduler.task_prefixes.get("apply_chunk")
         assert ran is not None and ran.all_durations.get("compute", 0) > 0

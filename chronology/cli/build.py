@@ -63,7 +63,7 @@ def build(
     ship_documents: Annotated[
         bool,
         typer.Option(
-            "--ship-documents",
+            "--send-text",
             help="With --engine dask: send every document's text to the workers. Without it, workers read "
             "the files from their paths where they can (a shared file system) and the rest are shipped.",
         ),
