@@ -128,7 +128,8 @@ def main() -> None:
     for scale, n, chars, cold, warm, rss in rows:
         print(f"| {scale}x | {n} | {chars / 1e6:.1f} | {cold:.1f} | {warm:.2f} | {cold / warm:.0f}x | {cold / base[3]:.2f} | {rss:.0f} | {rss / base[5]:.2f} |")
     print()
-    print(f"workers={args.workers}, cpus={os.cpu_count()}, formats={' '.join(args.format)}, medians of {args.repeat} run(s)")
+    print(f"workers={args.workers}, cpus={os.cpu_count()}, formats={' '.join(args.format)}, medians of {args.repeat} run(s), "
+          f"load average at the end {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(f"reproduce: CHRONOLOGY_SHARED=../shared python benchmarks/build_silver.py --workers {args.workers} "
           f"--scales {' '.join(map(str, args.scales))} --format {' '.join(args.format)} --repeat {args.repeat}")
 

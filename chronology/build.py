@@ -9,15 +9,21 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from chronology.errors import InputError
-from chronology.export import FORMATS, write_exports
-from chronology.fsutil import remove_stale_temporaries
 from chronology.engine import make_engine
-from chronology.pipeline import PIPELINE_VERSION, SKIPPED_KINDS, BuildReport, build
-from chronology.model import Chronology, TimelineEvent
+from chronology.errors import InputError
+from chronology.export import FORMATS, StoredEvents, write_exports
+from chronology.fsutil import remove_stale_temporaries
+from chronology.model import Chronology
+from chronology.pipeline import (
+    PIPELINE_VERSION,
+    SKIPPED_KINDS,
+    BuildReport,
+    build,
+    stored_events,
+)
 from chronology.store import Store
 from chronology.store.fingerprint import corpus_fingerprint
 
@@ -26,7 +32,7 @@ def run_build(
     paths: list[str],
     out: Path,
     *,
-    formats: list[str] = list(FORMATS),
+    formats: Sequence[str] = FORMATS,
     published: dt.date | None = None,
     title: str = "Chronology",
     db: Path | None = None,
@@ -35,6 +41,7 @@ def run_build(
     engine: str = "local",
     scheduler: str | None = None,
     plotlyjs: str = "inline",
+    ship_documents: bool = False,
     echo: Callable[[str], None] = lambda s: None,
     warn: Callable[[str], None] = lambda s: None,
 ) -> BuildReport:
@@ -44,6 +51,7 @@ def run_build(
     store only when the caller asks for it (or an output has to be written again).
     """
     out = Path(out)
+    formats = list(formats)
     remove_stale_temporaries(out)
     db = db or out / "chronology.db"
     # Taken before anything is read: a corpus whose bytes (and options) hash as last time is
@@ -53,21 +61,26 @@ def run_build(
         stored = None if rebuild or fingerprint is None else store.corpus_summary(fingerprint)
         if stored is not None:
             summary = Chronology.model_validate_json(stored[0])
-            report: BuildReport = _StoredReport(summary, db)
+            report = _stored_report(summary, store)
             recorded = stored[1]
         else:
-            from chronology.ingest import iter_inputs  # not needed (nor imported) on a warm run
+            from chronology.ingest import (
+                iter_inputs,  # not needed (nor imported) on a warm run
+            )
 
             inputs = iter_inputs(paths, published=published, stdin=sys.stdin)
-            runner = make_engine(engine, workers=workers, scheduler=scheduler)
+            runner = make_engine(engine, workers=workers, scheduler=scheduler, ship_documents=ship_documents)
             try:
                 with _progress(echo) as advance:
                     report = build(inputs, store, title=title, rebuild=rebuild, engine=runner, on_progress=advance)
             finally:
                 runner.close()
-            summary = report.chronology.model_copy(update={"events": []})
+            if hasattr(runner, "read_by_workers"):
+                echo(f"Dask: {runner.read_by_workers} document(s) read by the workers from their paths, "
+                     f"{runner.shipped} shipped with their text")
+            summary = report.summary
             recorded = {}
-            if fingerprint is not None and report.chronology.documents:
+            if fingerprint is not None and summary.documents:
                 store.save_corpus(fingerprint, summary.model_dump_json())
         if not summary.counts.documents:
             reasons = "; ".join(w.message for w in report.skipped[:3])
@@ -77,7 +90,7 @@ def run_build(
         stale = [f for f in formats if f not in current]
         written = dict(current)
         if stale:
-            written.update(_write(report.chronology, out, stale, store, plotlyjs))
+            written.update(_write(summary, out, stale, store, plotlyjs))
         if fingerprint is not None and stale:
             outputs = {**recorded, **{f: {"path": str(written[f]), "options": options, "digest": _digest(written[f])} for f in stale}}
             store.save_outputs(fingerprint, outputs)
@@ -87,28 +100,16 @@ def run_build(
     return report
 
 
-class _StoredReport(BuildReport):
+def _stored_report(summary: Chronology, store: Store) -> BuildReport:
     """The report of a build whose corpus is unchanged: every document reused, nothing analysed.
 
     The summary (the chronology but its events) is at hand; the events are read from the store's
     timeline on first access only, since a warm run whose outputs are all current never needs them.
     """
-
-    def __init__(self, summary: Chronology, db: Path):  # not super(): it would set chronology
-        self._summary = summary
-        self._db = db
-        self._full: Chronology | None = None
-        self.analysed = 0
-        self.reused = summary.counts.documents
-        self.skipped = [w for w in summary.warnings if w.kind in SKIPPED_KINDS]
-
-    @property
-    def chronology(self) -> Chronology:  # type: ignore[override]
-        if self._full is None:
-            with Store(self._db, PIPELINE_VERSION) as store:
-                events = [TimelineEvent.model_validate_json(data) for data in store.timeline_json()]
-            self._full = self._summary.model_copy(update={"events": events})
-        return self._full
+    report = BuildReport(summary, stored_events(store))
+    report.reused = summary.counts.documents
+    report.skipped = [w for w in summary.warnings if w.kind in SKIPPED_KINDS]
+    return report
 
 
 def _digest(path: Path) -> str:
@@ -118,7 +119,9 @@ def _digest(path: Path) -> str:
     files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
     for f in files:
         digest.update(f.relative_to(path).as_posix().encode() if path.is_dir() else b"")
-        digest.update(f.read_bytes())
+        with f.open("rb") as fh:  # in blocks: an output can be far larger than the memory a build needs
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
     return digest.hexdigest()
 
 
@@ -132,14 +135,16 @@ def _is_current(record: dict | None, out: Path, fmt: str, options: str) -> bool:
     return path.exists() and _digest(path) == record.get("digest")
 
 
-def _write(chronology: Chronology, out: Path, formats, store: Store, plotlyjs: str) -> dict[str, Path]:
-    ids = [d.id for d in chronology.documents]
+def _write(summary: Chronology, out: Path, formats, store: Store, plotlyjs: str) -> dict[str, Path]:
+    """Every output streamed from the store's timeline: the events are never all in memory."""
+    ids = [d.id for d in summary.documents]
     return write_exports(
-        chronology,
+        summary,
         out,
         formats,
         timeml_documents=store.iter_documents(ids) if "timeml" in formats else (),
         plotlyjs=plotlyjs,
+        events=StoredEvents(store),
     )
 
 

@@ -8,16 +8,19 @@ neither all documents nor all results are ever held at once.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from itertools import chain, islice
 from typing import Any
 
 from chronology.errors import ChronologyError
+from chronology.model import Document
 
 # Below this many documents a process pool costs more to start than it saves.
 _POOL_THRESHOLD = 8
@@ -111,15 +114,72 @@ class LocalEngine:
             self._pool = None
 
 
+@dataclass(frozen=True)
+class DocumentRef:
+    """A document sent to a worker by path: all of it but its text, which the worker reads from
+    the file itself, and a hash of that text to check the worker read the same."""
+
+    document: Document  # text emptied
+    path: str  # absolute, as the client sees it
+    text_hash: str
+
+
+def _text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def document_ref(item: Any) -> DocumentRef | None:
+    """A reference for a document read from a file the client can see, else None (standard input,
+    a record of a .json/.jsonl file, anything that is not a Document): those are shipped."""
+    if not isinstance(item, Document) or not item.text or not item.path or not os.path.isfile(item.path):
+        return None
+    return DocumentRef(item.model_copy(update={"text": ""}), os.path.abspath(item.path), _text_hash(item.text))
+
+
+def read_on_worker(ref: DocumentRef) -> Document | None:
+    """The document `ref` names, its text read from the file here; None when this machine cannot
+    read the path or reads another text there (the file changed, or another file has its name)."""
+    from chronology.ingest import iter_inputs
+
+    try:
+        found = [d for d in iter_inputs([ref.path]) if isinstance(d, Document)]
+    except (ChronologyError, OSError):
+        return None
+    if len(found) != 1 or _text_hash(found[0].text) != ref.text_hash:
+        return None
+    return ref.document.model_copy(update={"text": found[0].text})
+
+
+def apply_refs(fn: Callable, items: list) -> list:
+    """What a worker runs for a chunk sent by path: each document read here, then `fn`; None for
+    one it could not read. A result's copy of the text (the `text` of the pipeline's
+    CachedDocument) is dropped: the client, which read the file, puts it back."""
+    out = []
+    for item in items:
+        doc = read_on_worker(item) if isinstance(item, DocumentRef) else item
+        if doc is None:
+            out.append(None)
+            continue
+        result = fn(doc)
+        if isinstance(item, DocumentRef) and getattr(result, "text", None) == doc.text:
+            result.text = ""
+        out.append(result)
+    return out
+
+
 class DaskEngine:
     """A dask.distributed cluster: the one at `scheduler`, or a LocalCluster started here.
 
-    Documents are shipped from the client with their text, so workers need no shared paths.
+    Documents read from files go to the workers by path (`DocumentRef`): a worker reads the file
+    itself where the input paths are shared (the same absolute path on every machine), so no text
+    crosses the network either way. A document a worker cannot read there is shipped with its
+    text instead; once a whole chunk has had to be shipped, the rest of the build ships every
+    document (the paths are evidently not shared). `ship=True` ships from the start.
     """
 
     name = "dask"
 
-    def __init__(self, scheduler: str | None = None, workers: int | None = None):
+    def __init__(self, scheduler: str | None = None, workers: int | None = None, *, ship: bool = False):
         try:
             from dask.distributed import Client, LocalCluster
         except ImportError:
@@ -127,6 +187,9 @@ class DaskEngine:
                 "--engine dask needs the dask extra: pip install 'chronology[dask]'"
             ) from None
         self._cluster = None
+        self.ship = ship
+        self.read_by_workers = 0  # documents the workers read from their paths
+        self.shipped = 0  # documents sent with their text
         try:
             if scheduler:
                 self.client = Client(scheduler, timeout="20s")
@@ -145,12 +208,37 @@ class DaskEngine:
         """`fn` over `items` as tasks on the cluster, chunk by chunk, results in input order."""
         client = self.client
         workers = max(1, sum(client.nthreads().values()))
-        return stream(
-            lambda chunk: client.submit(apply_chunk, fn, chunk, pure=False),
-            lambda future: future.result(),
-            items,
-            workers * WINDOW,
-        )
+
+        def submit(chunk: list):
+            refs = None if self.ship else [document_ref(item) for item in chunk]
+            if refs is None or not any(refs):
+                self.shipped += len(chunk)
+                return client.submit(apply_chunk, fn, chunk, pure=False), chunk, None
+            sent = [ref or item for ref, item in zip(refs, chunk)]
+            return client.submit(apply_refs, fn, sent, pure=False), chunk, refs
+
+        def result(handle) -> list:
+            future, chunk, refs = handle
+            out = future.result()
+            if refs is None:
+                return out
+            by_path = [k for k, ref in enumerate(refs) if ref is not None]
+            missed = [k for k in by_path if out[k] is None]
+            if missed:
+                if len(missed) == len(by_path):
+                    self.ship = True
+                shipped = client.submit(apply_chunk, fn, [chunk[k] for k in missed], pure=False).result()
+                for k, r in zip(missed, shipped):
+                    out[k] = r
+            read = [k for k in by_path if k not in missed]
+            for k in read:
+                if getattr(out[k], "text", None) == "":
+                    out[k].text = chunk[k].text
+            self.read_by_workers += len(read)
+            self.shipped += len(chunk) - len(read)
+            return out
+
+        return stream(submit, result, items, workers * WINDOW)
 
     def close(self) -> None:
         self.client.close()
@@ -158,11 +246,12 @@ class DaskEngine:
             self._cluster.close()
 
 
-def make_engine(name: str = "local", *, workers: int | None = None, scheduler: str | None = None):
+def make_engine(name: str = "local", *, workers: int | None = None, scheduler: str | None = None,
+                ship_documents: bool = False):
     if name == "local":
         if scheduler:
             raise ChronologyError("--scheduler needs --engine dask")
         return LocalEngine(workers)
     if name == "dask":
-        return DaskEngine(scheduler, workers)
+        return DaskEngine(scheduler, workers, ship=ship_documents)
     raise ChronologyError(f"unknown engine {name!r} (choose local or dask)")

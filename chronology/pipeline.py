@@ -25,7 +25,6 @@ import logging
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from chronology import __version__
@@ -34,8 +33,8 @@ from chronology.model import (
     Counts,
     Document,
     DocumentInfo,
-    Interval,
     PublishedFrom,
+    TimelineEvent,
     TimeMention,
     Warning_,
 )
@@ -128,17 +127,48 @@ def failure_reason(exc: BaseException) -> str:
     return reason
 
 
-@dataclass
 class BuildReport:
-    """What a build did: the chronology plus the bookkeeping the CLI prints."""
+    """What a build did: the chronology plus the bookkeeping the CLI prints.
 
-    chronology: Chronology
-    analysed: int = 0
-    reused: int = 0
-    skipped: list[Warning_] = field(default_factory=list)
-    # One per document that came in undated and was given a date or a window by inference.
-    inferred: list[DocumentInfo] = field(default_factory=list)
-    reanalysed: int = 0  # undated documents analysed again against a newly inferred date
+    `summary` is the chronology but its events; `chronology` is the whole of it, the events read
+    from the store on first access (a large build keeps them there, not in memory).
+    """
+
+    def __init__(self, summary: Chronology, events: Callable[[], list[TimelineEvent]] | None = None):
+        self.summary = summary
+        self._events = events
+        self._full: Chronology | None = None if events is not None else summary
+        self.analysed = 0
+        self.reused = 0
+        self.skipped: list[Warning_] = []
+        # One per document that came in undated and was given a date or a window by inference.
+        self.inferred: list[DocumentInfo] = []
+        self.reanalysed = 0  # undated documents analysed again against a newly inferred date
+
+    def set_events(self, events: Callable[[], list[TimelineEvent]]) -> None:
+        self._events, self._full = events, None
+
+    @property
+    def chronology(self) -> Chronology:
+        if self._full is None:
+            self._full = self.summary.model_copy(update={"events": self._events()})
+        return self._full
+
+
+def stored_events(store: Store) -> Callable[[], list[TimelineEvent]]:
+    """A loader of the timeline now in `store`, read from its file when asked (the store may be
+    closed by then); it refuses once another build has saved a timeline there since."""
+    path, version, generation = store.path, store.pipeline_version, store.timeline_generation()
+
+    def load() -> list[TimelineEvent]:
+        with Store(path, version) as again:
+            if again.timeline_generation() != generation:
+                from chronology.errors import ChronologyError
+
+                raise ChronologyError(f"{path}: the timeline of this build has since been replaced by another build's")
+            return [TimelineEvent.model_validate_json(data) for data in again.timeline_json()]
+
+    return load
 
 
 def _is_unanchored(m: TimeMention) -> bool:
@@ -160,14 +190,16 @@ def _inferred_fields(info: DocumentInfo) -> tuple:
     return info.published, info.published_from, info.published_window
 
 
-def _infer_undated(undated, results, store: Store, engine, report: BuildReport, absorb) -> list[Warning_]:
+def _infer_undated(undated, infos, store: Store, engine, report: BuildReport, absorb) -> list[Warning_]:
     """The second pass: a date or window for each undated document from its text and the dated
-    documents' events; documents whose inference changed are analysed again against it."""
+    documents' events (read back from the store); documents whose inference changed are analysed
+    again against it."""
     from chronology.infer import DatedIndex, infer_published, with_inference
 
-    index = DatedIndex.build(e for p, r in results.items() if p not in undated for e in r.events)
+    index = DatedIndex.build(store.event_mentions_of(doc_id for p, (doc_id, _) in infos.items() if p not in undated))
     warnings: list[Warning_] = []
     redo: list[tuple[int, Document, str]] = []
+    before = len(infos)
     for position, (doc, digest) in sorted(undated.items()):
         inference = infer_published(doc, index)
         target = with_inference(doc, inference)
@@ -178,7 +210,7 @@ def _infer_undated(undated, results, store: Store, engine, report: BuildReport, 
                 message=f"{doc.path or doc.id}: {len(inference.aside)} matched event(s) set aside, no other evidence "
                         "agreeing: " + "; ".join(e.describe() for e in inference.aside),
             ))
-        if _inferred_fields(info) != _inferred_fields(results[position].info):
+        if _inferred_fields(info) != _inferred_fields(DocumentInfo.model_validate_json(infos[position][1])):
             redo.append((position, target, digest))
         if info.published_window is not None:
             report.inferred.append(info)
@@ -190,6 +222,8 @@ def _infer_undated(undated, results, store: Store, engine, report: BuildReport, 
             store.save(digest, result)
             report.reanalysed += 1
         absorb(position, result, progress=False)
+    if len(infos) < before:  # a re-analysis failed: its first analysis must not reach the merge either
+        store.forget_except({doc_id for doc_id, _ in infos.values()})
     return warnings
 
 
@@ -221,18 +255,21 @@ def build(
 ) -> BuildReport:
     """Run every stage over `inputs` (from `chronology.ingest.iter_inputs`) and merge.
 
-    Documents stream through in batches: only a batch's texts are in memory at once; what is
-    kept for the merge is each document's info and event mentions.
+    Documents stream through in batches: only a batch's texts are in memory at once. Their
+    analyses go to the store as they come back, the merge reads them from there and writes the
+    timeline back (`merge.stored`); what the build holds is each document's info and counts.
     """
     from chronology.engine import LocalEngine
-    from chronology.merge import merge_events
+    from chronology.merge.stored import merge_stored
 
     engine = engine or LocalEngine(workers=1)
     warnings: list[Warning_] = []
-    report = BuildReport(chronology=Chronology(title=title))
-    # Results are kept by input position so that a warm build (cache hits absorbed at once) and a
-    # cold one (results arriving per batch) assemble the same chronology in the same order.
-    results: dict[int, CachedDocument] = {}
+    report = BuildReport(Chronology(title=title))
+    # Each document's info is kept by input position, so that a warm build (cache hits absorbed
+    # at once) and a cold one (results arriving per batch) list the documents in the same order;
+    # its mentions and event mentions go to the store and stay there until the merge reads them.
+    # Kept as (id, JSON): a fifth of the memory of the model objects, for a corpus's worth.
+    infos: dict[int, tuple[str, str]] = {}
     doc_warnings: dict[int, Warning_] = {}
     unanchored: dict[int, int] = {}
     # Documents that came in without a date (the text is kept: the second pass reads them).
@@ -240,15 +277,15 @@ def build(
 
     def absorb(position: int, result: CachedDocument | Warning_, progress: bool = True) -> None:
         if isinstance(result, Warning_):  # its analysis failed: the document is left out
-            for kept in (results, unanchored, undated):
+            for kept in (infos, unanchored, undated):
                 kept.pop(position, None)
             doc_warnings[position] = result
             report.skipped.append(result)
             if on_progress and progress:
                 on_progress(1)
             return
-        results[position] = CachedDocument(result.info, [], result.events)
         result.info.mentions = len(result.mentions)
+        infos[position] = (result.info.id, result.info.model_dump_json())
         loose = [m for m in result.mentions if _is_unanchored(m)]
         unanchored[position] = len(loose)
         doc_warnings.pop(position, None)
@@ -259,7 +296,8 @@ def build(
 
     seen: set[str] = set()
     # (position, digest) of each document sent for analysis, in the order results come back.
-    sent: deque[tuple[int, str]] = deque()
+    sent: deque[tuple[int, str, str]] = deque()
+    failed: set[str] = set()  # ids whose analysis raised: nothing of theirs may stay in the store
 
     def to_analyse() -> Iterator[Document]:
         """The documents that need analysis; warnings and cache hits are absorbed on the way."""
@@ -287,15 +325,16 @@ def build(
                 report.reused += 1
                 absorb(position, cached)
                 continue
-            sent.append((position, digest))
+            sent.append((position, digest, item.id))
             yield item
 
     # The engine pulls documents as it has room for them; results are written in batches of
     # `batch` documents, one transaction each.
     unsaved: list[tuple[str, CachedDocument]] = []
     for result in engine.map(analyse_guarded, to_analyse()):
-        position, digest = sent.popleft()
+        position, digest, doc_id = sent.popleft()
         if isinstance(result, Warning_):  # a failure is not cached: the next build tries again
+            failed.add(doc_id)
             absorb(position, result)
             continue
         unsaved.append((digest, result))
@@ -305,40 +344,40 @@ def build(
         report.analysed += 1
         absorb(position, result)
     store.save_many(unsaved)
-    store.forget_except(seen)
+    # A failed document's analysis from an earlier build (of other content under its id) must not
+    # reach the merge, which reads every analysis in the store.
+    store.forget_except(seen - failed)
     if undated:
-        warnings.extend(_infer_undated(undated, results, store, engine, report, absorb))
+        warnings.extend(_infer_undated(undated, infos, store, engine, report, absorb))
 
-    ordered = [results[p] for p in sorted(results)]
-    infos = [r.info for r in ordered]
-    all_events = [e for r in ordered for e in r.events]
-    mentions_total = sum(i.mentions for i in infos)
-    unanchored_total = sum(unanchored.values())
     warnings.extend(doc_warnings[p] for p in sorted(doc_warnings))
-
-    documents = {info.id: info for info in infos}
-    events, merge_warnings = merge_events(all_events, documents)
-    warnings.extend(merge_warnings)
-    store.save_timeline((e.id, e.model_dump_json()) for e in events)
-
-    dated = [e.date for e in events if e.date.start and e.date.end]
-    report.chronology = Chronology(
+    # The merge needs each document's date only (the reading order of an event's mentions).
+    published = {}
+    for doc_id, data in infos.values():
+        published[doc_id] = DocumentInfo.model_validate_json(data).published
+    merged = merge_stored(store, published)
+    ordered = [DocumentInfo.model_validate_json(infos[p][1]) for p in sorted(infos)]
+    infos.clear()
+    warnings.extend(merged.warnings)
+    report.summary = Chronology(
         generator=f"chronology {__version__}",
         title=title,
-        documents=infos,
-        events=events,
+        documents=ordered,
         warnings=warnings,
         counts=Counts(
-            documents=len(infos),
+            documents=len(ordered),
             skipped=len(report.skipped),
-            mentions=mentions_total,
-            events=len(events),
-            undated_documents=sum(1 for i in infos if i.published is None),
-            inferred_documents=sum(1 for i in infos if i.published_from == PublishedFrom.INFERRED),
-            unanchored_mentions=unanchored_total,
+            mentions=sum(i.mentions for i in ordered),
+            events=merged.events,
+            undated_documents=sum(1 for i in ordered if i.published is None),
+            inferred_documents=sum(1 for i in ordered if i.published_from == PublishedFrom.INFERRED),
+            unanchored_mentions=sum(unanchored.values()),
         ),
-        date_range=Interval(start=min(d.start for d in dated), end=max(d.end for d in dated))
-        if dated
-        else None,
+        date_range=merged.date_range,
     )
+    if str(store.path) == ":memory:":  # nothing to read the events back from once it is closed
+        events = [TimelineEvent.model_validate_json(data) for data in store.timeline_json()]
+        report.set_events(lambda: events)
+    else:
+        report.set_events(stored_events(store))
     return report

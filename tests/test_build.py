@@ -166,6 +166,7 @@ def test_unchanged_corpus_is_answered_without_reading_it(tmp_path, monkeypatch):
     shutil.copytree(SEEDS / "babyp", src)
     out = tmp_path / "out"
     first = run_build([str(src)], out, formats=["json", "csv"], workers=1)
+    first_chronology = first.chronology  # its events are read from the store now, before the warm run
     before = {n: (out / n).read_bytes() for n in ("timeline.json", "timeline.csv")}
 
     def no_reading(*args, **kwargs):
@@ -176,7 +177,7 @@ def test_unchanged_corpus_is_answered_without_reading_it(tmp_path, monkeypatch):
     again = run_build([str(src)], out, formats=["json", "csv"], workers=1)
     assert (again.analysed, again.reused) == (0, 11)
     assert {n: (out / n).read_bytes() for n in ("timeline.json", "timeline.csv")} == before
-    assert again.chronology == first.chronology
+    assert again.chronology == first_chronology
 
 
 def test_corpus_fingerprint_changes_with_any_input_byte_manifest_or_option(tmp_path):
@@ -234,7 +235,12 @@ def test_merge_scores_only_pairs_that_share_an_act_and_a_date():
     sweep alone, but far fewer candidates when one period holds many unrelated mentions."""
     import datetime as dt
 
-    from chronology.merge.cluster import Profile, candidate_pairs, shared_act_pairs, similarity
+    from chronology.merge.cluster import (
+        Profile,
+        candidate_pairs,
+        shared_act_pairs,
+        similarity,
+    )
 
     day = dt.date(2009, 3, 5)
     acts = ["sack", "appoint", "publish", "resign", "review", "apologis", "suspend", "remove"]
@@ -316,7 +322,7 @@ def test_pool_workers_end_when_a_build_is_killed(tmp_path):
     assert len(workers) == 2, "the build finished or stalled before its pool started"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    gone, alive = psutil.wait_procs(workers, timeout=30)
+    _, alive = psutil.wait_procs(workers, timeout=30)
     for p in alive:
         p.kill()
     assert not alive, f"{len(alive)} worker(s) outlived the killed build"
@@ -344,3 +350,24 @@ def test_a_noun_after_to_before_a_dated_participle_does_not_crash_the_build():
     doc = Document(id="x", text="He objected to reforms introduced in 2005.", published=dt.date(2009, 3, 6))
     result = analyse(doc)
     assert [m.value for m in result.mentions] == ["2005"]
+
+
+def test_a_report_reads_its_own_timeline_or_says_it_was_replaced(tmp_path):
+    """A build's report reads its events from the store when asked; if another build has saved
+    its timeline there since, it says so rather than hand over the other build's events."""
+    from chronology.build import run_build
+    from chronology.errors import ChronologyError
+
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(SEEDS / "babyp" / "03-shoesmith-removed.md", src)
+    out = tmp_path / "out"
+    first = run_build([str(src)], out, formats=["json"], workers=1)
+    events = json.loads((out / "timeline.json").read_text())["events"]
+    assert [e.id for e in first.chronology.events] == [e["id"] for e in events]
+    later = run_build([str(src)], out, formats=["json"], workers=1, rebuild=True)
+    assert later.chronology.events == first.chronology.events  # read before: kept
+    stale = run_build([str(src)], out, formats=["json"], workers=1, rebuild=True)
+    run_build([str(src)], out, formats=["json"], workers=1, rebuild=True)
+    with pytest.raises(ChronologyError, match="replaced by another build"):
+        _ = stale.chronology

@@ -239,3 +239,28 @@ def test_seeds_timeml_parses_and_round_trips_through_eval_tempeval(seeds_build):
     assert report["metrics"]["strict_f1"] == 1.0, report["metrics"]
     assert report["metrics"]["value_f1"] == 1.0 and report["metrics"]["type_f1"] == 1.0
     assert sum(f["counts"]["gold"] for f in report["files"]) == timexes
+
+
+def test_exports_streamed_from_the_store_are_the_exports_of_the_chronology_in_memory(tmp_path):
+    """A build writes every format from its store an event at a time; the same chronology held
+    in memory and written the plain way gives the same bytes."""
+    from chronology.build import run_build
+    from chronology.export import FORMATS
+    from tests.conftest import SEEDS
+
+    formats = [f for f in FORMATS if f != "timeml"]
+    report = run_build([str(SEEDS)], tmp_path / "built", formats=formats, plotlyjs="cdn", workers=1)
+    chronology = report.chronology
+    assert chronology.events
+    written = write_exports(chronology, tmp_path / "memory", formats, plotlyjs="cdn")
+    for fmt, path in written.items():
+        assert path.read_bytes() == (tmp_path / "built" / path.name).read_bytes(), fmt
+
+
+def test_streamed_timelinejs_and_csv_without_events(chron):
+    from chronology.export import iter_csv, iter_timelinejs
+
+    empty = chron.model_copy(update={"events": []})
+    assert "".join(iter_timelinejs(empty)) == json.dumps(to_timelinejs(empty), ensure_ascii=False, indent=1) + "\n"
+    assert "".join(iter_csv(empty)) == ",".join(CSV_COLUMNS) + "\n"
+    assert "".join(iter_timelinejs(chron)) == json.dumps(to_timelinejs(chron), ensure_ascii=False, indent=1) + "\n"

@@ -260,3 +260,32 @@ def test_the_page_lists_the_failed_document_among_its_warnings(corpus, tmp_path,
     page = (out / "timeline.html").read_text(encoding="utf-8")
     assert "1 failed document" in page
     assert f"{corpus}/{VICTIM}: analysis failed, document left out: ValueError: test failure" in page
+
+
+def test_an_earlier_analysis_of_a_failed_document_does_not_reach_the_timeline(tmp_path, monkeypatch):
+    """A record keeps its id (from its URL) when its text changes; if the new text's analysis
+    fails, the analysis the store kept of the old text must not be merged as if it were current."""
+    import chronology.events
+
+    src = tmp_path / "feed.jsonl"
+    out = tmp_path / "out"
+
+    def write(victim_text: str) -> None:
+        records = [
+            {"url": "https://example.org/a", "date": "2009-03-06", "text": "Balls ordered an inspection yesterday."},
+            {"url": "https://example.org/b", "date": "2009-03-06", "text": victim_text},
+        ]
+        src.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+
+    write("Shoesmith was sacked on 8 December by the council.")
+    result, chron = build(src, out)
+    assert result.exit_code == 0, result.output
+    assert any("Shoesmith" in e["title"] for e in chron["events"])
+
+    write("Shoesmith was sacked on 8 December by the council, it emerged.")
+    monkeypatch.setattr(chronology.events, "extract_events",
+                        raise_for(chronology.events.extract_events, lambda doc: "emerged" in doc.text))
+    result, chron = build(src, out)
+    assert result.exit_code == 0, result.output
+    assert len(failed_warnings(chron)) == 1
+    assert not any("Shoesmith" in e["title"] for e in chron["events"]), chron["events"]

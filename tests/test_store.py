@@ -3,7 +3,14 @@
 import datetime as dt
 import sqlite3
 
-from chronology.model import Document, EventDate, EventMention, Granularity, Interval, TimeMention
+from chronology.model import (
+    Document,
+    EventDate,
+    EventMention,
+    Granularity,
+    Interval,
+    TimeMention,
+)
 from chronology.store import MIGRATIONS, CachedDocument, Store, content_hash
 
 
@@ -69,3 +76,46 @@ def test_newer_schema_is_refused_with_a_clear_error(tmp_path):
     db.close()
     with pytest.raises(ChronologyError, match="newer than this chronology"):
         Store(path, "v1")
+
+
+def test_a_store_of_schema_2_gets_its_event_mention_ids_filled_in(tmp_path):
+    """Migration 3 adds the id column the merge reads mentions by, filled from the stored JSON."""
+    path = tmp_path / "c.db"
+    db = sqlite3.connect(path)
+    for statement in "".join(MIGRATIONS[:2]).split(";"):
+        if statement.strip():
+            db.execute(statement)
+    db.execute("PRAGMA user_version = 2")
+    result = _result(_doc())
+    db.execute("INSERT INTO documents VALUES ('d1', 'h', 'v1', ?, '')", (result.info.model_dump_json(),))
+    db.execute("INSERT INTO event_mentions VALUES ('d1', 0, ?)", (result.events[0].model_dump_json(),))
+    db.commit()
+    db.close()
+    with Store(path, "v1") as store:
+        assert [(m.id, m.title) for _, m in store.event_mentions_by_id()] == [("e1", "Balls spoke")]
+
+
+def test_event_mentions_come_back_in_id_order_and_by_rowid(tmp_path):
+    doc = _doc()
+    first = _result(doc)
+    second = first.events[0].model_copy(update={"id": "a0"})
+    with Store(tmp_path / "c.db", "v1") as store:
+        store.save("h", CachedDocument(first.info, first.mentions, [first.events[0], second], doc.text))
+        rows = list(store.event_mentions_by_id())
+        assert [m.id for _, m in rows] == ["a0", "e1"]
+        again = store.event_mentions_at([rowid for rowid, _ in rows])
+        assert [again[rowid].id for rowid, _ in rows] == ["a0", "e1"]
+        assert [m.id for m in store.event_mentions_of(["d1"])] == ["e1", "a0"]  # reading order
+
+
+def test_timeline_is_stored_sorted_and_read_back_in_any_order(tmp_path):
+    with Store(tmp_path / "c.db", "v1") as store:
+        warnings = store.save_timeline_sorted([
+            ("b", (0, dt.date(2009, 3, 6), "Later"), '"b"', None),
+            ("c", (1, dt.date.max, "Vague"), '"c"', '"w-c"'),
+            ("a", (0, dt.date(2008, 12, 1), "Earlier"), '"a"', '"w-a"'),
+        ])
+        assert list(store.timeline_json()) == ['"a"', '"b"', '"c"']
+        assert warnings == ['"w-a"', '"w-c"']
+        assert list(store.timeline_json_sorted(lambda data: (-ord(data[1]),))) == ['"c"', '"b"', '"a"']
+        assert store.timeline_count() == 3

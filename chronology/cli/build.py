@@ -60,6 +60,14 @@ def build(
     plotlyjs: Annotated[
         str, typer.Option(help="'inline' embeds plotly.js (works offline); 'cdn' makes a small file for the web.")
     ] = "inline",
+    ship_documents: Annotated[
+        bool,
+        typer.Option(
+            "--send-text",
+            help="With --engine dask: send every document's text to the workers. Without it, workers read "
+            "the files from their paths where they can (a shared file system) and the rest are shipped.",
+        ),
+    ] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any input was skipped (or failed).")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and warnings.")] = False,
 ) -> None:
@@ -92,6 +100,7 @@ def build(
             engine=engine,
             scheduler=scheduler,
             plotlyjs=plotlyjs,
+            ship_documents=ship_documents,
             echo=(lambda s: None) if quiet else (lambda s: typer.echo(s, err=True)),
             warn=lambda s: typer.echo(s, err=True),
         )

@@ -8,7 +8,8 @@ its shared content words (stemmed, synonyms folded, weighted by rarity in the co
 bonuses for a shared act word and shared actors, and only when the predicates share a word that
 is not a name; pairs at or above MERGE_SCORE (or weaker pairs naming one act that are each
 other's best match, see MUTUAL_SCORE) are joined best first, and a union is refused when the two
-groups' dates cannot be one date.
+groups' dates cannot be one date. This module holds the rules (profiles, scores, blocking,
+which unions are allowed); `groups` runs them over a corpus.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from chronology.merge.dates import Span, finest_mention, gap_days, mention_span
+from chronology.merge.dates import Span, gap_days, mention_span
 from chronology.merge.words import (
     SYNONYMS,
     act_words,
@@ -168,46 +169,6 @@ def shared_act_pairs(profiles: list[Profile], slack_days: int = SLACK_DAYS) -> I
                 yield i, j
 
 
-def _profiles(mentions: list[EventMention]) -> list[Profile]:
-    """`profile` of each mention, the word analysis done once per distinct wording."""
-    seen: dict[tuple, Profile] = {}
-    out = []
-    for m in mentions:
-        key = (m.title, m.clause, tuple(m.actors), m.expression.text)
-        base = seen.get(key)
-        if base is None:
-            base = seen[key] = profile(m)
-        out.append(Profile(base.words, base.event_words, base.acts, base.actors, m.document, mention_span(m)))
-    return out
-
-
-class _Groups:
-    """Union-find over mention indices, remembering each group's members, documents and date."""
-
-    def __init__(self, mentions: list[EventMention]) -> None:
-        self.mentions = mentions
-        self.parent = list(range(len(mentions)))
-        self.members = {i: [i] for i in range(len(mentions))}
-        self.documents = {i: {m.document} for i, m in enumerate(mentions)}
-        self.span = {i: mention_span(m) for i, m in enumerate(mentions)}
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = sorted((self.find(a), self.find(b)))
-        self.parent[rb] = ra
-        self.members[ra].extend(self.members.pop(rb))
-        self.documents[ra] |= self.documents.pop(rb)
-        del self.span[rb]
-        # The group's date is recomputed once per union, not once per pair it is tested against.
-        best = finest_mention([self.mentions[k] for k in self.members[ra]])
-        self.span[ra] = mention_span(best) if best is not None else None
-
-
 def _may_join(score: float, span_a: Span | None, span_b: Span | None, docs_a: set[str], docs_b: set[str]) -> bool:
     if span_a is None or span_b is None:
         return True
@@ -228,88 +189,3 @@ class ClusterStats:
     refused: int = 0
 
 
-def cluster(mentions: list[EventMention], stats: ClusterStats | None = None) -> list[list[int]]:
-    """Groups of indices into `mentions`, each one real-world event; deterministic.
-
-    The result does not depend on the order of `mentions` beyond the indices it names: pairs are
-    ranked by score, then by the mention ids.
-    """
-    stats = stats if stats is not None else ClusterStats()
-    profiles = _profiles(mentions)
-    weights = word_weights(profiles)
-    # Mentions alike in everything a score depends on (words, acts, actors, date: the same
-    # sentence syndicated to many papers, or one telling stored twice) form a class. A score is
-    # computed once per pair of classes and judged for every pair of their members below, so the
-    # pairs ranked are exactly those a comparison of every two mentions would rank.
-    classes: dict[tuple, int] = {}
-    members: list[list[int]] = []
-    for i, p in enumerate(profiles):
-        c = classes.setdefault((p.words, p.event_words, p.acts, p.actors, p.span), len(members))
-        if c == len(members):
-            members.append([])
-        members[c].append(i)
-    reps = [profiles[m[0]] for m in members]
-    masses = [mass(p.words, weights) for p in reps]
-
-    # The documents each class's members come from: a mention's best score in another document
-    # is the same for every member of its class, so it is kept per class (below), not per mention.
-    class_docs = [sorted({profiles[i].document for i in group}) for group in members]
-    class_of = [0] * len(profiles)
-    for c, group in enumerate(members):
-        for i in group:
-            class_of[i] = c
-
-    def class_pairs() -> Iterator[tuple[float, int, int, Iterator[tuple[int, int]]]]:
-        for ci, cj in shared_act_pairs(reps):
-            stats.candidates += 1
-            yield similarity(reps[ci], reps[cj], weights, (masses[ci], masses[cj])), ci, cj, \
-                ((i, j) if i < j else (j, i) for i in members[ci] for j in members[cj])
-        for c, group in enumerate(members):
-            rep = reps[c]
-            if len(group) < 2 or rep.span is None or not rep.words or not rep.event_words:
-                continue  # the conditions under which shared_act_pairs pairs two mentions
-            stats.candidates += 1
-            yield similarity(rep, rep, weights, (masses[c], masses[c])), c, c, \
-                ((group[x], group[y]) for x in range(len(group)) for y in range(x + 1, len(group)))
-
-    scored: list[tuple[float, str, str, int, int]] = []
-    weak: list[tuple[float, int, int]] = []
-    # Per class and document: the best score a member reaches with a mention of that document
-    # (for reciprocal matches; a mention's own document is never asked for).
-    best: dict[tuple[int, str], float] = {}
-    lowest = min(MUTUAL_SCORE, MERGE_SCORE, NEAR_MISS_SCORE)
-    for score, ci, cj, pairs in class_pairs():
-        if score <= 0.0:
-            continue
-        for c, other in ((ci, cj), (cj, ci)):
-            for doc in class_docs[other]:
-                if best.get((c, doc), 0.0) < score:
-                    best[(c, doc)] = score
-        if score < lowest:
-            continue  # too weak to be ranked or kept as a weak pair: only `best` needed it
-        for i, j in pairs:
-            a_doc, b_doc = profiles[i].document, profiles[j].document
-            if gap_days(profiles[i].span, profiles[j].span) > 0:
-                if score >= NEAR_MISS_SCORE:
-                    scored.append((-score, *sorted((mentions[i].id, mentions[j].id)), i, j))
-                continue
-            if score >= MERGE_SCORE and not _different_acts(profiles[i], profiles[j]) or score >= NEAR_MISS_SCORE:
-                scored.append((-score, *sorted((mentions[i].id, mentions[j].id)), i, j))
-            elif score >= MUTUAL_SCORE and a_doc != b_doc and profiles[i].acts & profiles[j].acts:
-                weak.append((score, i, j))
-    for score, i, j in weak:
-        if score >= best[(class_of[i], profiles[j].document)] and score >= best[(class_of[j], profiles[i].document)]:
-            scored.append((-score, *sorted((mentions[i].id, mentions[j].id)), i, j))
-    scored.sort()
-    stats.scored_pairs = len(scored)
-    groups = _Groups(mentions)
-    for neg_score, _, _, i, j in scored:
-        ri, rj = groups.find(i), groups.find(j)
-        if ri == rj:
-            continue
-        if _may_join(-neg_score, groups.span[ri], groups.span[rj], groups.documents[ri], groups.documents[rj]):
-            groups.union(ri, rj)
-            stats.unions += 1
-        else:
-            stats.refused += 1
-    return [sorted(members) for _, members in sorted(groups.members.items())]

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Mapping
 
-from chronology.merge.cluster import ClusterStats, cluster
+from chronology.merge.cluster import ClusterStats
 from chronology.merge.dates import conflicts, group_date, mention_span, width
+from chronology.merge.groups import cluster
 from chronology.merge.words import normal_words
 from chronology.model import DocumentInfo, EventMention, TimelineEvent, Warning_
 
@@ -25,13 +27,16 @@ def event_id(mentions: list[EventMention]) -> str:
     return f"ev-{digest[:12]}"
 
 
-def _reading_order(documents: dict[str, DocumentInfo]):
-    """Mentions in the order a reader meets them: by publication date, document, position."""
+def _reading_order(documents: Mapping[str, DocumentInfo | dt.date | None]):
+    """Mentions in the order a reader meets them: by publication date, document, position.
+
+    `documents` maps a document id to its info, or just to its publication date (all the order
+    needs, and a fraction of the memory for a large corpus)."""
 
     def key(m: EventMention) -> tuple:
         info = documents.get(m.document)
-        published = info.published if info and info.published else dt.date.max
-        return (published, m.document, m.sentence_start, m.expression.start, m.id)
+        published = info.published if isinstance(info, DocumentInfo) else info
+        return (published or dt.date.max, m.document, m.sentence_start, m.expression.start, m.id)
 
     return key
 
@@ -75,7 +80,7 @@ def _within(short: list[str], long: list[str]) -> bool:
     return any(long[i: i + n] == short for i in range(len(long) - n + 1))
 
 
-def build_event(members: list[EventMention], documents: dict[str, DocumentInfo]) -> TimelineEvent:
+def build_event(members: list[EventMention], documents: Mapping[str, DocumentInfo | dt.date | None]) -> TimelineEvent:
     members = sorted(members, key=_reading_order(documents))
     date, _ = group_date(members)
     found = conflicts(members, date)

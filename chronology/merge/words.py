@@ -23,7 +23,7 @@ from chronology.events.lexicon import (
 
 # Verbs that tell what someone said or asked for, beyond the reporting verbs: a speech act is how
 # an event is told ("Laming called for an overhaul" in his report), not an act of its own.
-SPEECH_VERBS = frozenset("urge urged urges urging recommend recommended recommends demand demanded demands".split())
+SPEECH_VERBS = frozenset(["urge", "urged", "urges", "urging", "recommend", "recommended", "recommends", "demand", "demanded", "demands"])
 
 # Function words and date words carry no event content: every dated sentence has them.
 STOPWORDS = frozenset(

@@ -15,13 +15,14 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Literal
 
 from chronology.errors import ChronologyError
 from chronology.model import Chronology
-from chronology.render.payload import build_payload
+from chronology.render.payload import page_order, payload_events, payload_frame
 from chronology.timex import display_date
 
 PLOTLY_CDN = "https://cdn.plot.ly/plotly-{version}.min.js"
@@ -152,9 +153,21 @@ def render_html(chronology: Chronology, *, plotlyjs: Literal["inline", "cdn"] = 
     `plotlyjs="inline"` embeds plotly.js (the page works offline, from file://);
     `"cdn"` loads it from the plotly CDN and keeps the file small.
     """
+    return "".join(iter_html(chronology, plotlyjs=plotlyjs))
+
+
+def iter_html(chronology: Chronology, *, plotlyjs: Literal["inline", "cdn"] = "inline", events=None) -> Iterator[str]:
+    """`render_html` in pieces, the payload an event at a time. `events` (an
+    `export.events.EventSource`), when given, replaces the chronology's own events: they are read
+    in page order from it and never all held."""
     if plotlyjs not in ("inline", "cdn"):
         raise ChronologyError(f"render: plotlyjs must be 'inline' or 'cdn', not {plotlyjs!r}")
-    payload = build_payload(chronology)
+    if events is None:
+        frame = payload_frame(chronology, len(chronology.events), lambda: iter(chronology.events))
+        items = payload_events(chronology, sorted(chronology.events, key=page_order))
+    else:
+        frame = payload_frame(chronology, events.count, lambda: iter(events))
+        items = payload_events(chronology, events.sorted(page_order), own_conflicts=True)
     if plotlyjs == "inline":
         plotly_tag = f"<script>\n{_plotly_js()}\n</script>"
         csp = CSP_INLINE
@@ -164,18 +177,45 @@ def render_html(chronology: Chronology, *, plotlyjs: Literal["inline", "cdn"] = 
         csp = CSP_CDN
     values = {
         "csp": html.escape(csp),
-        "generator": html.escape(payload["generator"] or "chronology"),
-        "title": html.escape(payload["title"]),
-        "stats": _stats(payload),
-        "warnings": _warnings(payload),
-        "footer": _footer(payload),
+        "generator": html.escape(frame["generator"] or "chronology"),
+        "title": html.escape(frame["title"]),
+        "stats": _stats(frame),
+        "warnings": _warnings(frame),
+        "footer": _footer(frame),
         "css": _asset("page.css"),
-        "payload": safe_json(payload),
         "js": "\n".join(_asset(name) for name in SCRIPTS),
         "plotly_tag": plotly_tag,
     }
     # One pass over the template only: inserted text (plotly.js, the data) is never rescanned.
-    return _PLACEHOLDER_RE.sub(lambda m: values[m.group(1)], _asset("page.html"))
+    template = _asset("page.html")
+    at = 0
+    for placeholder in _PLACEHOLDER_RE.finditer(template):
+        yield template[at: placeholder.start()]
+        name = placeholder.group(1)
+        if name == "payload":
+            yield from _iter_safe_json(frame, items)
+        else:
+            yield values[name]
+        at = placeholder.end()
+    yield template[at:]
 
 
-__all__ = ["render_html", "safe_json"]
+# Where the events list sits in the compact JSON of a payload frame.
+_EVENTS_SLOT = ',"events":[],"warnings":'
+
+
+def _iter_safe_json(frame: dict[str, Any], events: Iterator[dict[str, Any]]) -> Iterator[str]:
+    """`safe_json(frame with its events)`, an event at a time (the escaping is per character, so
+    escaping the pieces is escaping the whole)."""
+    text = safe_json(frame)
+    head, found, tail = text.partition(_EVENTS_SLOT)
+    if not found:  # the frame's layout changed: fall back to one string rather than write it wrong
+        yield safe_json(frame | {"events": list(events)})
+        return
+    yield head + ',"events":['
+    for i, event in enumerate(events):
+        yield ("," if i else "") + safe_json(event)
+    yield "]" + _EVENTS_SLOT[len(',"events":[]'):] + tail
+
+
+__all__ = ["iter_html", "render_html", "safe_json"]

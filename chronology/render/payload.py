@@ -12,6 +12,7 @@ payload, `textContent` in the page's script).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -243,23 +244,27 @@ def _warning(warning: Any) -> dict[str, Any]:
 
 def build_payload(chronology: Chronology) -> dict[str, Any]:
     """Everything the page shows, in a fixed order so the same chronology gives the same page."""
-    docs = {doc.id: doc for doc in chronology.documents}
-    doc_index = {doc.id: i for i, doc in enumerate(chronology.documents)}
-    mention_docs = {m.id: m.document for e in chronology.events for m in e.mentions}
-    events = sorted(chronology.events, key=_sort_key)
-    drawn = [event_interval(e) for e in events if event_interval(e)]
+    payload = payload_frame(chronology, len(chronology.events), lambda: iter(chronology.events))
+    payload["events"] = list(payload_events(chronology, sorted(chronology.events, key=_sort_key)))
+    return payload
+
+
+def payload_frame(chronology: Chronology, event_count: int, events: Callable[[], Iterable[TimelineEvent]]) -> dict[str, Any]:
+    """The payload but its events (an empty list in their place). `events()` is read only when
+    the chronology has no date range, to find the range the events are drawn over."""
     date_range = chronology.date_range
-    if date_range is None and drawn:
-        date_range_pair = (min(i[0] for i in drawn), max(i[1] for i in drawn))
-    else:
-        date_range_pair = (date_range.start, date_range.end) if date_range else None
+    date_range_pair = (date_range.start, date_range.end) if date_range else None
+    if date_range is None:
+        drawn = [i for i in (event_interval(e) for e in events()) if i]
+        if drawn:
+            date_range_pair = (min(i[0] for i in drawn), max(i[1] for i in drawn))
     counts = chronology.counts
     return {
         "title": chronology.title,
         "generator": chronology.generator,
         "counts": {
             "documents": counts.documents or len(chronology.documents),
-            "events": counts.events or len(chronology.events),
+            "events": counts.events or event_count,
             "mentions": counts.mentions,
             "skipped": counts.skipped,
             "undated_documents": counts.undated_documents,
@@ -267,6 +272,26 @@ def build_payload(chronology: Chronology) -> dict[str, Any]:
         },
         "range": [d.isoformat() for d in date_range_pair] if date_range_pair else None,
         "documents": [_document(doc) for doc in chronology.documents],
-        "events": [_event(e, docs, doc_index, mention_docs) for e in events],
+        "events": [],
         "warnings": [_warning(w) for w in chronology.warnings],
     }
+
+
+def payload_events(chronology: Chronology, ordered: Iterable[TimelineEvent], *, own_conflicts: bool = False) -> Iterator[dict[str, Any]]:
+    """The page's dict of each event, given in page order (`page_order`).
+
+    A conflict names a mention by id; with `own_conflicts` its document is looked up among the
+    event's own mentions (where a build's merge always puts it) instead of the whole chronology's,
+    so the events can stream through.
+    """
+    docs = {doc.id: doc for doc in chronology.documents}
+    doc_index = {doc.id: i for i, doc in enumerate(chronology.documents)}
+    everyone = {} if own_conflicts else {m.id: m.document for e in chronology.events for m in e.mentions}
+    for event in ordered:
+        mention_docs = {m.id: m.document for m in event.mentions} if own_conflicts else everyone
+        yield _event(event, docs, doc_index, mention_docs)
+
+
+def page_order(event: TimelineEvent) -> tuple:
+    """The order events are listed and drawn in: by interval, vague ones last, then title, id."""
+    return _sort_key(event)

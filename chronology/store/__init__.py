@@ -8,13 +8,16 @@ changed documents are processed again. The schema is created and upgraded here, 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
+from typing import Self
 
 from chronology.model import Document, DocumentInfo, EventMention, TimeMention
 
@@ -55,6 +58,15 @@ MIGRATIONS: tuple[str, ...] = (
         outputs TEXT NOT NULL DEFAULT '{}'
     );
     """,
+    # The merge reads event mentions in id order straight from the store (chronology.merge.stored),
+    # so the id is a column with an index; existing rows are filled from their JSON.
+    """
+    ALTER TABLE event_mentions ADD COLUMN mention_id TEXT;
+    UPDATE event_mentions SET mention_id = json_extract(data, '$.id');
+    CREATE INDEX event_mentions_by_id ON event_mentions (mention_id);
+    CREATE TABLE timeline_generation (id INTEGER PRIMARY KEY CHECK (id = 1), generation INTEGER NOT NULL);
+    INSERT INTO timeline_generation VALUES (1, 0);
+    """,
 )
 
 
@@ -69,6 +81,19 @@ class CachedDocument:
     mentions: list[TimeMention]
     events: list[EventMention]
     text: str = ""
+
+
+# Host parameters per statement: SQLite's historical limit is 999.
+_PARAMETERS = 900
+
+
+def _sql_value(value):
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _staged(row: tuple[str, tuple, str, str | None]) -> tuple:
+    event_id, key, data, warning = row
+    return (event_id, *map(_sql_value, key), data, warning)
 
 
 class Store:
@@ -101,7 +126,7 @@ class Store:
                         self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version = {version + 1}")
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -157,8 +182,8 @@ class Store:
             [(doc_id, i, m.model_dump_json()) for i, m in enumerate(result.mentions)],
         )
         self.db.executemany(
-            "INSERT INTO event_mentions (document_id, seq, data) VALUES (?, ?, ?)",
-            [(doc_id, i, e.model_dump_json()) for i, e in enumerate(result.events)],
+            "INSERT INTO event_mentions (document_id, seq, mention_id, data) VALUES (?, ?, ?, ?)",
+            [(doc_id, i, e.id, e.model_dump_json()) for i, e in enumerate(result.events)],
         )
 
     def iter_documents(self, ids: list[str]):
@@ -175,6 +200,95 @@ class Store:
             ]
             yield DocumentInfo.model_validate_json(row[0]), row[1], mentions
 
+    def event_mentions_by_id(self) -> Iterator[tuple[int, EventMention]]:
+        """(rowid, mention) of every stored event mention, in id order, each id once."""
+        last = None
+        for rowid, mention_id, data in self.db.execute(
+            "SELECT rowid, mention_id, data FROM event_mentions ORDER BY mention_id, rowid"
+        ):
+            if mention_id != last:
+                last = mention_id
+                yield rowid, EventMention.model_validate_json(data)
+
+    def event_mentions_at(self, rowids: list[int]) -> dict[int, EventMention]:
+        """The event mentions stored at `rowids` (as `event_mentions_by_id` named them)."""
+        out: dict[int, EventMention] = {}
+        for start in range(0, len(rowids), _PARAMETERS):
+            chunk = rowids[start: start + _PARAMETERS]
+            marks = ",".join("?" * len(chunk))
+            for rowid, data in self.db.execute(f"SELECT rowid, data FROM event_mentions WHERE rowid IN ({marks})", chunk):
+                out[rowid] = EventMention.model_validate_json(data)
+        return out
+
+    def event_mentions_of(self, document_ids: Iterable[str]) -> Iterator[EventMention]:
+        """The event mentions of these documents, in the order given, each in reading order."""
+        for doc_id in document_ids:
+            for (data,) in self.db.execute(
+                "SELECT data FROM event_mentions WHERE document_id = ? ORDER BY seq", (doc_id,)
+            ):
+                yield EventMention.model_validate_json(data)
+
+    def save_timeline_sorted(self, rows: Iterable[tuple[str, tuple, str, str | None]]) -> list[str]:
+        """Replace the merged timeline with `rows` (id, sort key, event JSON, warning JSON or None)
+        stored in sort-key order; returns the warnings in that order.
+
+        The rows are staged in a temporary table and sorted by SQLite (on disk when large), so
+        neither the events nor their keys are ever all in memory. Keys are tuples of ints,
+        strings and dates (written ISO, which sorts as the dates do); strings compare by code
+        point in both Python and SQLite's BINARY collation.
+        """
+        rows = iter(rows)
+        first = next(rows, None)
+        width = len(first[1]) if first else 0
+        keys = ", ".join(f"k{i}" for i in range(width))
+        self.db.execute("DROP TABLE IF EXISTS temp.staged_events")
+        self.db.execute(f"CREATE TEMP TABLE staged_events (id TEXT, {keys + ', ' if keys else ''}data TEXT, warning TEXT)")
+        marks = ",".join("?" * (width + 3))
+        with self._transaction():
+            if first is not None:
+                self.db.executemany(
+                    f"INSERT INTO temp.staged_events VALUES ({marks})",
+                    (_staged(row) for row in chain([first], rows)),
+                )
+        order = (keys + ", " if keys else "") + "id"
+        with self._transaction():
+            self.db.execute("DELETE FROM corpus")  # see save_timeline
+            self.db.execute("DELETE FROM timeline_events")
+            self.db.execute("UPDATE timeline_generation SET generation = generation + 1")
+            self.db.execute(f"INSERT INTO timeline_events (id, data) SELECT id, data FROM temp.staged_events ORDER BY {order}")
+        warnings = [w for (w,) in self.db.execute(
+            f"SELECT warning FROM temp.staged_events WHERE warning IS NOT NULL ORDER BY {order}")]
+        self.db.execute("DROP TABLE temp.staged_events")
+        return warnings
+
+    def timeline_generation(self) -> int:
+        """How many timelines have been saved in this store: a build's report reads its events
+        back later, and must know they are still the ones it saved."""
+        return self.db.execute("SELECT generation FROM timeline_generation").fetchone()[0]
+
+    def timeline_count(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM timeline_events").fetchone()[0]
+
+    def timeline_json_sorted(self, key: Callable[[str], tuple]) -> Iterator[str]:
+        """The merged timeline's events (JSON) in the order of `key(json)`, sorted on disk."""
+        rows = ((rowid, key(data)) for rowid, data in self.db.execute("SELECT rowid, data FROM timeline_events"))
+        first = next(rows, None)
+        if first is None:
+            return
+        width = len(first[1])
+        keys = ", ".join(f"k{i}" for i in range(width))
+        sorter = sqlite3.connect("")  # its own temporary database: the timeline is being read meanwhile
+        try:
+            sorter.execute(f"CREATE TABLE keyed (r INTEGER, {keys})")
+            sorter.executemany(
+                f"INSERT INTO keyed VALUES ({','.join('?' * (width + 1))})",
+                ((r, *map(_sql_value, k)) for r, k in chain([first], rows)),
+            )
+            for (rowid,) in sorter.execute(f"SELECT r FROM keyed ORDER BY {keys}, r"):
+                yield self.db.execute("SELECT data FROM timeline_events WHERE rowid = ?", (rowid,)).fetchone()[0]
+        finally:
+            sorter.close()
+
     def save_timeline(self, events_json: Iterable[tuple[str, str]]) -> None:
         """Replace the merged timeline; `events_json` may be a generator, so the whole timeline's
         JSON never needs to be in memory at once."""
@@ -184,6 +298,7 @@ class Store:
             # an old fingerprint naming a new timeline).
             self.db.execute("DELETE FROM corpus")
             self.db.execute("DELETE FROM timeline_events")
+            self.db.execute("UPDATE timeline_generation SET generation = generation + 1")
             self.db.executemany("INSERT INTO timeline_events (id, data) VALUES (?, ?)", events_json)
 
     def timeline_json(self) -> Iterator[str]:

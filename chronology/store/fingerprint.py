@@ -84,7 +84,7 @@ def _add_file(digest, path: Path) -> None:
         if not stat.S_ISREG(info.st_mode):
             # A FIFO, socket or device is never opened (a FIFO would block the build); the build
             # skips it with a warning, and its kind is part of the state.
-            _add(digest, f"special: {stat.S_IFMT(info.st_mode)}".encode("utf-8"))
+            _add(digest, f"special: {stat.S_IFMT(info.st_mode)}".encode())
             return
         digest.update(info.st_size.to_bytes(8, "little"))
         with path.open("rb") as handle:
@@ -92,4 +92,4 @@ def _add_file(digest, path: Path) -> None:
                 digest.update(block)
     except OSError as exc:
         # An unreadable file is skipped with a warning by the build; its error is part of the state.
-        _add(digest, f"unreadable: {exc.strerror or exc}".encode("utf-8"))
+        _add(digest, f"unreadable: {exc.strerror or exc}".encode())
