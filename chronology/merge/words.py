@@ -66,7 +66,7 @@ PHRASAL_VERBS: dict[tuple[str, str], str] = {
     ("take", "over"): "succeed",
 }
 
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*")  # letters of any script ('Climbié', 'Köln')
 # Suffixes stripped longest first; a stem keeps at least three letters so "need" stays whole.
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ied", "ies", "ed", "es", "s")
 

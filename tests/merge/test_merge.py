@@ -280,3 +280,10 @@ def test_act_words_leave_out_circumstances():
     # "until ..." with a verb is a clause: its participle names an act.
     assert act_words("until a permanent director chosen by Mr Balls takes over") == ["appoint"]
     assert act_words("Shoesmith was sacked by the council") == ["sack"]
+
+
+def test_words_of_any_script_stay_whole():
+    from chronology.merge.words import actor_words, normal_words
+
+    assert normal_words("Démission de Climbié à Köln") == ["démission", "de", "climbié", "köln"]
+    assert actor_words(["Élisabeth Müller"]) == frozenset({"élisabeth", "müller"})
