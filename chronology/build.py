@@ -196,7 +196,8 @@ def _summary(report: BuildReport, c: Chronology, written: dict[str, Path], echo)
     echo(
         f"Read {n.documents} document(s) ({report.analysed} analysed, {report.reused} unchanged), "
         f"skipped {n.skipped}; {n.mentions} temporal expressions; {n.events} events"
-        + (f" from {c.date_range.start} to {c.date_range.end}" if c.date_range else "")
+        + (f", {c.date_range_display}" if c.date_range_display
+           else f" from {c.date_range.start} to {c.date_range.end}" if c.date_range else "")
         + "."
     )
     for w in report.skipped:

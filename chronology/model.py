@@ -215,3 +215,6 @@ class Chronology(_Model):
     warnings: list[Warning_] = Field(default_factory=list)
     counts: Counts = Field(default_factory=Counts)
     date_range: Interval | None = None
+    date_range_display: str | None = Field(
+        default=None, description="the range at the precision of its first and last events: '2000 – 23 October 2009'"
+    )

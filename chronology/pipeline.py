@@ -374,6 +374,7 @@ def build(
             unanchored_mentions=sum(unanchored.values()),
         ),
         date_range=merged.date_range,
+        date_range_display=merged.date_range_display,
     )
     if str(store.path) == ":memory:":  # nothing to read the events back from once it is closed
         events = [TimelineEvent.model_validate_json(data) for data in store.timeline_json()]

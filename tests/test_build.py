@@ -371,3 +371,15 @@ def test_a_report_reads_its_own_timeline_or_says_it_was_replaced(tmp_path):
     run_build([str(src)], out, formats=["json"], workers=1, rebuild=True)
     with pytest.raises(ChronologyError, match="replaced by another build"):
         _ = stale.chronology
+
+
+def test_date_range_is_shown_at_the_precision_of_its_first_and_last_events(tmp_path):
+    """The Baby P corpus runs from Victoria Climbié's death "in 2000" to 23 October 2009: the
+    summary line, the JSON and the page say "2000", never 1 January 2000."""
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(SEEDS), "--out", str(out), "--format", "json", "--format", "html"])
+    assert result.exit_code == 0, result.output
+    chron = json.loads((out / "timeline.json").read_text())
+    assert (chron["date_range"]["start"], chron["date_range_display"]) == ("2000-01-01", "2000 – 23 October 2009")
+    assert "events, 2000 – 23 October 2009." in result.stderr
+    assert "2000 – 23 October 2009" in (out / "timeline.html").read_text()

@@ -32,6 +32,9 @@ class StoredMerge:
     events: int
     warnings: list[Warning_]
     date_range: Interval | None
+    # The first event's date and the last's as they are written ("2000", "23 October 2009"):
+    # the range at its true precision, not 2000-01-01.
+    date_range_display: str | None = None
 
 
 def merge_stored(
@@ -46,21 +49,27 @@ def merge_stored(
     for rowid, mention in store.event_mentions_by_id():
         tellings.add(mention)
         rowids.append(rowid)
-    summary = {"events": 0, "first": None, "last": None}
+    summary = {"events": 0, "first": None, "last": None, "first_shown": None, "last_shown": None}
 
     def rows() -> Iterator[tuple[str, tuple, str, str | None]]:
         for event in _events(store, tellings, rowids, documents, stats):
             summary["events"] += 1
             date = event.date
             if date.start and date.end:
-                summary["first"] = min(summary["first"] or date.start, date.start)
-                summary["last"] = max(summary["last"] or date.end, date.end)
+                if summary["first"] is None or date.start < summary["first"]:
+                    summary["first"], summary["first_shown"] = date.start, date.display or date.start.isoformat()
+                if summary["last"] is None or date.end > summary["last"]:
+                    summary["last"], summary["last_shown"] = date.end, date.display or date.end.isoformat()
             warning = conflict_warning(event).model_dump_json() if event.conflicts else None
             yield event.id, sort_key(event), event.model_dump_json(), warning
 
     warnings = [Warning_.model_validate_json(w) for w in store.save_timeline_sorted(rows())]
     first, last = summary["first"], summary["last"]
-    return StoredMerge(summary["events"], warnings, Interval(start=first, end=last) if first else None)
+    shown = None
+    if first is not None:
+        a, b = summary["first_shown"], summary["last_shown"]
+        shown = a if a == b else f"{a} – {b}"
+    return StoredMerge(summary["events"], warnings, Interval(start=first, end=last) if first else None, shown)
 
 
 def _events(store: Store, tellings: Tellings, rowids: array, documents, stats) -> Iterator:

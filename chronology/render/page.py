@@ -101,7 +101,9 @@ def _stats(payload: dict[str, Any]) -> str:
         _plural(counts["documents"], "document"),
         _plural(counts["events"], "event"),
     ]
-    if payload["range"]:
+    if payload.get("range_shown"):
+        parts.append(payload["range_shown"])
+    elif payload["range"]:
         start, end = payload["range"]
         parts.append(f"{_day(start)} – {_day(end)}" if start != end else _day(start))
     return " · ".join(html.escape(p) for p in parts)
