@@ -42,6 +42,7 @@ def run_build(
     scheduler: str | None = None,
     plotlyjs: str = "inline",
     ship_documents: bool = False,
+    narrative: bool = False,
     echo: Callable[[str], None] = lambda s: None,
     warn: Callable[[str], None] = lambda s: None,
 ) -> BuildReport:
@@ -56,7 +57,10 @@ def run_build(
     db = db or out / "chronology.db"
     # Taken before anything is read: a corpus whose bytes (and options) hash as last time is
     # answered from the store, with no parsing, analysis, merging or worker start-up.
-    fingerprint = corpus_fingerprint(paths, pipeline_version=PIPELINE_VERSION, published=published, title=title)
+    # Documents that do not say how their dates are read are read as news, or as narratives.
+    genre = "narrative" if narrative else None
+    fingerprint = corpus_fingerprint(paths, pipeline_version=PIPELINE_VERSION, published=published,
+                                     title=title + (";narrative" if narrative else ""))
     with Store(db, PIPELINE_VERSION) as store:
         stored = None if rebuild or fingerprint is None else store.corpus_summary(fingerprint)
         if stored is not None:
@@ -68,7 +72,7 @@ def run_build(
                 iter_inputs,  # not needed (nor imported) on a warm run
             )
 
-            inputs = iter_inputs(paths, published=published, stdin=sys.stdin)
+            inputs = iter_inputs(paths, published=published, stdin=sys.stdin, genre=genre)
             runner = make_engine(engine, workers=workers, scheduler=scheduler, ship_documents=ship_documents)
             try:
                 with _progress(echo) as advance:

@@ -68,6 +68,9 @@ def build(
             "the files from their paths where they can (a shared file system) and the rest are shipped.",
         ),
     ] = False,
+    narrative: Annotated[bool, typer.Option(
+        "--narrative", help="Read documents that do not say (front matter or manifest 'genre') as narratives, "
+                            "e.g. case chronologies: a date without its year follows the story, not the publication date.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any input was skipped (or failed).")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and warnings.")] = False,
 ) -> None:
@@ -101,6 +104,7 @@ def build(
             scheduler=scheduler,
             plotlyjs=plotlyjs,
             ship_documents=ship_documents,
+            narrative=narrative,
             echo=(lambda s: None) if quiet else (lambda s: typer.echo(s, err=True)),
             warn=lambda s: typer.echo(s, err=True),
         )

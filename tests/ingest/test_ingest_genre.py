@@ -49,3 +49,25 @@ def test_an_unknown_genre_is_read_as_news_with_a_warning(tmp_path):
     docs, warnings = _docs([tmp_path])
     assert docs[0].genre == "news"
     assert [w.message for w in warnings] == [f"{tmp_path / 'a.md'}: genre 'memoir' is neither news nor narrative; read as news"]
+
+
+def test_build_narrative_option_and_its_cache(tmp_path):
+    """`build --narrative` reads documents that do not say as narratives; switching it on or off
+    is a different build, never answered from the last one's cache."""
+    from typer.testing import CliRunner
+
+    from chronology.cli import app
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "review.md").write_text(f"---\npublished: 2008-11-12\n---\n{STORY}\n", encoding="utf-8")
+    out = tmp_path / "out"
+
+    def values(*options):
+        result = CliRunner().invoke(app, ["build", str(tmp_path / "in"), "--out", str(out), "--format", "json", *options])
+        assert result.exit_code == 0, result.output
+        chron = json.loads((out / "timeline.json").read_text())
+        return chron["documents"][0]["genre"], sorted(m["expression"]["value"] for e in chron["events"] for m in e["mentions"])
+
+    assert values() == ("news", ["2006-12-11", "2008-12-22"])
+    assert values("--narrative") == ("narrative", ["2006-12-11", "2006-12-22"])
+    assert values() == ("news", ["2006-12-11", "2008-12-22"])
