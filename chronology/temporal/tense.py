@@ -12,16 +12,16 @@ import re
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|going\s+to|(?:is|are|was|were)\s+(?:due\s+)?to|plans?\s+to|planned\s+to|"
     r"intends?\s+to|planning\s+to|(?<!been\s)(?<!was\s)(?<!were\s)(?P<plan>expected|scheduled|slated|due)|expects?\s+to|set\s+to|would|'ll|next(?!\s+to\b)|upcoming|"
-    r"(?:should|could|might|must|can|(?-i:may))(?!\s+(?:not\s+)?have\b)|"
-    r"as\s+(?:soon|early)\s+as|expires?|effective|takes?\s+effect|comes?\s+into\s+(?:force|effect)|ahead\s+of)\b",
+    r"(?:should|could|might|must|can|(?-i:may))(?!\s+(?:not\s+|n't\s+)?have\b)(?<!could(?=\s+not\b))(?!n't)|"
+    r"(?P<until>until)|as\s+(?:soon|early)\s+as|expires?|effective|takes?\s+effect|comes?\s+into\s+(?:force|effect)|ahead\s+of)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|ago|last|earlier|former|previously|since|"
     # irregular past forms that are not also present forms or common nouns
-    r"rose|fell|began|came|went|took|made|gave|saw|met|won|sold|bought|paid|led|spent|grew|became|held|brought|"
+    r"(?:rose|fell|began|came|went|took|made|gave|saw|met|won|sold|bought|paid|led|spent|grew|became|held|brought|"
     r"found|struck|wrote|spoke|chose|drove|flew|ran|sent|built|kept|knew|broke|fought|caught|sought|stood|fled|"
-    r"sank|swore|threw|withdrew|froze|slid|sprang|shrank|overtook|undertook|forgot|got|"
+    r"sank|swore|threw|withdrew|froze|slid|sprang|shrank|overtook|undertook|forgot|got)(?!\s+by\b)|"
     r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bstill\s)(?!need|seed|feed|speed|breed|proceed|exceed|succeed|indeed|embed|bed|red|shed|wed|hundred|united|limited|based|related|interested|concerned|used|supposed|expected|scheduled|planned|proposed|slated|extended)[a-z]{2,}ed)\b",
     re.IGNORECASE,
 )
@@ -41,6 +41,7 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 # A reporting verb after a comma that closes the clause: ", it said", ", officials told reporters".
 _ATTRIBUTION = re.compile(r"[^,.;]*,\s*(?:\w+\s+){0,3}(?:said|told|added|reported|announced|stated|says)\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|never)\b|n't\b", re.IGNORECASE)
 _DEADLINE = re.compile(
     r"\b(?:by|until|till|for|before|(?:postponed|adjourned|delayed|deferred|put\s+back|pushed\s+back|moved|brought\s+forward|rescheduled)\s+to)\s+$",
     re.IGNORECASE)
@@ -64,6 +65,10 @@ def tense_of(text: str, start: int, end: int) -> str:
                 kind = "future"
             elif label == "future" and m.group("plan") and _PAST_PLAN.search(text, max(left, m.start() - 30), m.start()):
                 kind = "past"
+            elif label == "future" and m.group("until") and (
+                    _NEGATION.search(text, max(left, m.start() - 40), m.start())
+                    or start - m.end() <= 2 and _NEGATION.search(text, end, right)):
+                kind = "past"  # "were not told until early November", "Until Thursday, they had not ...": it happened
             cue_before = True
             if best is None or distance < best[0]:
                 best = (distance, kind)
