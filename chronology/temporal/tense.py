@@ -30,12 +30,23 @@ _FUTURE_PASSIVE = re.compile(r"\b(?:will|shall|would|to|'ll)\s+(?:\w+\s+)?(?:be|
 # "had been initially scheduled for January 25": a plan made in the past, with an adverb between.
 _PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been|been)\s+(?:\w+ly|first|once)\s+$", re.IGNORECASE)
 # A full stop after an abbreviation ("8:30 a.m. EST", "Oct. 13", "Mr. Smith") ends no sentence.
-_SENTENCE_END = re.compile(r"(?<!\ba\.m)(?<!\bp\.m)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJan)(?<!\bFeb)(?<!\bMar)(?<!\bApr)(?<!\bJun)(?<!\bJul)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bU\.S)(?<!\bGen)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bLt)(?<!\bCol)(?<!\bNo)(?<!\bSgt)(?<!\bProf)(?<!\bRev)(?<!\bJr)(?<!\bSr)(?<!\bMt)(?<!\bFt)(?<!\bvs)[.!?]\s|\n")
+_STOP = re.compile(r"[.!?]\s|\n")
+_ABBREVIATION = re.compile(
+    r"\b(?:a\.m|p\.m|Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|Gen|Gov|Sen|Rep|Lt|Col|No|"
+    r"Sgt|Prof|Rev|Jr|Sr|Mt|Ft|vs)$")
+
+
+def _sentence_ends(text: str, lo: int, hi: int):
+    """Where sentences end in text[lo:hi] (the stop and the space after it), abbreviations aside."""
+    for m in _STOP.finditer(text, lo, hi):
+        if text[m.start()] == "." and _ABBREVIATION.search(text, max(0, m.start() - 4), m.start()):
+            continue
+        yield m
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
-    right_match = _SENTENCE_END.search(text, end, min(len(text), end + 300))
+    left = max((m.end() for m in _sentence_ends(text, max(0, start - 300), start)), default=max(0, start - 300))
+    right_match = next(_sentence_ends(text, end, min(len(text), end + 300)), None)
     return left, right_match.start() + 1 if right_match else min(len(text), end + 300)
 
 
