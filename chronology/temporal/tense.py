@@ -32,6 +32,8 @@ _FUTURE_PASSIVE = re.compile(r"\b(?:will|shall|would|to|'ll)\s+(?:\w+\s+)?(?:be|
 # "had been initially scheduled for January 25": a plan made in the past, with an adverb between.
 _PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been|been)\s+(?:\w+ly|first|once)\s+$", re.IGNORECASE)
 # A full stop after an abbreviation ("8:30 a.m. EST", "Oct. 13", "Mr. Smith") ends no sentence.
+_PAST_SCHEDULE = re.compile(r"\b(?:had\s+been|was|were)\s+(?:\w+ly\s+)?(?:due|scheduled|set|expected|slated|supposed)\s+to\s+$",
+                            re.IGNORECASE)
 _STOP = re.compile(r"[.!?]\s|\n")
 _ABBREVIATION = re.compile(
     r"\b(?:a\.m|p\.m|Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|Gen|Gov|Sen|Rep|Lt|Col|No|"
@@ -78,6 +80,8 @@ def tense_of(text: str, start: int, end: int) -> str:
                 kind = "future"
             elif label == "future" and m.group("plan") and _PAST_PLAN.search(text, max(left, m.start() - 30), m.start()):
                 kind = "past"
+            elif label == "future" and _PAST_SCHEDULE.search(text, max(left, m.start() - 40), m.start()):
+                kind = "past"  # "it had been due to expire Friday": a plan that was, not one to come
             elif label == "future" and m.group("until") and (
                     _NEGATION.search(text, max(left, m.start() - 40), m.start())
                     or start - m.end() <= 2 and _NEGATION.search(text, end, right)):
