@@ -1,4 +1,5 @@
-"""One resolver per kind of recognised expression (the `kind` column of the rule table)."""
+"""One resolver per kind of recognised expression (the `kind` column of the rule table); those of
+reporting periods (quarters, halves, fiscal years) live in periods.py."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from chronology.temporal.lexicon import (
     day_number,
     spoken_year,
 )
+from chronology.temporal.periods import r_half, r_period, r_quarter, r_this_year
 from chronology.temporal.resolve import (
     NARRATIVE_ANCHOR,
     Resolved,
@@ -221,126 +223,6 @@ def r_season(text, g, ctx):
     if year is None:
         return Resolved("DATE", f"XXXX-{code}", how, mod=mod, anchored=False)
     return Resolved("DATE", f"{year:04d}-{code}", how, anchor="none" if _g(g, "year", "year2") else "publication", mod=mod)
-
-
-def r_quarter(text, g, ctx):
-    rel = (g.get("rel") or "").lower() or None
-    q = None
-    if g.get("qord"):
-        q = ORDINALS[g["qord"].lower()]
-    elif g.get("qnum"):
-        q = int(g["qnum"])
-    if g.get("year"):
-        return Resolved("DATE", f"{int(g['year']):04d}-Q{q or 'X'}", "a quarter of a given year")
-    if ctx.dct is None:
-        return Resolved("DATE", f"XXXX-Q{q or 'X'}", "no publication date to take the year from", anchored=False)
-    dct = ctx.dct
-    current = (dct.month - 1) // 3 + 1
-    if q is None:
-        # "the latest quarter" is the one the report is on, and so is "this quarter('s loss)" in a
-        # report; "the current quarter" is the one under way.
-        if rel in ("latest", "same") or (rel == "this" and ctx.quarter) or "year-" in (rel or "") or (rel or "").startswith(("comparable", "corresponding")):
-            return r_period(text, {"rel": rel}, ctx)
-        shift = {"last": -1, "previous": -1, "past": -1, "next": 1}.get(rel or "", 0)
-        d = add_units(dct, "Q", shift)
-        return Resolved("DATE", unit_value(d, "Q"), f"{rel} quarter relative to {_anchor_words(ctx)}", anchor="publication")
-    year = dct.year
-    if rel in ("year-earlier", "year-ago"):
-        return Resolved("DATE", f"{(ctx.quarter[0] if ctx.quarter else year) - 1:04d}-Q{q}", "the same quarter a year before the one the text reports",
-                        anchor="publication", comparison=True)
-    elif q > current and ctx.tense != "future":
-        year -= 1  # a quarter not yet begun is last year's, unless the clause looks ahead
-    return Resolved("DATE", f"{year:04d}-Q{q}", f"quarter {q}, year from {_anchor_words(ctx)}", anchor="publication")
-
-
-def _reporting_quarter(ctx) -> tuple[int, int]:
-    """The quarter an earnings report is about: the one the text last named, or else the last
-    quarter completed before the publication date (a report on the July-September quarter comes
-    out in October or November)."""
-    if ctx.quarter is not None:
-        return ctx.quarter
-    y, q = ctx.dct.year, (ctx.dct.month - 1) // 3 + 1
-    return (y, q - 1) if q > 1 else (y - 1, 4)
-
-
-def r_this_year(text, g, ctx):
-    """The (fiscal) year the text is written in; the latest completed one for "latest fiscal"."""
-    mod = "END" if g.get("end") else None
-    if g.get("ended"):
-        return Resolved("DURATION", "P1Y", "a year's length, ended on the day the text gives")
-    if ctx.dct is None:
-        return Resolved("DATE", "XXXX", "no publication date to take the year from", mod=mod, anchored=False)
-    back = 1 if (g.get("q") or "").startswith("latest") else 0
-    year = ctx.dct.year - back
-    return Resolved("DATE", f"{year:04d}", f"the year of {_anchor_words(ctx)}" if not back else f"the year before {_anchor_words(ctx)}",
-                    anchor="publication", mod=mod)
-
-
-def _quarter_ended(g, ctx):
-    """The three months ending on the given day, named by the calendar quarter of their middle
-    month (a quarter ended 31 July is May-July: mostly the second calendar quarter), unless the
-    text has already named the quarter it reports ("its fiscal first quarter ended Sept. 29")."""
-    month, day = month_number(g["month"]), int(g["day"])
-    if ctx.quarter is not None and not g.get("year"):
-        y, q = ctx.quarter
-        return Resolved("DATE", f"{y:04d}-Q{q}", "the quarter the text reports, ended on the day it gives", anchor="mention")
-    if g.get("year"):
-        end = dt.date(int(g["year"]), month, min(day, 28))
-    elif ctx.dct is not None:
-        end = date_for_day_month(month, min(day, 28), ctx.dct, "past")
-    else:
-        return Resolved("DATE", "XXXX-QX", "no publication date to take the year from", anchored=False)
-    middle = add_units(end, "M", -1)
-    return Resolved("DATE", unit_value(middle, "Q"), f"the quarter ended {end.isoformat()}", anchor="none" if g.get("year") else "publication")
-
-
-def r_period(text, g, ctx):
-    """A reporting period: the quarter the text is about, the same quarter a year before, or the
-    quarter of a named year."""
-    rel = " ".join((g.get("rel") or "").lower().split())
-    if g.get("month") and g.get("day"):
-        return _quarter_ended(g, ctx)
-    year_before = bool(g.get("adj") or g.get("ago") or "year-" in rel or rel.startswith(("comparable", "corresponding")))
-    q_named = ORDINALS[g["qord"].lower()] if g.get("qord") else None
-    if ctx.dct is None and not g.get("year"):
-        return Resolved("DATE", f"XXXX-Q{q_named or 'X'}", "no publication date to count from", anchored=False)
-    if g.get("adj") and ctx.quarter is None and ctx.ref_granularity != "quarter":
-        return Resolved("DATE", f"{ctx.dct.year - 1:04d}", f"the year before {_anchor_words(ctx)}", anchor="publication")
-    if (g.get("punit") or "").lower() == "period" and not (g.get("year") or g.get("ry") or g.get("rel") or g.get("ago")) \
-            and ctx.quarter is None and ctx.ref_granularity != "quarter":
-        return None  # "the period from 1 April to 31 March": a reporting quarter only where the text reports one
-    if g.get("year") or g.get("ry"):
-        year = int(g["year"]) if g.get("year") else ctx.dct.year + {"last": -1, "next": 1}.get(g["ry"].lower(), 0)
-        if q_named is None and ctx.quarter is None and (g.get("punit") or "").lower() == "period":
-            return Resolved("DATE", f"{year:04d}", "a reporting period of a given year")
-        q = q_named or (ctx.quarter or _reporting_quarter(ctx))[1]
-        return Resolved("DATE", f"{year:04d}-Q{q}", "the reporting quarter of a given year", anchor="none" if g.get("year") else "publication")
-    if rel == "current":  # the quarter under way, whatever quarter the report is on
-        y, q = ctx.dct.year, (ctx.dct.month - 1) // 3 + 1
-    else:
-        y, q = _reporting_quarter(ctx)
-    if year_before:
-        y -= 1
-    how = "the same quarter a year before the one the text reports" if year_before else "the quarter the text reports"
-    return Resolved("DATE", f"{y:04d}-Q{q}", how, anchor="mention" if ctx.quarter else "publication", comparison=year_before)
-
-
-def r_half(text, g, ctx):
-    hord = (g.get("hord") or g.get("hq") or "").lower()  # "the first two quarters" are the first half
-    h = 2 if hord == "last" else ORDINALS[hord]
-    if " of " not in text.lower() and ctx.quarter is None and ctx.ref_granularity != "quarter":
-        return None  # "early in the second half": a match's half, unless the text reports on periods
-    if g.get("year"):
-        return Resolved("DATE", f"{int(g['year']):04d}-H{h}", "a half of a given year")
-    if ctx.dct is None:
-        return Resolved("DATE", f"XXXX-H{h}", "no publication date", anchored=False)
-    year = ctx.dct.year
-    tail = text.lower()
-    if "last year" in tail:
-        year -= 1
-    elif "next year" in tail:
-        year += 1
-    return Resolved("DATE", f"{year:04d}-H{h}", f"half {h}, year from {_anchor_words(ctx)}", anchor="publication")
 
 
 _DAY_WORD_SHIFT = {"today": 0, "yesterday": -1, "tomorrow": 1}
