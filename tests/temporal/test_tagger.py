@@ -78,6 +78,7 @@ CASES = [
     ("Lenders, led by Bank of America, extended loans through January.", dt.date(1989, 10, 30), [("January", "1990-01")]),
     ("Thermo Electron agreed to purchase the line for $22 million in February.", dt.date(1989, 10, 30), [("February", "1990-02")]),
     ("The offer had been due to expire Friday evening.", dt.date(1989, 10, 30), [("Friday evening", "1989-10-27TEV")]),
+    ("The vote, scheduled for mid-March, could be delayed.", dt.date(2013, 1, 9), [("mid-March", "2013-03")]),
     ("NATO has decided to admit Poland in early March, an official said on Wednesday.", dt.date(1999, 2, 10),
      [("early March", "1999-03"), ("Wednesday", "1999-02-10")]),
     ("They met on Oct. 17, 2001, and indicted him the following March.", dt.date(2003, 6, 12),
