@@ -52,8 +52,6 @@ _NARRATED = {"month", "month_day", "weekday", "season", "holiday"}
 _ANAPHORIC_RELS = {"the", "previous", "following"}
 _COARSE_UNIT = re.compile(r"(?i)years?$|decades?$|centur(?:y|ies)$")
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")
-_MOD_WORDS = {"APPROX": "about ", "MORE_THAN": "more than ", "LESS_THAN": "less than ", "EQUAL_OR_MORE": "at least ",
-              "EQUAL_OR_LESS": "at most ", "START": "the start of ", "MID": "the middle of ", "END": "the end of "}
 
 
 def _as_date(published) -> dt.date | None:
@@ -260,14 +258,13 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
             # "up 14% from the previous year", "a decade later": counted from the last date named,
             # a year included ("in 1999"), not only the last day or month ("a year earlier" in a
             # report compares with the period reported, and keeps its own anchor)
-            ctx = Context(dct=dct, ref=year_ref, ref_granularity=last_granularity, tense=tense, quarter=quarter)
-            ctx_index = year_ref_index
+            ctx, ctx_index = replace(ctx, ref=year_ref), year_ref_index
         if ctx_index is not None and ctx.ref is not None:
             ctx = replace(ctx, ref_shown=mentions[ctx_index].value)
         narrated = narrative and ref is not None and kind in _NARRATED and (groups.get("rel") or "the previous").lower().split()[-1] in _ANAPHORIC_RELS
         if narrated:  # the time the story is at stands in for the writing; a story moves forward
-            ctx = Context(dct=ref, ref=ref, ref_granularity=last_granularity, tense="future", quarter=quarter,
-                          anchor_name=NARRATIVE_ANCHOR)
+            ctx = replace(ctx, dct=ref, ref=ref, tense="future", anchor_name=NARRATIVE_ANCHOR,
+                          ref_shown=mentions[ref_index].value)
             ctx_index = ref_index
         try:
             resolved = RESOLVERS[kind](surface, groups, ctx)
@@ -321,11 +318,10 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
 
 
 def _explain(surface: str, r, granularity) -> str:
-    from chronology.timex import display_date
+    from chronology.timex import MOD_WORDS, display_date
 
     if r.type == "DURATION":
-        shown = duration_words(r.value)
-        shown = f"{_MOD_WORDS.get(r.mod, '')}{shown}" if r.mod else shown
+        shown = MOD_WORDS.get(r.mod or "", "{}").format(duration_words(r.value))
         if r.span is not None:  # "the past three years": a length with its place on the calendar
             shown += f", {r.span[0].isoformat()} to {r.span[1].isoformat()}"
     elif r.type == "SET":
