@@ -45,17 +45,14 @@ POINT_MOD = r"(?:(?P<mod>early|late|mid|the beginning of|the start of|the end of
 AMOUNT_MOD = rf"(?:(?P<amod>{_alt([k for k, v in MODS.items() if v not in ('START', 'END', 'MID')])})\s+)"
 ORDINAL = rf"(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_alt(ORDINALS)})"
 # The day a clock time is on, written after it: "10 p.m. Wednesday", "5 p.m. EST, Nov. 9".
-CLOCK_DAY = (r"(?:,?\s+(?-i:(?P<cwd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-             r"|(?P<cmonth>January|February|March|April|May|June|July|August|September|October|November|December"
-             r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+(?P<cday>[12]\d|3[01]|0?[1-9])\b(?![,\s]*\d)))")
-_MONTH_NAMES = ("January|February|March|April|May|June|July|August|September|October|November|December"
-                "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
+CLOCK_DAY = (rf"(?:,?\s+(?-i:(?P<cwd>{WEEKDAY_FULL})\b"
+             rf"|(?P<cmonth>{MONTH_FULL}|{MONTH_ABBR})\.?\s+(?P<cday>[12]\d|3[01]|0?[1-9])\b(?![,\s]*\d)))")
 # Or said after "on", which stays outside the expression: "8.30pm on Sunday" is "8.30pm", on Sunday.
 # ... also past the other end of a range: "between 10pm and 11pm on Saturday".
 CLOCK_ON_DAY = (r"(?=(?:\s+(?:and|or|to|until|-|–)\s+\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.m\.|[ap]m\b))?"
-                r"(?:\s*\([^()]{1,20}\))?\s+on\s+(?-i:(?P<owd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-                rf"|(?P<oday>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?P<omonth>{_MONTH_NAMES})\b\.?(?:,?\s+(?P<oyear>1[6-9]\d\d|20\d\d)\b)?"
-                rf"|(?P<omonth2>{_MONTH_NAMES})\.?\s+(?P<oday2>[12]\d|3[01]|0?[1-9])\b(?:,?\s+(?P<oyear2>1[6-9]\d\d|20\d\d)\b)?))")
+                rf"(?:\s*\([^()]{{1,20}}\))?\s+on\s+(?-i:(?P<owd>{WEEKDAY_FULL})\b"
+                rf"|(?P<oday>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?P<omonth>{MONTH_FULL}|{MONTH_ABBR})\b\.?(?:,?\s+(?P<oyear>1[6-9]\d\d|20\d\d)\b)?"
+                rf"|(?P<omonth2>{MONTH_FULL}|{MONTH_ABBR})\.?\s+(?P<oday2>[12]\d|3[01]|0?[1-9])\b(?:,?\s+(?P<oyear2>1[6-9]\d\d|20\d\d)\b)?))")
 # Holidays are proper names: matched with their capitals ("May Day", not "may day").
 HOLIDAY_NAMES = "|".join(re.escape(_title(n)).replace(r"\ ", r"\s+").replace("'", "['’]") for n in HOLIDAY_LIST)
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
