@@ -190,24 +190,27 @@ def test_header_has_title_counts_range_and_warnings_with_reasons(loaded, chronol
     )
 
 
+ACTIVE = "() => document.activeElement.id || document.activeElement.tagName"
+
+
+def focus_by_key(page, target: str, key: str, presses: int) -> bool:
+    """Press `key` until the focus is on `target` (an element id or tag name), at most `presses` times."""
+    for _ in range(presses):
+        page.keyboard.press(key)
+        if page.evaluate(ACTIVE) == target:
+            return True
+    return False
+
+
 def test_keyboard_alone_searches_filters_and_opens_an_event(loaded, chronology):
     page = loaded.page
-    active = "() => document.activeElement.id || document.activeElement.tagName"
     page.evaluate("() => document.activeElement && document.activeElement.blur()")
-    for _ in range(6):
-        page.keyboard.press("Tab")
-        if page.evaluate(active) == "f-search":
-            break
-    assert page.evaluate(active) == "f-search"
+    assert focus_by_key(page, "f-search", "Tab", 6)
     page.keyboard.type("laming")
     page.wait_for_function("() => document.getElementById('f-status').textContent.startsWith('Showing ')"
                            " && !document.getElementById('f-status').textContent.startsWith('Showing all')")
     shown = page.evaluate("() => window.chronologyPage.shown()")
-    presses = 0
-    while page.evaluate(active) != "SUMMARY" and presses < 40:
-        page.keyboard.press("Tab")
-        presses += 1
-    assert page.evaluate(active) == "SUMMARY", f"no event reached in {presses} Tab presses"
+    assert focus_by_key(page, "SUMMARY", "Tab", 40), "no event reached in 40 Tab presses"
     index = page.evaluate("() => Number(document.activeElement.parentElement.dataset.index)")
     assert index == shown[0]
     page.keyboard.press("Enter")
@@ -215,11 +218,7 @@ def test_keyboard_alone_searches_filters_and_opens_an_event(loaded, chronology):
                            timeout=5000)
     assert "laming" in page.evaluate("() => document.activeElement.parentElement.textContent").lower()
     # A filter from the keyboard: back to the source select, choose with the arrow keys.
-    for _ in range(40):
-        page.keyboard.press("Shift+Tab")
-        if page.evaluate(active) == "f-source":
-            break
-    assert page.evaluate(active) == "f-source"
+    assert focus_by_key(page, "f-source", "Shift+Tab", 40)
     page.keyboard.press("ArrowDown")
     page.wait_for_function("() => document.getElementById('f-source').value !== ''")
     chosen = page.evaluate("() => document.getElementById('f-source').value")
