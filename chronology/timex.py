@@ -75,6 +75,8 @@ def _plain(value: str) -> str:
             return value
         if hh is not None:
             h, minute = int(hh), int(mm)
+            if h == 24:  # ISO 8601's end of the day
+                return f"midnight at the end of {day}"
             clock = f"{(h % 12) or 12}{f':{minute:02d}' if minute else ''}{'am' if h < 12 else 'pm'}"
             return f"{clock}, {day}"
         if part:

@@ -45,6 +45,16 @@ _NAME_BEFORE = re.compile(r"(?<![.!?\"'“‘]\s)(?<=[a-z,;:] )[A-Z][A-Za-z]+\s+
 _GENERIC_DAY = re.compile(r"(?i:today)['’]s\s+(?:world|youth|society|children|generation|economy|young|kids|families|"
                           r"politics|culture|standards|technology|computers|consumers?|workers|workplace|teenagers|students)\b"
                           r"|(?i:tomorrow)(?=\s*[,.;:!?\"']|\s*$)(?<=\bof\stomorrow)", re.IGNORECASE)
+# "the daily.", "the business daily.", "the Mainichi Shimbun daily.", "the national news weekly." (but
+# "land on the island daily.": an adverb) -- words that describe a newspaper before it
+# Figures named by the period they measure: "November's employment report", "third-quarter results".
+_STATISTIC_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:employment|unemployment|jobs|payrolls?|retail|trade|inflation|consumer|producer|housing|factory|"
+    r"industrial|manufacturing|sales|earnings|trading)\s+)?(?:figures|data|report|survey|statistics|numbers|results|"
+    r"earnings|sales|payrolls|reading|index|output|production|orders|inflation|unemployment)\b", re.IGNORECASE)
+_PAPER_BEFORE = re.compile(
+    r"\b(?i:the|a|an)\s+(?:(?:[A-Z][\w-]*|(?i:[\w-]+(?:al|ing|ive|run|language|based|wing|circulation|ist)|business|news|"
+    r"government|party|opposition|state|evening|morning|tabloid|popular|local|independent|liberal|official))\s+){0,3}$")
 _LAST_VERB = re.compile(r"\b(?:to|will|would|could|may|might|should|must|can|'ll|did|does|do)\s+$", re.IGNORECASE)
 # Kinds a narrative resolves against the time it last talked about, unless their own word
 # points from the writing ("last May", "next Friday"): no word, "the", or "the previous/following".
@@ -87,7 +97,7 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
         after = _NEXT_WORD.match(text, end)
         before = _PREV_WORD.search(text, max(0, start - 20), start)
         determiner = before is not None and before.group(1).lower() in _DETERMINERS
-        if after and after.group(1).endswith("s") and after.group(1) not in _S_WORDS and not determiner and not groups.get("fiscal"):
+        if after and after.group(1).endswith("s") and after.group(1) not in _S_WORDS and not determiner and not groups.get("fiscal") and not groups.get("pp"):
             return False  # "2000 people" is a count; "the 2005 reforms" is a year
         if before and before.group(1).lower() in _COUNT_BEFORE and not groups.get("mod"):
             return False
@@ -110,6 +120,8 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
             return False  # "$500 million a year", "700 seats a week": a rate, not a time
         if unit.startswith("quarter") and (num in ("a", "an", "one", "three") and text[end:end + 3].lower() == " of" or "-" in text[start:end] and unit.endswith("s")):
             return False  # "more than a quarter of the market", "three-quarters": a fraction
+    if kind == "set" and groups.get("adv") and _PAPER_BEFORE.search(text, max(0, start - 40), start) and re.match(r"\s*[,.;:)]", text[end:end + 3]):
+        return False  # "said the business daily.": a newspaper
     # "$500 million a year", "700 seats a week": a rate, not a recurring time
     return not (kind == "set" and _RATE_BEFORE.search(text, max(0, start - 40), start))
 
@@ -249,6 +261,8 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
         surface = text[start:end]
         kind = _KIND[name]
         tense = tense_of(text, start, end) if kind in ("month", "month_day", "weekday", "season", "quarter", "clock", "noon", "future", "holiday", "weekend") else "none"
+        if kind in ("month", "quarter") and _STATISTIC_AFTER.match(text, end):
+            tense = "past"  # "will publish November's jobs report": the month reported on has passed
         use_day = kind in ("anaphoric", "clock", "noon") or "dir" in groups or (
             kind == "weekday" and (groups.get("rel") or "").lower().startswith("the "))
         ctx = Context(dct=dct, ref=(day_ref or ref) if use_day else ref, ref_granularity=last_granularity, tense=tense, quarter=quarter)

@@ -9,6 +9,7 @@ from dataclasses import replace
 from chronology.temporal.dateparse import parse_absolute
 from chronology.temporal.holidays import holiday_date
 from chronology.temporal.lexicon import (
+    MONTHS,
     ORDINALS,
     PARTS_OF_DAY,
     SEASON_WORDS,
@@ -87,6 +88,17 @@ def r_month_day(text, g, ctx):
     return Resolved("DATE", day_value(d), f"{_direction(ctx)} the anchor {_anchor_words(ctx)}", anchor="publication")
 
 
+def r_week_of(text, g, ctx):
+    """'the week of March 6': the ISO week the day falls in."""
+    if g.get("month2"):  # "the week of 12 May"
+        g = {**g, "month": g["month2"], "day": g["day2"]}
+    day = r_month_day(text, g, ctx)
+    if day is None or not day.anchored:
+        return day and Resolved("DATE", "XXXX-WXX", day.how, anchored=False)
+    d = dt.date.fromisoformat(day.value)
+    return Resolved("DATE", week_value(d), f"the week of {d.isoformat()}, {day.how}", anchor=day.anchor)
+
+
 def r_month_rel_year(text, g, ctx):
     """'3 August last year': the year is deictic, the month and day are given."""
     month = month_number(g["month"])
@@ -139,7 +151,8 @@ def r_month(text, g, ctx):
 
 
 def r_year(text, g, ctx):
-    return Resolved("DATE", f"{int(g['year']):04d}", "a year, needs no anchor", mod=mod_of(g.get("mod")))
+    mod = {"post": "AFTER", "pre": "BEFORE"}.get((g.get("pp") or "").lower()) or mod_of(g.get("mod"))
+    return Resolved("DATE", f"{int(g['year']):04d}", "a year, needs no anchor", mod=mod)
 
 
 def r_year_spoken(text, g, ctx):
@@ -338,7 +351,7 @@ def r_ago(text, g, ctx):
         n += 0.5
     direction = " ".join(g["dir"].lower().split())
     letter, is_time, _ = unit_code(g["unit"])
-    mod = mod_of(g.get("amod"))
+    mod = mod_of(g.get("amod")) or ("APPROX" if g.get("orso") else None)
     anaphoric = direction in ("later", "earlier", "before", "after")
     base = (ctx.ref or ctx.dct) if anaphoric else ctx.dct
     sign = -1 if direction in ("ago", "earlier", "before") else 1
@@ -458,10 +471,13 @@ def _clock_day(g, ctx) -> tuple[dt.date | None, str]:
 
 
 def r_noon(text, g, ctx):
-    hour = "00:00" if g["word"].lower() == "midnight" else "12:00"
+    named_day = any(g.get(k) for k in ("dword", "cwd", "owd", "cmonth", "omonth", "omonth2"))
+    # "midnight Friday" ends Friday (ISO 8601's 24:00); a midnight with no day named is where a day begins
+    hour = "12:00" if g["word"].lower() != "midnight" else "24:00" if named_day else "00:00"
     base, anchor = _clock_day(g, ctx)
     day = base.isoformat() if base else "XXXX-XX-XX"
-    return Resolved("TIME", f"{day}T{hour}", f"{g['word'].lower()} on {day}", anchor=anchor, anchored=base is not None)
+    where = "the end of" if hour == "24:00" else f"{g['word'].lower()} on"
+    return Resolved("TIME", f"{day}T{hour}", f"{where} {day}", anchor=anchor, anchored=base is not None)
 
 
 def r_duration(text, g, ctx):
@@ -471,10 +487,12 @@ def r_duration(text, g, ctx):
         unit = g["unit"].lower()
         value = {"hour": "PT30M", "day": "PT12H", "year": "P6M", "decade": "P5Y", "century": "P50Y"}[unit]
         return Resolved("DURATION", value, "a length of time")
-    n = number(g.get("num")) if g.get("num") else None  # "for years": some number of years
+    # "for years": some number of years; "a day-long meeting": one
+    n = number(g.get("num")) if g.get("num") else None if g["unit"].lower().endswith("s") else 1
     if n is not None and text.lower().rstrip().endswith("and a half"):
         n = n + 0.5
-    return Resolved("DURATION", duration_value(n, g["unit"]), "a length of time", mod=mod_of(g.get("amod")))
+    mod = mod_of(g.get("amod")) or ("APPROX" if g.get("orso") else None)  # "a week or so"
+    return Resolved("DURATION", duration_value(n, g["unit"]), "a length of time", mod=mod)
 
 
 _ADVERB_SET = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
@@ -497,6 +515,8 @@ def r_set(text, g, ctx):
         return Resolved("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit.rstrip('s')]}", "a recurring part of the day", quant=quant)
     if unit in SEASONS:
         return Resolved("SET", f"XXXX-{SEASONS[unit]}", "every such season", quant=quant)
+    if unit in MONTHS:  # "each July"
+        return Resolved("SET", f"XXXX-{MONTHS[unit]:02d}", "every such month", quant=quant)
     n = g.get("num")
     if n and n.lower() == "other":
         return Resolved("SET", duration_value(2, unit), "every other one", quant=quant)
@@ -533,5 +553,5 @@ RESOLVERS = {
     "this_pod": r_this_pod, "present": r_present, "past": r_past, "future": r_future,
     "rel_unit": r_rel_unit, "earlier_this": r_earlier_this, "rel_span": r_rel_span,
     "anaphoric": r_anaphoric, "weekday": r_weekday, "clock": r_clock, "noon": r_noon,
-    "duration": r_duration, "set": r_set, "period": r_period, "holiday": r_holiday, "this_year": r_this_year, "year_spoken": r_year_spoken, "weekend": r_weekend,
+    "week_of": r_week_of, "duration": r_duration, "set": r_set, "period": r_period, "holiday": r_holiday, "this_year": r_this_year, "year_spoken": r_year_spoken, "weekend": r_weekend,
 }

@@ -23,7 +23,8 @@ NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
     "hundred": 100, "a hundred": 100, "half a": 0.5, "a couple of": 2, "couple of": 2,
     "a dozen": 12, "dozen": 12,
 }
@@ -53,7 +54,8 @@ PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "N
 # Modifier words -> TIMEX3 mod.
 MODS = {
     "early": "START", "the beginning of": "START", "the start of": "START", "the end of": "END",
-    "late": "END", "mid": "MID", "the middle of": "MID", "about": "APPROX", "around": "APPROX",
+    "late": "END", "mid": "MID", "the first half of": "START", "the second half of": "END",
+    "the last half of": "END", "the latter half of": "END", "the middle of": "MID", "about": "APPROX", "around": "APPROX",
     "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX", "nearly": "LESS_THAN",
     "almost": "LESS_THAN", "less than": "LESS_THAN", "under": "LESS_THAN", "more than": "MORE_THAN",
     "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS",

@@ -65,7 +65,8 @@ def r_this_year(text, g, ctx):
         return Resolved("DURATION", "P1Y", "a year's length, ended on the day the text gives")
     if ctx.dct is None:
         return Resolved("DATE", "XXXX", "no publication date to take the year from", mod=mod, anchored=False)
-    back = 1 if (g.get("q") or "").startswith("latest") else 0
+    # "the latest fiscal year"; "since year-end": the last year that has ended
+    back = 1 if (g.get("q") or "").startswith("latest") or "since" in g else 0
     year = ctx.dct.year - back
     return Resolved("DATE", f"{year:04d}", f"the year of {_anchor_words(ctx)}" if not back else f"the year before {_anchor_words(ctx)}",
                     anchor="publication", mod=mod)

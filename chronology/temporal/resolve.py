@@ -117,6 +117,9 @@ def number(word: str | None) -> float | None:
         return None
     if w in NUMBERS:
         return NUMBERS[w]
+    tens, _, ones = w.replace("-", " ").partition(" ")
+    if tens in NUMBERS and ones in NUMBERS and NUMBERS[tens] in range(20, 100, 10) and NUMBERS[ones] in range(1, 10):
+        return NUMBERS[tens] + NUMBERS[ones]  # "twenty-four"
     if w.endswith(("1/2", "½")):  # "5 1/2 hours"
         whole = w.removesuffix("1/2").removesuffix("½").strip()
         return int(whole) + 0.5 if whole.isdigit() else None

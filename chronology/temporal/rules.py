@@ -39,9 +39,13 @@ DAY_WORDS = ("(?:twenty[\\s-]+(?:first|second|third|fourth|fifth|sixth|seventh|e
 YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
 YEAR_END = r"(?![\d%]|,\d|\.\d|-\d)"
 NUM_WORDS = _alt([w for w in NUMBERS if w not in ("a", "an")])
-NUM = rf"(?P<num>\d+(?:\.\d+|\s+1/2|\s*½)?|{NUM_WORDS}|{_alt(VAGUE_NUMBERS)}|an?)"
+# "twenty-four", "twenty four": a tens word and a ones word (before the plain tens word can win)
+NUM_COMPOUND = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:one|two|three|four|five|six|seven|eight|nine)"
+NUM = rf"(?P<num>\d+(?:\.\d+|\s+1/2|\s*½)?|{NUM_COMPOUND}|{NUM_WORDS}|{_alt(VAGUE_NUMBERS)}|an?)"
 UNIT = r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
 POINT_MOD = r"(?:(?P<mod>early|late|mid|the beginning of|the start of|the end of|the middle of)[\s-]+)"
+# A decade's or century's halves have no TIMEX3 value of their own: the period, at its start or end.
+SPAN_MOD = r"(?:(?P<mod>early|late|mid|the beginning of|the start of|the end of|the middle of|the (?:first|second|last|latter) half of)[\s-]+)"
 AMOUNT_MOD = rf"(?:(?P<amod>{_alt([k for k, v in MODS.items() if v not in ('START', 'END', 'MID')])})\s+)"
 ORDINAL = rf"(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_alt(ORDINALS)})"
 # The day a clock time is on, written after it: "10 p.m. Wednesday", "5 p.m. EST, Nov. 9".
@@ -120,6 +124,9 @@ RULES: tuple[Rule, ...] = (
     # "between 1 and 3 June 2007": the first day of the pair ("3 June 2007" is found on its own)
     Rule("day_pair_month", "month_day", rf"\b(?P<x>{DAY})\s*(?:and|or|&|-|–|to)\s*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+{MONTH}(?:,?\s+{YEAR}{YEAR_END})?",
          ("1 and 3 June 2007", "15-16 December", "3rd to 5th May"), 0, words=MONTH_WORDS, reach=(40, 40)),
+    # "the week of March 6": the week that day is in
+    Rule("week_of", "week_of", rf"\bthe\s+week\s+of\s+(?:the\s+)?(?:{MONTH}\s+{DAY}|(?P<day2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month2>{MONTH_FULL}|{MONTH_ABBR}))\b(?:,?\s+{YEAR}{YEAR_END})?",
+         ("the week of March 6", "the week of 12 May", "the week of Oct. 2, 2000"), 0, words=("week",), reach=(10, 40)),
     # "March eighth", said aloud
     Rule("month_day_words", "month_day", rf"\b{WEEKDAY_PREFIX}{MONTH}\s+(?:the\s+)?(?P<dayword>{DAY_WORDS})\b",
          ("March eighth", "June the twenty-first"), 0, words=MONTH_WORDS, reach=(40, 40)),
@@ -131,19 +138,21 @@ RULES: tuple[Rule, ...] = (
     Rule("year", "year",
          rf"(?<![\d$£€#./-])(?<!\d )\b{POINT_MOD}?(?:(?P<fiscal>fiscal|financial|FY)\s*(?:year\s+)?)?{YEAR}\b{YEAR_END}(?!\s?\d)(?!s\b)(?!'s)",
          ("2005", "early 2009", "fiscal 1998", "mid-2008"), reach=(40, 8), key=r"(?:1[6-9]|20)\d\d"),
+    # "post-1959 politics", "pre-2008 levels": after or before the year
+    Rule("year_prefixed", "year", rf"\b(?P<pp>post|pre)-{YEAR}\b{YEAR_END}", ("post-1959", "pre-2008"), reach=(5, 4), key=r"(?:1[6-9]|20)\d\d"),
     Rule("year_spoken", "year_spoken",
          rf"\b(?:(?P<month>{MONTH_FULL})\s+|(?:the\s+)?(?:(?P<season>spring|summer|autumn|fall|winter)\s+of\s+)|the\s+year\s+)?{SPOKEN_YEAR}\b(?![\s-]+(?:{_ONES}|{_TENS}|hundred|thousand|percent|dollars|people|years)\b)",
          ("nineteen ninety-six", "January nineteen ninety-seven", "the year two thousand", "the winter of nineteen ninety-four"),
          re.IGNORECASE, trigger=r"\b(?:nineteen|eighteen|two\s+thousand)\b", words=("nineteen", "eighteen", "thousand")),
     Rule("decade", "decade",
-         rf"\b(?:the\s+)?{POINT_MOD}?(?P<decade>(?:1[6-9]|20)\d0)'?s\b",
-         ("the 1990s", "the early 2000s", "1980s", "mid-1990s"), reach=(27, 2), key=r"0'?s\b"),
+         rf"\b(?:the\s+)?{SPAN_MOD}?(?:(?<=of\s)the\s+)?(?P<decade>(?:1[6-9]|20)\d0)'?s\b",
+         ("the 1990s", "the early 2000s", "1980s", "mid-1990s", "the second half of the 1990s"), reach=(27, 2), key=r"0'?s\b"),
     # "the nineties" (with "the": "in his sixties" is an age)
-    Rule("decade_words", "decade", rf"\bthe\s+{POINT_MOD}?(?P<dword>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+    Rule("decade_words", "decade", rf"\bthe\s+{SPAN_MOD}?(?:(?<=of\s)the\s+)?(?P<dword>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
          ("the nineties", "the late sixties", "the Eighties"), words=("twenties", "thirties", "forties", "fifties", "sixties",
                                                                       "seventies", "eighties", "nineties"), reach=(25, 1)),
-    Rule("decade_short", "decade", rf"\b(?:the\s+)?{POINT_MOD}?'(?P<short>[0-9]0)s\b", ("the '90s",), trigger=r"'\d0s"),
-    Rule("century", "century", rf"\b(?:the\s+)?{POINT_MOD}?{ORDINAL}[\s-]+century\b", ("the 20th century", "the nineteenth century"), words=("century",), reach=(45, 2)),
+    Rule("decade_short", "decade", rf"\b(?:the\s+)?{SPAN_MOD}?(?:(?<=of\s)the\s+)?'(?P<short>[0-9]0)s\b", ("the '90s", "the last half of the '80s"), trigger=r"'\d0s"),
+    Rule("century", "century", rf"\b(?:the\s+)?{SPAN_MOD}?(?:(?<=of\s)the\s+)?{ORDINAL}[\s-]+century\b", ("the 20th century", "the nineteenth century"), words=("century",), reach=(45, 2)),
     # --- seasons, quarters, halves ------------------------------------------------------------
     Rule("season", "season",
          rf"\b(?:(?P<rel>this|last|next|the\s+following|the\s+previous|the|early|late|mid)[\s-]+)?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?{YEAR})?\b(?!\s+(?:term|session|school|games|olympics|collection|fashion|fuel|statement|budget|sales?|camp|clothes|wheat|tyres?|tires|squash|solstice|equinox)\b)(?!(?<=(?-i:Spring|Summer|Autumn|Winter))\s+(?-i:(?:of\s+)?[A-Z][a-z]))",
@@ -171,7 +180,7 @@ RULES: tuple[Rule, ...] = (
          ("the 1988 period", "the 1988 second quarter", "this year's third quarter", "last year's quarter"), words=("quarter", "period"), reach=(40, 5)),
     # "the fiscal year", "the full year", "by year-end": the year of the writing
     Rule("this_year", "this_year",
-         r"\b(?:the\s+(?P<q>full|current|fiscal|current\s+fiscal|full\s+fiscal|latest\s+fiscal|calendar)\s+year|(?P<end>year[-\s]end|year['’]s\s+end|the\s+end\s+of\s+the\s+year))\b(?!['’]s)",
+         r"\b(?:the\s+(?P<q>full|current|fiscal|current\s+fiscal|full\s+fiscal|latest\s+fiscal|calendar)\s+year|(?:(?<=\bsince\s)(?P<since>))?(?P<end>year[-\s]end|year['’]s\s+end|the\s+end\s+of\s+the\s+year))\b(?!['’]s)",
          ("the fiscal year", "the full year", "year-end", "the end of the year", "year's end"), words=("year",), reach=(30, 10)),
     Rule("the_year", "this_year",
          rf"\b(?:for|in|during|throughout|of|through)\s+(?P<x>the\s+year)\b(?!['’]s|\s+(?:before|after|earlier|later|that|when|in\s+which|of|and|round|\d))(?:\s+(?P<ended>ended|ending|to(?=\s+(?:\d|{MONTH_FULL}|{MONTH_ABBR}))))?(?!\s+to\b)",
@@ -193,8 +202,10 @@ RULES: tuple[Rule, ...] = (
     Rule("past_ref", "past",
          r"\b(?:recently|lately|recent(?:\s+(?:years|times|decades))?(?!\s+(?:months|weeks|days|quarters)\b)|the\s+past(?!\s+\w+\s+(?:years?|months?|weeks?|days?)\b)(?=\s*[,.;]|\s+(?:and|but|or|when|as)\b|$)|(?<=\bin\s)the\s+past(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|twelve|year|month|week|decade|century|day|quarter)\w*)\b|past\s+years|(?:once|formerly)(?=\s+(?:was|were|had)\b))",
          ("recently", "recent years", "the past"), words=("recently", "lately", "recent", "past", "once", "formerly"), reach=(12, 40)),
-    Rule("future_ref", "future", r'''\b(?:(?<=\bin\s)future\b(?!\s+(?:of|years|generations)\b)|the\s+future|(?:the\s+)?coming\s+(?:years|months|weeks|days|quarters)|the\s+years\s+ahead|the\s+(?:near|short|long)[\s-]+term(?=\s*[,.;:)"']|\s+(?:and|but|or|as|because|when|if|to)\b|\s*$)|the\s+near\s+future|(?<=\bat\s)a\s+later\s+date|(?<!\bas\s)soon(?!\s+(?:as|after|afterwards?|thereafter)\b))\b''',
-         ("the future", "the coming years", "the near term"), words=("future", "coming", "ahead", "term", "soon", "later"), reach=(20, 30)),
+    Rule("future_ref", "future", r'''\b(?:(?<=\bin\s)future\b(?!\s+(?:of|years|generations)\b)|the\s+future|(?:the\s+)?coming\s+(?:years|months|weeks|days|quarters)|the\s+years\s+ahead|the\s+(?:near|short|long)[\s-]+term(?=\s*[,.;:)"']|\s+(?:and|but|or|as|because|when|if|to)\b|\s*$)|the\s+near\s+future|(?<=\bat\s)a\s+later\s+date|(?<!\bas\s)soon(?!\s+(?:as|after|afterwards?|thereafter)\b)'''
+         # "will one day be": some day to come, not a day's length
+         r"|(?:" + "|".join(rf"(?<=\b{w}\s)" for w in ("will", "would", "could", "might", "may", "can", "shall", "should", "must", "to")) + r")one\s+day(?=\s+[a-z]+\b)(?!\s+(?:and|or|of|in|at|to|for|after|before|later|earlier|ago|off|more)\b))\b",
+         ("the future", "the coming years", "the near term"), words=("future", "coming", "ahead", "term", "soon", "later", "day"), reach=(20, 30)),
     Rule("rel_unit", "rel_unit",
          r"\b(?:(?P<mod>the\s+(?:end|beginning|start|middle)\s+of)\s+(?=(?:this|last|next|that)\s))?(?P<rel>this|last|next|past|coming|current|previous|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+current|the\s+same|the\s+following|that|the\s+preceding)\s+(?P<unit>week|weekend|fortnight|month|year|decade|century)\b",
          ("last month", "next year", "this week", "the past year", "the following week", "that month", "the end of next month",
@@ -242,21 +253,25 @@ RULES: tuple[Rule, ...] = (
     # --- durations and sets -------------------------------------------------------------------
     Rule("duration", "duration",
          # ("the 30-day period": an adjective, whose article TimeML leaves out)
-         rf"\b(?:the\s+(?![\w.]+-(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)))?{AMOUNT_MOD}?{NUM}[\s-]+(?:(?:more|full|straight|consecutive|long|whole|additional|extra|further|trading|business|working|calendar)\s+)?{UNIT}(?:\s+and\s+a\s+half)?\b(?!-(?:old|earlier|ago)\b)(?!\s+old\b)"
+         rf"\b(?:the\s+(?![\w.]+-(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)))?{AMOUNT_MOD}?{NUM}[\s-]+(?:(?:more|full|straight|consecutive|long|whole|additional|extra|further|trading|business|working|calendar)\s+)?{UNIT}(?:\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?\b(?!-(?:old|earlier|ago|long)\b)(?!\s+old\b)"
          # "two weeks ago", "a week later": the same quantity counted from an anchor; "before" and
          # "after" only when nothing follows ("two months after hearings began": an event's)
          r"(?:\s+(?P<dir>ago|earlier|later|hence|from\s+now|(?:before|after)(?=\s*[,.;:)]|\s*$))\b(?!\s+than\b))?",
          ("three years", "17 months", "more than a decade", "several weeks", "two-year",
-          "two weeks ago", "a week later", "three days earlier", "about a year ago"), words=UNIT_WORDS, reach=(70, 45)),
+          "two weeks ago", "a week later", "three days earlier", "about a year ago", "a week or so ago"), words=UNIT_WORDS, reach=(70, 45)),
     Rule("duration_plural", "duration",
          r"\b(?:for|within|in|over)\s+(?P<x>(?:the\s+)?(?P<unit>years|months|weeks|days|decades|centuries|hours))\b(?!\s+(?:of\s+(?:the|his|her|their|its)|old|ago|earlier|later)\b)",
          ("for years", "over the years"), words=("years", "months", "weeks", "days", "decades", "centuries", "hours"), reach=(15, 20)),
+    # "a day-long meeting", "decades-long": a length said as an adjective
+    Rule("duration_long", "duration", rf"\b(?:{NUM}-)?(?P<unit>hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))-long\b",
+         ("day-long", "decades-long", "10-year-long"), words=("long",), reach=(25, 1)),
     Rule("recent_span", "duration", r"\b(?:the\s+)?recent\s+(?P<unit>months|weeks|days|quarters)\b", ("recent months", "the recent weeks"), words=("recent",), reach=(5, 15)),
     Rule("duration_half", "duration", r"\b(?P<half>half\s+an?\s+(?P<unit>hour|day|year|century|decade))\b", ("half an hour",), words=("half",), reach=(1, 12)),
     Rule("set_every", "set",
-         rf"\b(?:every|each)\s+(?:(?P<num>other|\d+|two|three|four|five|six)\s+)?(?P<unit>days?|nights?|weeks?|weekends?|months?|years?|quarters?|hours?|mornings?|evenings?|summer|winter|spring|autumn|{WEEKDAY_FULL}s?)\b",
-         ("every day", "each week", "every Monday", "every two years"), words=("every", "each"), reach=(2, 25)),
-    Rule("set_adverb", "set", r"\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly)\b(?!\s+(?:newspaper|paper|magazine|allowance|rate|average))",
+         rf"\b(?:every|each)\s+(?:(?P<num>other|\d+|two|three|four|five|six)\s+)?(?P<unit>days?|nights?|weeks?|weekends?|months?|years?|quarters?|hours?|mornings?|evenings?|summer|winter|spring|autumn|{WEEKDAY_FULL}s?|(?-i:{MONTH_FULL}))\b",
+         ("every day", "each week", "every Monday", "every two years", "each July"), words=("every", "each"), reach=(2, 25)),
+    # ("the Communist Party daily Granma", "the business daily.": a newspaper)
+    Rule("set_adverb", "set", r"\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly)\b(?!\s+(?:newspaper|paper|magazine|allowance|rate|average))(?!\s+(?-i:[A-Z]))",
          ("daily", "annually"), words=("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly"), reach=(1, 20)),
     Rule("set_times", "set",
          r"\b(?P<times>once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>day|week|month|year|hour)\b",

@@ -54,8 +54,9 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right_match.start() + 1 if right_match else min(len(text), end + 300)
 
 
-# A reporting verb after a comma that closes the clause: ", it said", ", officials told reporters".
-_ATTRIBUTION = re.compile(r"[^,.;]*,\s*(?:\w+\s+){0,3}(?:said|told|added|reported|announced|stated|says)\b", re.IGNORECASE)
+# A reporting verb after a comma that closes the clause: ", it said", ", officials told reporters",
+# a quotation's close included (",'' Castro said").
+_ATTRIBUTION = re.compile(r"[^,.;]*,\s*(?:['\"’”`]+\s*)?(?:\w+\s+){0,3}(?:said|told|added|reported|announced|stated|says)\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|never)\b|n't\b", re.IGNORECASE)
 _DEADLINE = re.compile(
     r"\b(?:by|until|till|for|before|(?:postponed|adjourned|delayed|deferred|put\s+back|pushed\s+back|moved|brought\s+forward|rescheduled)\s+to)\s+$",

@@ -159,7 +159,7 @@ CASES = [
     ("Elections are due this September.", dt.date(1998, 2, 5), [("this September", "1998-09")]),
     ("Slepian was shot on Friday night.", dt.date(1998, 10, 25), [("Friday night", "1998-10-23TNI")]),
     ("The kidnap happened at 10 p.m. Wednesday, police said.", dt.date(1998, 2, 13), [("10 p.m. Wednesday", "1998-02-11T22:00")]),
-    ("The offer expires at midnight Friday.", dt.date(1989, 10, 25), [("midnight Friday", "1989-10-27T00:00")]),
+    ("The offer expires at midnight Friday.", dt.date(1989, 10, 25), [("midnight Friday", "1989-10-27T24:00")]),
     ("The offer runs until 5 p.m. EST, Nov. 6.", dt.date(1989, 10, 30), [("5 p.m. EST, Nov. 6", "1989-11-06T17:00")]),
     # durations and sets
     ("She spent about 5 1/2 hours in Nairobi.", ANCHOR, [("about 5 1/2 hours", "PT5H30M")]),
@@ -192,6 +192,16 @@ CASES = [
     ("The deal will close by year-end.", ANCHOR, [("year-end", "2009")]),
     ("Net fell from year-earlier levels.", dt.date(1989, 10, 26), [("year-earlier", "1988")]),
     ("He was born in nineteen ninety-six.", ANCHOR, [("nineteen ninety-six", "1996")]),
+    ("The hearing is set for the week of March 16.", ANCHOR, [("the week of March 16", "2009-W12")]),
+    ("Rents returned to pre-2008 levels after the post-1959 politics.", ANCHOR, [("pre-2008", "2008"), ("post-1959", "1959")]),
+    ("After a day-long meeting ended their decades-long feud.", ANCHOR, [("day-long", "P1D"), ("decades-long", "PXDE")]),
+    ("In the last twenty-four hours, prices fell.", ANCHOR, [("the last twenty-four hours", "PT24H")]),
+    ("Then, a week or so ago, he changed his mind.", ANCHOR, [("a week or so ago", "2009-W09")]),
+    ("Sales were flat in the last half of the '80s.", ANCHOR, [("the last half of the '80s", "198")]),
+    ("Islam will one day be the second largest religion.", ANCHOR, [("one day", "FUTURE_REF")]),
+    ("The Orangemen march each July.", ANCHOR, [("each July", "XXXX-07")]),
+    ("The index change is measured since year-end.", ANCHOR, [("year-end", "2008")]),
+    ("``He will leave at dawn (4 a.m. Sunday),'' the minister said.", ANCHOR, [("4 a.m. Sunday", "2009-03-08T04:00")]),
     # traps: not dates
     ("Social workers spend 80% of their time on paperwork.", ANCHOR, []),
     ("Baby P, a 17-month-old boy, died.", ANCHOR, []),
@@ -215,6 +225,7 @@ CASES = [
     ("The case is for today's youth what the blockade was. I would choose the people of tomorrow.", ANCHOR, []),
     ("This is VOA Today. Gonzalez said on 60 Minutes that he would stay. They held Spring of Life rallies.", ANCHOR, []),
     ("Today's meeting was cancelled.", ANCHOR, [("Today", "2009-03-06")]),
+    ("The Communist Party daily Granma said so, and the business daily.", ANCHOR, []),
 ]
 
 
