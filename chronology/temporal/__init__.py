@@ -123,7 +123,9 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
     if kind == "set" and groups.get("adv") and _PAPER_BEFORE.search(text, max(0, start - 40), start) and re.match(r"\s*[,.;:)]", text[end:end + 3]):
         return False  # "said the business daily.": a newspaper
     # "$500 million a year", "700 seats a week": a rate, not a recurring time
-    return not (kind == "set" and _RATE_BEFORE.search(text, max(0, start - 40), start))
+    # ("1.4 percent every year" says so: a recurrence)
+    return not (kind == "set" and text[start:end].lower().startswith(("a ", "an ", "per "))
+                and _RATE_BEFORE.search(text, max(0, start - 40), start))
 
 
 _TOKEN = re.compile(r"[a-z]+")
@@ -265,8 +267,12 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
             tense = "past"  # "will publish November's jobs report": the month reported on has passed
         use_day = kind in ("anaphoric", "clock", "noon") or "dir" in groups or (
             kind == "weekday" and (groups.get("rel") or "").lower().startswith("the "))
-        ctx = Context(dct=dct, ref=(day_ref or ref) if use_day else ref, ref_granularity=last_granularity, tense=tense, quarter=quarter)
-        ctx_index = (day_ref_index if day_ref else ref_index) if use_day else ref_index
+        # a clock time is on the last day the text named, or else the day of the writing (never on
+        # the first of a month the text named: "in February ... at 10 a.m.")
+        clock_only_day = kind in ("clock", "noon")
+        ctx = Context(dct=dct, ref=(day_ref if clock_only_day else day_ref or ref) if use_day else ref,
+                      ref_granularity=last_granularity, tense=tense, quarter=quarter)
+        ctx_index = (day_ref_index if day_ref or clock_only_day else ref_index) if use_day else ref_index
         if year_ref is not None and _COARSE_UNIT.match(groups.get("unit") or "") and (
                 kind == "rel_unit" or kind == "duration" and (groups.get("dir") or "").lower() == "later"):
             # "up 14% from the previous year", "a decade later": counted from the last date named,

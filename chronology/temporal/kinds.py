@@ -4,6 +4,7 @@ reporting periods (quarters, halves, fiscal years) live in periods.py."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from chronology.temporal.dateparse import parse_absolute
@@ -289,6 +290,8 @@ _REL_SHIFT = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "
 
 def r_rel_unit(text, g, ctx):
     rel = " ".join((g.get("rel") or "this").lower().split())  # "the end of the month": this month
+    if re.search(r"\b(?:fiscal|financial|calendar)\s", text, re.IGNORECASE):
+        rel = rel.removeprefix("the ")  # "the next fiscal year" is a named year, not a year's length
     letter, _, _ = unit_code(g["unit"])
     if rel in ("the past", "the last", "the next", "the coming"):
         n = 1
@@ -346,7 +349,7 @@ def r_rel_span(text, g, ctx):
 
 
 def r_ago(text, g, ctx):
-    n = number(g.get("num"))
+    n = number(g["num"]) if g.get("num") else None  # "decades ago": some number of them
     if n is not None and " and a half" in text.lower():
         n += 0.5
     direction = " ".join(g["dir"].lower().split())
@@ -365,7 +368,10 @@ def r_ago(text, g, ctx):
         y, q = ctx.quarter  # "net rose in the third quarter from $5 million a year earlier"
         return Resolved("DATE", f"{y - 1:04d}-Q{q}", "the same quarter a year before the one the text reports",
                         anchor="mention", mod=mod, comparison=True)
-    d = add_units(base, letter, int(sign * n)) if float(n).is_integer() else base
+    try:
+        d = add_units(base, letter, int(sign * n)) if float(n).is_integer() else base
+    except (ValueError, OverflowError):  # "4,000 years ago": before year 1, which a date cannot hold
+        return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "beyond the calendar's years", anchor="publication", mod=mod)
     unit_for_value = letter if letter != "WE" else "W"
     if anaphoric and ctx.ref and letter in ("D", "W"):
         unit_for_value = "D"  # "a week later" than a named day is a day

@@ -112,7 +112,7 @@ def number(word: str | None) -> float | None:
     """The number a quantity word means; None for vague ones ('several')."""
     if word is None:
         return 1
-    w = " ".join(word.lower().split())
+    w = " ".join(word.lower().split()).replace(",", "")  # "4,000"
     if w in VAGUE_NUMBERS:
         return None
     if w in NUMBERS:

@@ -41,7 +41,7 @@ YEAR_END = r"(?![\d%]|,\d|\.\d|-\d)"
 NUM_WORDS = _alt([w for w in NUMBERS if w not in ("a", "an")])
 # "twenty-four", "twenty four": a tens word and a ones word (before the plain tens word can win)
 NUM_COMPOUND = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:one|two|three|four|five|six|seven|eight|nine)"
-NUM = rf"(?P<num>\d+(?:\.\d+|\s+1/2|\s*½)?|{NUM_COMPOUND}|{NUM_WORDS}|{_alt(VAGUE_NUMBERS)}|an?)"
+NUM = rf"(?P<num>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+|\s+1/2|\s*½)?|{NUM_COMPOUND}|{NUM_WORDS}|{_alt(VAGUE_NUMBERS)}|an?)"
 UNIT = r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
 POINT_MOD = r"(?:(?P<mod>early|late|mid|the beginning of|the start of|the end of|the middle of)[\s-]+)"
 # A decade's or century's halves have no TIMEX3 value of their own: the period, at its start or end.
@@ -140,6 +140,8 @@ RULES: tuple[Rule, ...] = (
          ("2005", "early 2009", "fiscal 1998", "mid-2008"), reach=(40, 8), key=r"(?:1[6-9]|20)\d\d"),
     # "post-1959 politics", "pre-2008 levels": after or before the year
     Rule("year_prefixed", "year", rf"\b(?P<pp>post|pre)-{YEAR}\b{YEAR_END}", ("post-1959", "pre-2008"), reach=(5, 4), key=r"(?:1[6-9]|20)\d\d"),
+    # "the year 325": a year of any age, when "the year" says so
+    Rule("year_the", "year", r"\bthe\s+year\s+(?P<year>[1-9]\d{2,3})\b(?![\d%,.]\d|\s*%)", ("the year 1503", "the year 325"), words=("year",), reach=(9, 5)),
     Rule("year_spoken", "year_spoken",
          rf"\b(?:(?P<month>{MONTH_FULL})\s+|(?:the\s+)?(?:(?P<season>spring|summer|autumn|fall|winter)\s+of\s+)|the\s+year\s+)?{SPOKEN_YEAR}\b(?![\s-]+(?:{_ONES}|{_TENS}|hundred|thousand|percent|dollars|people|years)\b)",
          ("nineteen ninety-six", "January nineteen ninety-seven", "the year two thousand", "the winter of nineteen ninety-four"),
@@ -207,9 +209,9 @@ RULES: tuple[Rule, ...] = (
          r"|(?:" + "|".join(rf"(?<=\b{w}\s)" for w in ("will", "would", "could", "might", "may", "can", "shall", "should", "must", "to")) + r")one\s+day(?=\s+[a-z]+\b)(?!\s+(?:and|or|of|in|at|to|for|after|before|later|earlier|ago|off|more)\b))\b",
          ("the future", "the coming years", "the near term"), words=("future", "coming", "ahead", "term", "soon", "later", "day"), reach=(20, 30)),
     Rule("rel_unit", "rel_unit",
-         r"\b(?:(?P<mod>the\s+(?:end|beginning|start|middle)\s+of)\s+(?=(?:this|last|next|that)\s))?(?P<rel>this|last|next|past|coming|current|previous|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+current|the\s+same|the\s+following|that|the\s+preceding)\s+(?P<unit>week|weekend|fortnight|month|year|decade|century)\b",
+         r"\b(?:(?P<mod>the\s+(?:end|beginning|start|middle)\s+of)\s+(?=(?:this|last|next|that)\s))?(?P<rel>this|last|next|past|coming|current|previous|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+current|the\s+same|the\s+following|that|the\s+preceding)\s+(?:(?:fiscal|financial|calendar)\s+(?=year))?(?P<unit>week|weekend|fortnight|month|year|decade|century)\b",
          ("last month", "next year", "this week", "the past year", "the following week", "that month", "the end of next month",
-          "the past fortnight"), words=("week", "weekend", "fortnight", "month", "year", "decade", "century"), reach=(45, 10)),
+          "the past fortnight", "the next fiscal year"), words=("week", "weekend", "fortnight", "month", "year", "decade", "century"), reach=(45, 10)),
     Rule("earlier_this", "earlier_this",
          r"\b(?P<when>earlier|later|early|late)\s+(?:this|last|next)\s+(?P<unit>week|month|year)\b|\b(?P<when2>earlier|later)\s+in\s+the\s+(?P<unit2>week|month|year)\b",
          ("earlier this month", "later this year", "late last year"), words=("earlier", "later", "early", "late"), reach=(2, 30)),
@@ -253,12 +255,16 @@ RULES: tuple[Rule, ...] = (
     # --- durations and sets -------------------------------------------------------------------
     Rule("duration", "duration",
          # ("the 30-day period": an adjective, whose article TimeML leaves out)
-         rf"\b(?:the\s+(?![\w.]+-(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)))?{AMOUNT_MOD}?{NUM}[\s-]+(?:(?:more|full|straight|consecutive|long|whole|additional|extra|further|trading|business|working|calendar)\s+)?{UNIT}(?:\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?\b(?!-(?:old|earlier|ago|long)\b)(?!\s+old\b)"
+         rf"\b(?:the\s+(?![\w.,]+-(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)))?{AMOUNT_MOD}?{NUM}[\s-]+(?:(?:more|full|straight|consecutive|long|whole|additional|extra|further|trading|business|working|calendar)\s+)?{UNIT}(?:\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?\b(?!-(?:old|earlier|ago|long)\b)(?!\s+old\b)"
          # "two weeks ago", "a week later": the same quantity counted from an anchor; "before" and
          # "after" only when nothing follows ("two months after hearings began": an event's)
          r"(?:\s+(?P<dir>ago|earlier|later|hence|from\s+now|(?:before|after)(?=\s*[,.;:)]|\s*$))\b(?!\s+than\b))?",
          ("three years", "17 months", "more than a decade", "several weeks", "two-year",
           "two weeks ago", "a week later", "three days earlier", "about a year ago", "a week or so ago"), words=UNIT_WORDS, reach=(70, 45)),
+    # "decades ago", "years earlier": some time before the anchor ("years later" than a past date
+    # may still lie before the writing, so it is left alone)
+    Rule("vague_ago", "duration", r"\b(?P<unit>years|decades|months|weeks|days|centuries)\s+(?P<dir>ago|earlier)\b(?!\s+than\b)",
+         ("decades ago", "years earlier"), words=("ago", "earlier"), reach=(10, 8)),
     Rule("duration_plural", "duration",
          r"\b(?:for|within|in|over)\s+(?P<x>(?:the\s+)?(?P<unit>years|months|weeks|days|decades|centuries|hours))\b(?!\s+(?:of\s+(?:the|his|her|their|its)|old|ago|earlier|later)\b)",
          ("for years", "over the years"), words=("years", "months", "weeks", "days", "decades", "centuries", "hours"), reach=(15, 20)),

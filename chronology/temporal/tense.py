@@ -24,7 +24,9 @@ _PAST = re.compile(
     r"(?:rose|fell|began|came|went|took|made|gave|saw|met|won|sold|bought|paid|led|spent|grew|became|held|brought|"
     r"found|struck|wrote|spoke|chose|drove|flew|ran|sent|built|kept|knew|broke|fought|caught|sought|stood|fled|"
     r"sank|swore|threw|withdrew|froze|slid|sprang|shrank|overtook|undertook|forgot|got)(?!\s+by\b)|"
-    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bstill\s)(?!need|seed|feed|speed|breed|proceed|exceed|succeed|indeed|embed|bed|red|shed|wed|hundred|united|limited|based|related|interested|concerned|used|supposed|expected|scheduled|planned|proposed|slated|extended)[a-z]{2,}ed)\b",
+    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bstill\s)"
+    # "unleaded", "unprecedented", "unidentified": adjectives (but "unveiled", "uncovered": verbs)
+    r"(?!un(?!veil|leash|cover|lock|seal|fold|load|pack|ravel|earth|mask|do)[a-z]+ed\b)(?!need|seed|feed|speed|breed|proceed|exceed|succeed|indeed|embed|bed|red|shed|wed|hundred|united|limited|based|related|interested|concerned|used|supposed|expected|scheduled|planned|proposed|slated|extended)[a-z]{2,}ed)\b",
     re.IGNORECASE,
 )
 # "will be published", "is to be sent": a participle under a future modal looks ahead.
