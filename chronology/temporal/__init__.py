@@ -262,7 +262,7 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
     for start, end, name, groups in _candidates(text[:_MAX_INPUT]):
         surface = text[start:end]
         kind = _KIND[name]
-        tense = tense_of(text, start, end) if kind in ("month", "month_day", "weekday", "season", "quarter", "clock", "noon", "future", "holiday", "weekend") else "none"
+        tense = tense_of(text, start, end) if kind in ("month", "month_day", "weekday", "season", "quarter", "clock", "noon", "future", "holiday", "weekend", "overnight", "ordinal_day") else "none"
         if kind in ("month", "quarter") and _STATISTIC_AFTER.match(text, end):
             tense = "past"  # "will publish November's jobs report": the month reported on has passed
         use_day = kind in ("anaphoric", "clock", "noon") or "dir" in groups or (
@@ -325,7 +325,8 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
             last_granularity = granularity.value
         elif resolved.type == "DURATION":
             last_granularity = "duration"  # "in the first nine months ... a year earlier": no longer a quarter
-        if anchored and interval is not None and resolved.type in ("DATE", "TIME") and granularity not in (Granularity.VAGUE, None):
+        # ("overnight" is only roughly placed: the text's story does not move to it)
+        if anchored and interval is not None and resolved.type in ("DATE", "TIME") and granularity not in (Granularity.VAGUE, None) and kind != "overnight":
             if granularity not in (Granularity.DECADE, Granularity.CENTURY):
                 year_ref, year_ref_index = interval.start, len(mentions) - 1
             if granularity in (Granularity.DAY, Granularity.TIME, Granularity.MONTH, Granularity.WEEK):

@@ -436,6 +436,39 @@ def r_weekday(text, g, ctx):
     return Resolved("TIME" if pod else "DATE", d.isoformat() + suffix, how, anchor="publication")
 
 
+def r_overnight(text, g, ctx):
+    """'talks went on overnight': the night before the writing; the coming night when the clause looks ahead."""
+    if ctx.dct is None:
+        return Resolved("TIME", "XXXX-XX-XXTNI", "no publication date to count from", anchored=False)
+    ahead = ctx.tense == "future"
+    d = ctx.dct if ahead else ctx.dct - dt.timedelta(days=1)
+    return Resolved("TIME", f"{d.isoformat()}TNI", f"the night {'after' if ahead else 'before'} {_anchor_words(ctx)}", anchor="publication")
+
+
+def r_ordinal_day(text, g, ctx):
+    """'on the 14th': that day of the month the text last named, or else of the month of the
+    writing (the one before when the 14th is still to come and the clause looks back)."""
+    day = int(g["oday"])
+    if ctx.ref is not None and ctx.ref_granularity in ("month", "day"):
+        try:
+            return Resolved("DATE", dt.date(ctx.ref.year, ctx.ref.month, day).isoformat(),
+                            f"day {day} of {month_value(ctx.ref.year, ctx.ref.month)}, the month the text last mentioned", anchor="mention")
+        except ValueError:
+            return None
+    if ctx.dct is None:
+        return Resolved("DATE", f"XXXX-XX-{day:02d}", "no publication date to count from", anchored=False)
+    y, m = ctx.dct.year, ctx.dct.month
+    if ctx.tense != "future" and day > ctx.dct.day:
+        y, m = (y, m - 1) if m > 1 else (y - 1, 12)
+    elif ctx.tense == "future" and day < ctx.dct.day:
+        y, m = (y, m + 1) if m < 12 else (y + 1, 1)
+    try:
+        d = dt.date(y, m, day)
+    except ValueError:
+        return None
+    return Resolved("DATE", d.isoformat(), f"day {day} of a month, {_direction(ctx)} {_anchor_words(ctx)}", anchor="publication")
+
+
 _HOUR_WORDS = {w: i for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                                              "eleven", "twelve"), 1)}
 
@@ -478,8 +511,9 @@ def _clock_day(g, ctx) -> tuple[dt.date | None, str]:
 
 def r_noon(text, g, ctx):
     named_day = any(g.get(k) for k in ("dword", "cwd", "owd", "cmonth", "omonth", "omonth2"))
-    # "midnight Friday" ends Friday (ISO 8601's 24:00); a midnight with no day named is where a day begins
-    hour = "12:00" if g["word"].lower() != "midnight" else "24:00" if named_day else "00:00"
+    # "midnight Friday" ends Friday (ISO 8601's 24:00), and so does a midnight to come ("the strike
+    # begins at midnight"); a past midnight with no day named is where the day began
+    hour = "12:00" if g["word"].lower() != "midnight" else "24:00" if named_day or ctx.tense == "future" else "00:00"
     base, anchor = _clock_day(g, ctx)
     day = base.isoformat() if base else "XXXX-XX-XX"
     where = "the end of" if hour == "24:00" else f"{g['word'].lower()} on"
@@ -559,5 +593,5 @@ RESOLVERS = {
     "this_pod": r_this_pod, "present": r_present, "past": r_past, "future": r_future,
     "rel_unit": r_rel_unit, "earlier_this": r_earlier_this, "rel_span": r_rel_span,
     "anaphoric": r_anaphoric, "weekday": r_weekday, "clock": r_clock, "noon": r_noon,
-    "week_of": r_week_of, "duration": r_duration, "set": r_set, "period": r_period, "holiday": r_holiday, "this_year": r_this_year, "year_spoken": r_year_spoken, "weekend": r_weekend,
+    "week_of": r_week_of, "overnight": r_overnight, "ordinal_day": r_ordinal_day, "duration": r_duration, "set": r_set, "period": r_period, "holiday": r_holiday, "this_year": r_this_year, "year_spoken": r_year_spoken, "weekend": r_weekend,
 }

@@ -188,7 +188,7 @@ RULES: tuple[Rule, ...] = (
          rf"\b(?:for|in|during|throughout|of|through)\s+(?P<x>the\s+year)\b(?!['’]s|\s+(?:before|after|earlier|later|that|when|in\s+which|of|and|round|\d))(?:\s+(?P<ended>ended|ending|to(?=\s+(?:\d|{MONTH_FULL}|{MONTH_ABBR}))))?(?!\s+to\b)",
          ("for the year", "in the year ended"), words=("year",), reach=(25, 40)),
     Rule("year_ago_adj", "period", r"\b(?:an?\s+)?(?P<adj>year-(?:earlier|ago))\b", ("year-earlier", "year-ago", "a year-earlier"), words=("year",), reach=(5, 12)),
-    Rule("quarter_code", "quarter", rf"\bQ(?P<qnum>[1-4])\s+{YEAR}\b", ("Q3 2009",), 0, reach=(1, 8), key=r"Q[1-4]"),
+    Rule("quarter_code", "quarter", rf"\bQ(?P<qnum>[1-4])(?:\s+{YEAR})?\b(?![-/]\w)", ("Q3 2009", "Q4"), 0, reach=(1, 8), key=r"Q[1-4]"),
     Rule("half", "half",
          rf"\b(?:the\s+)?(?:(?P<hord>first|second|1st|2nd|last)\s+half|(?P<hq>first|last)\s+two\s+quarters)(?:\s+of\s+(?:(?:the|this|next|last)\s+year|{YEAR}))?",
          ("the first half", "the second half of 2009", "the first half of this year", "the first two quarters of 1990"), words=("half", "quarters"), reach=(20, 25)),
@@ -198,6 +198,13 @@ RULES: tuple[Rule, ...] = (
          ("today", "yesterday", "tomorrow morning", "yesterday afternoon", "late yesterday", "Earlier yesterday"), words=("today", "yesterday", "tomorrow"), reach=(35, 20)),
     Rule("tonight", "tonight", r"\b(?:tonight|last\s+night)\b", ("tonight", "last night"), words=("tonight", "night")),
     Rule("this_pod", "this_pod", rf"\bthis\s+{PART_OF_DAY}\b", ("this morning", "this evening"), words=("morning", "afternoon", "evening", "night")),
+    # "talks went on overnight": the night before the writing (the coming one, looking ahead);
+    # "overnight rates", "an overnight stay" are other things
+    Rule("overnight", "overnight", rf"(?<!day\s)\bovernight\b(?!\s+(?:on\s+)?{WEEKDAY_FULL})(?!\s+(?:call|interest|stops?|stays?|bags?|trains?|flights?|trips?|success|sensation|rates?|lending|deposits?|index|market|repo|loans?|funds?|camp|guests?|visitors?|accommodation|parking|shipping|delivery|express)\b)(?!-)",
+         ("overnight",), words=("overnight",), reach=(1, 20)),
+    # "he died on the 14th": a day of the month the text is in
+    Rule("ordinal_day", "ordinal_day", r"(?<=\bon\s)the\s+(?P<oday>[12]?\d|3[01])(?:st|nd|rd|th)\b(?=\s*[,.;:)]|\s+(?:and|when|at|after|before|but|as)\b)",
+         (), words=("st", "nd", "rd", "th"), trigger=r"\bon\s+the\s+\d"),
     Rule("present_ref", "present",
          r"\b(?:(?:right\s+)?now|currently|nowadays|at\s+present|at\s+the\s+moment|at\s+this\s+time|the\s+present|present\s+day|these\s+days|current(?!\s+(?:account|affairs)\b))\b",
          ("now", "right now", "currently", "at present", "these days", "current"), words=("now", "currently", "nowadays", "present", "moment", "time", "days", "current"), reach=(15, 15)),
@@ -239,8 +246,8 @@ RULES: tuple[Rule, ...] = (
          trigger=r"(?-i:Christmas|New Year|Valentine|Patrick|May Day|Independence|Fourth of July|Bastille|Halloween|Fawkes|Bonfire|Armistice|Remembrance|Veteran|Thanksgiving|Election Day|Labou?r Day|Memorial Day|Luther King|Presidents|Columbus Day|Mother's|Father's|Easter|Good Friday|Ash Wednesday|Pentecost|Boxing Day)"),
     # --- weekdays and times -------------------------------------------------------------------
     Rule("weekday", "weekday",
-         rf"\b(?:(?i:earlier|later|early|late)\s+)?(?:(?P<rel>(?i:last|next|this|past|coming|the\s+previous|the\s+following))\s+)?(?P<wd>{WEEKDAY_FULL})\b(?:\s+(?P<pod>morning|afternoon|evening|night))?(?!,?\s+(?:{MONTH_FULL}|{MONTH_ABBR}|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{MONTH_FULL}|{MONTH_ABBR})))",
-         ("Monday", "last Friday", "Last Friday", "next Tuesday", "Earlier Sunday", "the previous Friday", "Wednesday night"), 0, words=WEEKDAY_WORDS, reach=(35, 30)),
+         rf"\b(?:(?i:earlier|later|early|late|the\s+(?:early|small|wee)\s+hours\s+of)\s+)?(?:(?P<rel>(?i:last|next|this|past|coming|the\s+previous|the\s+following))\s+)?(?P<wd>{WEEKDAY_FULL})\b(?:\s+(?P<pod>morning|afternoon|evening|night))?(?!,?\s+(?:{MONTH_FULL}|{MONTH_ABBR}|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{MONTH_FULL}|{MONTH_ABBR})))",
+         ("Monday", "last Friday", "Last Friday", "next Tuesday", "Earlier Sunday", "the previous Friday", "Wednesday night", "the early hours of Sunday"), 0, words=WEEKDAY_WORDS, reach=(35, 30)),
     Rule("clock", "clock",
          r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?P<tz>(?-i:[A-Z]{2,4}T))\b)?"
          rf"(?:\s+(?P<dword>last\s+night|yesterday|today|tonight|tomorrow)|{CLOCK_DAY}|{CLOCK_ON_DAY})?",

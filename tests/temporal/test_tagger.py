@@ -210,6 +210,12 @@ CASES = [
     ("Beginning July 1, unleaded petrol will be sold.", ANCHOR, [("July 1", "2009-07-01")]),
     ("Prices rose in February. The dollar was quoted at 125 yen at 10 a.m.", ANCHOR,
      [("February", "2009-02"), ("10 a.m.", "2009-03-06T10:00")]),
+    ("The company posted weak Q4 results.", ANCHOR, [("Q4", "2008-Q4")]),
+    ("Nine people were arrested overnight.", ANCHOR, [("overnight", "2009-03-05TNI")]),
+    ("In February, he fell ill and died on the 14th.", ANCHOR, [("February", "2009-02"), ("the 14th", "2009-02-14")]),
+    ("He died on the 2nd, his family said.", ANCHOR, [("the 2nd", "2009-03-02")]),
+    ("A mob attacked the office in the early hours of Sunday.", ANCHOR, [("the early hours of Sunday", "2009-03-01")]),
+    ("The central bank kept its overnight call rate at 0.25 percent.", ANCHOR, []),
     # traps: not dates
     ("Social workers spend 80% of their time on paperwork.", ANCHOR, []),
     ("Baby P, a 17-month-old boy, died.", ANCHOR, []),
