@@ -317,9 +317,10 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
         mentions.append(mention)
         if resolved.type == "DATE" and anchored and _QUARTER.fullmatch(resolved.value):
             reported = (int(resolved.value[:4]), int(resolved.value[-1]))
-            # A report is on a quarter already over, not the "fourth quarter" it forecasts.
+            # A report is on a quarter already over, not the "fourth quarter" it forecasts, and on the
+            # latest one it names: "after a flat second quarter", "in the 1988 period" look back.
             if not resolved.comparison and (dct is None or _quarter_end(*reported) <= dct):
-                quarter = reported
+                quarter = reported if quarter is None else max(quarter, reported)
             last_granularity = "quarter"
         elif resolved.type in ("DATE", "TIME") and granularity not in (Granularity.VAGUE, None):
             last_granularity = granularity.value

@@ -216,6 +216,8 @@ CASES = [
     ("He died on the 2nd, his family said.", ANCHOR, [("the 2nd", "2009-03-02")]),
     ("A mob attacked the office in the early hours of Sunday.", ANCHOR, [("the early hours of Sunday", "2009-03-01")]),
     ("The central bank kept its overnight call rate at 0.25 percent.", ANCHOR, []),
+    ("Third-quarter net rose. After a flat second quarter, tissue sales grew. Charges hit the year-earlier period.",
+     dt.date(1989, 11, 1), [("Third-quarter", "1989-Q3"), ("second quarter", "1989-Q2"), ("the year-earlier period", "1988-Q3")]),
     # traps: not dates
     ("Social workers spend 80% of their time on paperwork.", ANCHOR, []),
     ("Baby P, a 17-month-old boy, died.", ANCHOR, []),
