@@ -538,7 +538,7 @@ def r_duration(text, g, ctx):
 
 
 _ADVERB_SET = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-               "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M"}
+               "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M", "fortnightly": "P2W"}
 
 
 def r_set(text, g, ctx):

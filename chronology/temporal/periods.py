@@ -13,6 +13,7 @@ from chronology.temporal.resolve import (
     _anchor_words,
     add_units,
     date_for_day_month,
+    mod_of,
     month_number,
     unit_value,
 )
@@ -25,8 +26,9 @@ def r_quarter(text, g, ctx):
         q = ORDINALS[g["qord"].lower()]
     elif g.get("qnum"):
         q = int(g["qnum"])
+    mod = mod_of(g.get("mod"))  # "the end of the first quarter"
     if g.get("year"):
-        return Resolved("DATE", f"{int(g['year']):04d}-Q{q or 'X'}", "a quarter of a given year")
+        return Resolved("DATE", f"{int(g['year']):04d}-Q{q or 'X'}", "a quarter of a given year", mod=mod)
     if ctx.dct is None:
         return Resolved("DATE", f"XXXX-Q{q or 'X'}", "no publication date to take the year from", anchored=False)
     dct = ctx.dct
@@ -45,7 +47,11 @@ def r_quarter(text, g, ctx):
                         anchor="publication", comparison=True)
     elif q > current and ctx.tense != "future":
         year -= 1  # a quarter not yet begun is last year's, unless the clause looks ahead
-    return Resolved("DATE", f"{year:04d}-Q{q}", f"quarter {q}, year from {_anchor_words(ctx)}", anchor="publication")
+    elif q < current and ctx.tense == "future" and mod:
+        # "will be finished by the end of the first quarter", written in the autumn (but "expects
+        # to report third-quarter results" is on the quarter just past)
+        year += 1
+    return Resolved("DATE", f"{year:04d}-Q{q}", f"quarter {q}, year from {_anchor_words(ctx)}", anchor="publication", mod=mod)
 
 
 def _reporting_quarter(ctx) -> tuple[int, int]:
@@ -124,8 +130,10 @@ def r_period(text, g, ctx):
 def r_half(text, g, ctx):
     hord = (g.get("hord") or g.get("hq") or "").lower()  # "the first two quarters" are the first half
     h = 2 if hord == "last" else ORDINALS[hord]
-    if " of " not in text.lower() and ctx.quarter is None and ctx.ref_granularity != "quarter":
-        return None  # "early in the second half": a match's half, unless the text reports on periods
+    if "-half" in text.lower() and "hbiz" not in g:
+        return None  # "second-half tries": a match's; "first-half profit": a year's
+    if " of " not in text.lower() and ctx.quarter is None and ctx.ref_granularity != "quarter" and "hbiz" not in g:
+        return None  # "early in the second half": a match's half, unless the text reports on periods ("first-half profit")
     if g.get("year"):
         return Resolved("DATE", f"{int(g['year']):04d}-H{h}", "a half of a given year")
     if ctx.dct is None:

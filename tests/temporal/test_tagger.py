@@ -216,8 +216,13 @@ CASES = [
     ("He died on the 2nd, his family said.", ANCHOR, [("the 2nd", "2009-03-02")]),
     ("A mob attacked the office in the early hours of Sunday.", ANCHOR, [("the early hours of Sunday", "2009-03-01")]),
     ("The central bank kept its overnight call rate at 0.25 percent.", ANCHOR, []),
+    ("Second-half tries from James sealed it.", ANCHOR, []),
     ("Third-quarter net rose. After a flat second quarter, tissue sales grew. Charges hit the year-earlier period.",
      dt.date(1989, 11, 1), [("Third-quarter", "1989-Q3"), ("second quarter", "1989-Q2"), ("the year-earlier period", "1988-Q3")]),
+    ("He had worked there for the three previous years.", ANCHOR, [("the three previous years", "P3Y")]),
+    ("First-half profit rose. Rates will fall in the coming months.", ANCHOR, [("First-half", "2009-H1"), ("the coming months", "PXM")]),
+    ("The pipeline will be finished by the end of the first quarter.", dt.date(2006, 10, 20), [("the end of the first quarter", "2007-Q1")]),
+    ("The deal came after months of talks. The newsletter appears fortnightly.", ANCHOR, [("months", "PXM"), ("fortnightly", "P2W")]),
     # traps: not dates
     ("Social workers spend 80% of their time on paperwork.", ANCHOR, []),
     ("Baby P, a 17-month-old boy, died.", ANCHOR, []),
