@@ -398,6 +398,10 @@ def r_weekend(text, g, ctx):
     return Resolved("DATE", week_value(saturday) + "-WE", f"the weekend {'after' if ahead else 'before'} {_anchor_words(ctx)}", anchor="publication")
 
 
+# The edges of a day, as the part of the day they fall in.
+_DAY_EDGES = {"dawn": "MO", "daybreak": "MO", "sunrise": "MO", "dusk": "EV", "sunset": "EV", "nightfall": "EV"}
+
+
 def r_anaphoric(text, g, ctx):
     phrase = " ".join(g["phrase"].lower().split())
     base = ctx.ref or ctx.dct
@@ -411,7 +415,7 @@ def r_anaphoric(text, g, ctx):
     else:
         shift = 0
     d = base + dt.timedelta(days=shift)
-    pod = next((PARTS_OF_DAY[w] for w in ("morning", "afternoon", "evening", "night") if phrase.endswith(w)), None)
+    pod = next((PARTS_OF_DAY[w] for w in ("morning", "afternoon", "evening", "night") if phrase.endswith(w)), None) or _DAY_EDGES.get(phrase)
     value = d.isoformat() + (f"T{pod}" if pod else "")
     source = "the time the text last mentioned" if ctx.ref else "the publication date"
     return Resolved("TIME" if pod else "DATE", value, f"{('the day after' if shift > 0 else 'the day before' if shift < 0 else 'the same day as')} {base.isoformat()}, {source}",

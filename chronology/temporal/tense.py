@@ -15,7 +15,9 @@ _FUTURE = re.compile(
     r"(?:should|could|might|must|can|(?-i:may))(?!\s+(?:not\s+|n't\s+)?have\b)(?<!could(?=\s+not\b))(?!n't)|"
     r"(?P<until>until)|as\s+(?:soon|early)\s+as|"
     # "agreed to purchase it in February": what was decided lies after the deciding
-    r"(?:decided|agreed|voted|promised|pledged|vowed|arranged|offered|agreement|decision|deal|bid|proposal)\s+to(?=\s+[a-z])|expires?|effective|takes?\s+effect|comes?\s+into\s+(?:force|effect)|ahead\s+of)\b",
+    r"(?:decided|agreed|voted|promised|pledged|vowed|arranged|offered|agreement|decision|deal|bid|proposal)\s+to(?=\s+[a-z])|expires?|effective|takes?\s+effect|comes?\s+into\s+(?:force|effect)|ahead\s+of|"
+    # the present of a scheduled event: "the leaders meet on Thursday", "voters go to the polls Sunday"
+    r"(?:meets?(?!\s+(?:the\s+|its\s+|their\s+|an?\s+(?:\w+\s+)?)?(?:demand|needs?|requirements?|targets?|expectations?|standards?|criteria|conditions?|deadlines?|obligations?|goals?|costs?)\b)|arrives|begins|resumes|kicks\s+off|travels\s+to|flies\s+to|goes?\s+to\s+the\s+polls|takes\s+office|opens\s+(?:on|at|its|in))(?!\s+(?:by|with)\b))\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(

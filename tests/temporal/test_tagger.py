@@ -223,6 +223,9 @@ CASES = [
     ("First-half profit rose. Rates will fall in the coming months.", ANCHOR, [("First-half", "2009-H1"), ("the coming months", "PXM")]),
     ("The pipeline will be finished by the end of the first quarter.", dt.date(2006, 10, 20), [("the end of the first quarter", "2007-Q1")]),
     ("The deal came after months of talks. The newsletter appears fortnightly.", ANCHOR, [("months", "PXM"), ("fortnightly", "P2W")]),
+    ("Police raided the house at dawn.", ANCHOR, [("dawn", "2009-03-06TMO")]),
+    ("Iraq goes to the polls on Thursday. The trial resumes on Monday.", ANCHOR, [("Thursday", "2009-03-12"), ("Monday", "2009-03-09")]),
+    ("The plant failed to meet demand well into the summer.", ANCHOR, [("the summer", "2008-SU")]),
     # traps: not dates
     ("Social workers spend 80% of their time on paperwork.", ANCHOR, []),
     ("Baby P, a 17-month-old boy, died.", ANCHOR, []),
