@@ -201,7 +201,7 @@ CASES = [
     ("Islam will one day be the second largest religion.", ANCHOR, [("one day", "FUTURE_REF")]),
     ("The Orangemen march each July.", ANCHOR, [("each July", "XXXX-07")]),
     ("The index change is measured since year-end.", ANCHOR, [("year-end", "2008")]),
-    ("``He will leave at dawn (4 a.m. Sunday),'' the minister said.", ANCHOR, [("4 a.m. Sunday", "2009-03-08T04:00")]),
+    ("``He will leave early (4 a.m. Sunday),'' the minister said.", ANCHOR, [("4 a.m. Sunday", "2009-03-08T04:00")]),
     ("The group renounced violence decades ago.", ANCHOR, [("decades ago", "PAST_REF")]),
     ("It dates back to the year 1503.", ANCHOR, [("the year 1503", "1503")]),
     ("Growth will be faster in the next fiscal year.", ANCHOR, [("the next fiscal year", "2010")]),
