@@ -507,8 +507,8 @@ def _clock_day(g, ctx) -> tuple[dt.date | None, str]:
                                   ctx.dct, ctx.tense), "publication"
     if ctx.dct is not None and word:
         return ctx.dct + dt.timedelta(days={"last night": -1, "yesterday": -1, "tomorrow": 1}.get(word, 0)), "publication"
-    if ctx.dct is not None and (g.get("cwd") or g.get("owd")):
-        return weekday_date(WEEKDAYS[(g.get("cwd") or g["owd"]).lower()], ctx.dct, ctx.tense, None), "publication"
+    if ctx.dct is not None and (g.get("cwd") or g.get("owd") or g.get("pwd")):
+        return weekday_date(WEEKDAYS[(g.get("cwd") or g.get("owd") or g["pwd"]).lower()], ctx.dct, ctx.tense, None), "publication"
     if ctx.dct is not None and g.get("cmonth"):
         return date_for_day_month(month_number(g["cmonth"]), int(g["cday"]), ctx.dct, ctx.tense), "publication"
     base = ctx.ref or ctx.dct

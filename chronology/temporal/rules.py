@@ -57,6 +57,8 @@ CLOCK_ON_DAY = (r"(?=(?:\s+(?:and|or|to|until|-|–)\s+\d{1,2}(?:[:.]\d\d)?\s*(?
                 rf"(?:\s*\([^()]{{1,20}}\))?\s+on\s+(?-i:(?P<owd>{WEEKDAY_FULL})\b"
                 rf"|(?P<oday>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?P<omonth>{MONTH_FULL}|{MONTH_ABBR})\b\.?(?:,?\s+(?P<oyear>1[6-9]\d\d|20\d\d)\b)?"
                 rf"|(?P<omonth2>{MONTH_FULL}|{MONTH_ABBR})\.?\s+(?P<oday2>[12]\d|3[01]|0?[1-9])\b(?:,?\s+(?P<oyear2>1[6-9]\d\d|20\d\d)\b)?))")
+# Or after a time zone's reading in brackets: "10:35 a.m. (0735 GMT) Friday" is 10:35 a.m. on Friday.
+CLOCK_PAREN_DAY = rf"(?=\s*\([^()]{{1,20}}\),?\s+(?-i:(?P<pwd>{WEEKDAY_FULL}))\b)"
 # Holidays are proper names: matched with their capitals ("May Day", not "may day").
 HOLIDAY_NAMES = "|".join(re.escape(_title(n)).replace(r"\ ", r"\s+").replace("'", "['’]") for n in HOLIDAY_LIST)
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -256,13 +258,15 @@ RULES: tuple[Rule, ...] = (
          ("Monday", "last Friday", "Last Friday", "next Tuesday", "Earlier Sunday", "the previous Friday", "Wednesday night", "the early hours of Sunday"), 0, words=WEEKDAY_WORDS, reach=(35, 30)),
     Rule("clock", "clock",
          r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?P<tz>(?-i:[A-Z]{2,4}T))\b)?"
-         rf"(?:\s+(?P<dword>last\s+night|yesterday|today|tonight|tomorrow)|{CLOCK_DAY}|{CLOCK_ON_DAY})?",
+         rf"(?:\s+(?P<dword>last\s+night|yesterday|today|tonight|tomorrow)|{CLOCK_DAY}|{CLOCK_ON_DAY}|{CLOCK_PAREN_DAY})?",
          ("3pm", "10:30 a.m.", "9.15am", "11pm last night", "10 p.m. Wednesday", "5 p.m. EST, Nov. 6", "9 a.m. EST Tuesday"), re.IGNORECASE, reach=(10, 35), key=r"(?i:\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b))"),
     Rule("clock_pod", "clock", r"\b(?P<h>1[0-2]|0?[1-9])(?:\s+o['’]clock)?\s+in\s+the\s+(?P<apw>morning|afternoon|evening)\b",
          ("4 in the morning", "2 o'clock in the afternoon"), words=("morning", "afternoon", "evening"), reach=(25, 2)),
     Rule("clock_words", "clock", r"\b(?P<hw>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock\b(?:\s+in\s+the\s+(?P<apw>morning|afternoon|evening))?"
          r"(?:\s+(?P<dword>last\s+night|yesterday|today|tonight|tomorrow)\b)?",
          ("ten o'clock", "four o'clock in the afternoon", "nine o'clock tomorrow"), words=("clock",), reach=(8, 40)),
+    # "0735 GMT", "2300 GMT Tuesday": wire copy's universal time, four digits
+    Rule("clock_mil", "clock", rf"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC)\b{CLOCK_DAY}?", ("0735 GMT", "2300 GMT Tuesday"), 0, reach=(6, 15), key=r"(?:GMT|UTC)\b"),
     Rule("clock24", "clock", r"\b(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?P<tz>GMT|BST|UTC|EST|EDT|CET)\b", ("12.00 GMT", "14:30 BST"), 0, reach=(10, 2), key=r"(?:GMT|BST|UTC|EST|EDT|CET)\b"),
     Rule("noon", "noon", rf"(?<!\bhigh\s)\b(?P<word>noon|midday|midnight)\b(?:\s+(?P<dword>yesterday|today|tomorrow)\b|{CLOCK_DAY}|{CLOCK_ON_DAY})?", ("noon", "midnight", "noon Thursday", "midnight Friday", "noon yesterday"), words=("noon", "midday", "midnight"), reach=(10, 30)),
     # --- durations and sets -------------------------------------------------------------------

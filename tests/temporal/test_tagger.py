@@ -226,6 +226,7 @@ CASES = [
     ("Police raided the house at dawn.", ANCHOR, [("dawn", "2009-03-06TMO")]),
     ("Iraq goes to the polls on Thursday. The trial resumes on Monday.", ANCHOR, [("Thursday", "2009-03-12"), ("Monday", "2009-03-09")]),
     ("The plant failed to meet demand well into the summer.", ANCHOR, [("the summer", "2008-SU")]),
+    ("The blast came at 10:35 a.m. (0735 GMT) Thursday.", ANCHOR, [("10:35 a.m.", "2009-03-05T10:35"), ("0735 GMT", "2009-03-05T07:35"), ("Thursday", "2009-03-05")]),
     # traps: not dates
     ("Social workers spend 80% of their time on paperwork.", ANCHOR, []),
     ("Baby P, a 17-month-old boy, died.", ANCHOR, []),
