@@ -96,7 +96,7 @@ CASES = [
     ("Eight trading days after Oct. 12 it fell.", dt.date(1989, 10, 30), [("Eight trading days", "P8D"), ("Oct. 12", "1989-10-12")]),
     ("The option may be extended for an additional year.", ANCHOR, [("an additional year", "P1Y")]),
     ("The report is due out at 8:30 a.m. EST (1330 GMT) on Wednesday.", dt.date(2009, 10, 9),
-     [("8:30 a.m. EST", "2009-10-14T08:30"), ("Wednesday", "2009-10-14")]),
+     [("8:30 a.m. EST", "2009-10-14T08:30"), ("1330 GMT", "2009-10-14T13:30"), ("Wednesday", "2009-10-14")]),
     ("Trading was light ahead of the Thanksgiving holiday.", dt.date(2009, 10, 9), [("Thanksgiving", "2009-11-26")]),
     ("Many were killed in the blasts next to the U.S. embassies in Kenya on Friday.", dt.date(1998, 8, 8),
      [("Friday", "1998-08-07")]),
