@@ -52,6 +52,7 @@ _STATISTIC_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:(?:employment|unemployment|jobs|payrolls?|retail|trade|inflation|consumer|producer|housing|factory|"
     r"industrial|manufacturing|sales|earnings|trading)\s+)?(?:figures|data|report|survey|statistics|numbers|results|"
     r"earnings|sales|payrolls|reading|index|output|production|orders|inflation|unemployment)\b", re.IGNORECASE)
+_PAPER_AFTER = re.compile(r"\s*[,.;:)]|\s+(?:said|says|reported|reports|quoted|quotes|wrote|writes|added|cited|claimed)\b")
 _PAPER_BEFORE = re.compile(
     r"\b(?i:the|a|an)\s+(?:(?:[A-Z][\w-]*|(?i:[\w-]+(?:al|ing|ive|run|language|based|wing|circulation|ist)|business|news|"
     r"government|party|opposition|state|evening|morning|tabloid|popular|local|independent|liberal|official))\s+){0,3}$")
@@ -120,8 +121,10 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
             return False  # "$500 million a year", "700 seats a week": a rate, not a time
         if unit.startswith("quarter") and (num in ("a", "an", "one", "three") and text[end:end + 3].lower() == " of" or "-" in text[start:end] and unit.endswith("s")):
             return False  # "more than a quarter of the market", "three-quarters": a fraction
-    if kind == "set" and groups.get("adv") and _PAPER_BEFORE.search(text, max(0, start - 40), start) and re.match(r"\s*[,.;:)]", text[end:end + 3]):
-        return False  # "said the business daily.": a newspaper
+    if kind == "set" and groups.get("adv") and (
+            _PAPER_BEFORE.search(text, max(0, start - 40), start) and _PAPER_AFTER.match(text, end)
+            or text[start].isupper() and _NAME_BEFORE.search(text, max(0, start - 30), start)):
+        return False  # "said the business daily.", "the national daily said", "the China Daily": a newspaper
     # "$500 million a year", "700 seats a week": a rate, not a recurring time
     # ("1.4 percent every year" says so: a recurrence)
     return not (kind == "set" and text[start:end].lower().startswith(("a ", "an ", "per "))

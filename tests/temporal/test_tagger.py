@@ -251,6 +251,7 @@ CASES = [
     ("This is VOA Today. Gonzalez said on 60 Minutes that he would stay. They held Spring of Life rallies.", ANCHOR, []),
     ("Today's meeting was cancelled.", ANCHOR, [("Today", "2009-03-06")]),
     ("The Communist Party daily Granma said so, and the business daily.", ANCHOR, []),
+    ("The China Daily said so; the national daily said more, Business Weekly reported.", ANCHOR, []),
 ]
 
 
