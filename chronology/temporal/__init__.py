@@ -52,6 +52,20 @@ _STATISTIC_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:(?:employment|unemployment|jobs|payrolls?|retail|trade|inflation|consumer|producer|housing|factory|"
     r"industrial|manufacturing|sales|earnings|trading)\s+)?(?:figures|data|report|survey|statistics|numbers|results|"
     r"earnings|sales|payrolls|reading|index|output|production|orders|inflation|unemployment)\b", re.IGNORECASE)
+# Words of a game's account, and of a business one: a quarter or half among the first and none of
+# the second is a period of play.
+_GAME_WORDS = re.compile(r"\b(?:points?|scored?|scoring|goals?|touchdowns?|field\s+goal|rebounds?|baskets?|three-pointers?|"
+                         r"quarterback|innings|overtime|half-?time|tip-off|kick-?off|whistle|trailed|"
+                         r"shooters?|striker|penalty|free\s+throws?|game|match)\b", re.IGNORECASE)
+_BUSINESS_WORDS = re.compile(r"\b(?:profits?|earnings|revenues?|sales|net|loss(?:es)?|percent|economy|economic|GDP|results|"
+                             r"shares|growth|fiscal|financial|dividend|billion|million|output|inflation|quarterly|%)\b|%", re.IGNORECASE)
+
+
+def _is_game(text: str, start: int, end: int) -> bool:
+    lo, hi = max(0, start - 200), min(len(text), end + 200)
+    return bool(_GAME_WORDS.search(text, lo, hi)) and not _BUSINESS_WORDS.search(text, lo, hi)
+
+
 _PAPER_AFTER = re.compile(r"\s*[,.;:)]|\s+(?:said|says|reported|reports|quoted|quotes|wrote|writes|added|cited|claimed)\b")
 _PAPER_BEFORE = re.compile(
     r"\b(?i:the|a|an)\s+(?:(?:[A-Z][\w-]*|(?i:[\w-]+(?:al|ing|ive|run|language|based|wing|circulation|ist)|business|news|"
@@ -79,6 +93,8 @@ def _as_date(published) -> dt.date | None:
 
 
 def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool:
+    if (kind in ("quarter", "half") or (groups.get("unit") or "").lower().startswith("quarter")) and not groups.get("year") and _is_game(text, start, end):
+        return False  # "Ramadan rested his shooters in the final quarter": a game's quarter (or half)
     if (kind == "month" or kind == "month_day") and not groups.get("rel"):
         month = groups.get("month") or ""
         if month == "May" and kind == "month" and not groups.get("mod") and not _MAY_CUE.search(text[max(0, start - 12):start]):

@@ -26,7 +26,7 @@ NUMBERS = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
     "hundred": 100, "a hundred": 100, "half a": 0.5, "a couple of": 2, "couple of": 2,
-    "a dozen": 12, "dozen": 12,
+    "a dozen": 12, "dozen": 12, "another": 1,
 }
 # Quantities that say "some number of": the value keeps an X ("several years" = PXY).
 VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "numerous", "a number of")

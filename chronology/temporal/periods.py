@@ -23,7 +23,7 @@ def r_quarter(text, g, ctx):
     rel = (g.get("rel") or "").lower() or None
     q = None
     if g.get("qord"):
-        q = ORDINALS[g["qord"].lower()]
+        q = 4 if g["qord"].lower() == "final" else ORDINALS[g["qord"].lower()]
     elif g.get("qnum"):
         q = int(g["qnum"])
     mod = mod_of(g.get("mod"))  # "the end of the first quarter"

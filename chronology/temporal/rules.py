@@ -164,10 +164,10 @@ RULES: tuple[Rule, ...] = (
     Rule("fall_season", "season", rf"\b(?:(?P<rel>this|last|next|the)\s+)(?P<season>fall)(?:\s+(?:of\s+)?{YEAR})?\b|\b(?P<season2>fall)\s+(?:of\s+)?(?P<year2>1[6-9]\d\d|20\d\d)\b",
          ("last fall", "fall 1998"), words=("fall",), reach=(10, 20)),
     Rule("quarter", "quarter",
-         rf"\b(?:(?P<mod>the\s+(?:end|beginning|start|middle)\s+of)\s+)?(?:the\s+)?(?:(?P<rel>this|last|latest|next|current|previous|past|same|year-earlier|year-ago)\s+)?(?:(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)(?:(?:fiscal|calendar)\s+)?(?:-\s*)?quarter\b(?:\s+of\s+(?:fiscal\s+|calendar\s+)?{YEAR})?",
+         rf"\b(?:(?P<mod>the\s+(?:end|beginning|start|middle)\s+of)\s+)?(?:the\s+)?(?:(?P<rel>this|last|latest|next|current|previous|past|same|year-earlier|year-ago)\s+)?(?:(?P<qord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+)(?:(?:fiscal|calendar)\s+)?(?:-\s*)?quarter\b(?![-\s]finals?\b)(?:\s+(?:of|in)\s+(?:fiscal\s+|calendar\s+)?{YEAR})?",
          ("the third quarter", "the fourth quarter of 1998", "the first fiscal quarter", "second-quarter", "the end of the first quarter"), words=("quarter",), reach=(50, 30)),
     Rule("quarter_rel", "quarter",
-         r"\b(?:the\s+)?(?P<rel>this|last|latest|next|current|previous|same|year-earlier|year-ago|(?:comparable|corresponding)(?:\s+year-(?:ago|earlier))?)\s+(?:(?:fiscal|calendar)\s+)?quarter\b",
+         r"\b(?:the\s+)?(?P<rel>this|last|latest|next|current|previous|same|year-earlier|year-ago|(?:comparable|corresponding)(?:\s+year-(?:ago|earlier))?)\s+(?:(?:fiscal|calendar)\s+)?quarter\b(?![-\s]finals?\b)",
          ("the latest quarter", "the year-earlier quarter", "the comparable year-ago quarter"), words=("quarter",), reach=(50, 5)),
     # "the quarter ended Sept. 30": the expression is "the quarter"; the date says which one
     # (listed before "period", which finds the same "the quarter": the named end wins).
@@ -184,7 +184,7 @@ RULES: tuple[Rule, ...] = (
          ("the 1988 period", "the 1988 second quarter", "this year's third quarter", "last year's quarter"), words=("quarter", "period"), reach=(40, 5)),
     # "the fiscal year", "the full year", "by year-end": the year of the writing
     Rule("this_year", "this_year",
-         r"\b(?:the\s+(?P<q>full|current|fiscal|current\s+fiscal|full\s+fiscal|latest\s+fiscal|calendar)\s+year|(?:(?<=\bsince\s)(?P<since>))?(?P<end>year[-\s]end|year['’]s\s+end|the\s+end\s+of\s+the\s+year))\b(?!['’]s)",
+         r"\b(?:the\s+(?P<q>full|current|fiscal|current\s+fiscal|full\s+fiscal|latest\s+fiscal|calendar)\s+year|(?:(?<=\bsince\s)(?P<since>))?(?P<end>year[-\s]end|year['’]s\s+end|the\s+end\s+of\s+(?:the\s+)?year))\b(?!['’]s)",
          ("the fiscal year", "the full year", "year-end", "the end of the year", "year's end"), words=("year",), reach=(30, 10)),
     Rule("the_year", "this_year",
          rf"\b(?:for|in|during|throughout|of|through)\s+(?P<x>the\s+year)\b(?!['’]s|\s+(?:before|after|earlier|later|that|when|in\s+which|of|and|round|\d))(?:\s+(?P<ended>ended|ending|to(?=\s+(?:\d|{MONTH_FULL}|{MONTH_ABBR}))))?(?!\s+to\b)",
@@ -211,8 +211,8 @@ RULES: tuple[Rule, ...] = (
          r"\b(?:(?:right\s+)?now|currently|nowadays|at\s+present|at\s+the\s+moment|at\s+this\s+time|the\s+present|present\s+day|these\s+days|current(?!\s+(?:account|affairs)\b))\b",
          ("now", "right now", "currently", "at present", "these days", "current"), words=("now", "currently", "nowadays", "present", "moment", "time", "days", "current"), reach=(15, 15)),
     Rule("past_ref", "past",
-         r"\b(?:recently|lately|recent(?:\s+(?:years|times|decades))?(?!\s+(?:months|weeks|days|quarters)\b)|the\s+past(?!\s+\w+\s+(?:years?|months?|weeks?|days?)\b)(?=\s*[,.;]|\s+(?:and|but|or|when|as)\b|$)|(?<=\bin\s)the\s+past(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|twelve|year|month|week|decade|century|day|quarter)\w*)\b|past\s+years|(?:once|formerly)(?=\s+(?:was|were|had)\b))",
-         ("recently", "recent years", "the past"), words=("recently", "lately", "recent", "past", "once", "formerly"), reach=(12, 40)),
+         r"\b(?:recently|lately|recent(?:\s+(?:years|times|decades))?(?!\s+(?:months|weeks|days|quarters)\b)|the\s+past(?!\s+\w+\s+(?:years?|months?|weeks?|days?)\b)(?=\s*[,.;]|\s+(?:and|but|or|when|as)\b|$)|(?<=\bin\s)the\s+past(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|twelve|year|month|week|decade|century|day|quarter)\w*)\b|past\s+years|(?:once|formerly)(?=\s+(?:was|were|had)\b)|(?:some\s+time|(?:not\s+)?(?:so\s+)?long|a\s+long\s+time)\s+ago)",
+         ("recently", "recent years", "the past", "some time ago"), words=("recently", "lately", "recent", "past", "once", "formerly", "ago"), reach=(20, 40)),
     Rule("future_ref", "future", r'''\b(?:(?<=\bin\s)future\b(?!\s+(?:of|years|generations)\b)|the\s+future|the\s+years\s+ahead|the\s+(?:near|short|long)[\s-]+term(?=\s*[,.;:)"']|\s+(?:and|but|or|as|because|when|if|to)\b|\s*$)|the\s+near\s+future|(?<=\bat\s)a\s+later\s+date|(?<!\bas\s)soon(?!\s+(?:as|after|afterwards?|thereafter)\b)'''
          # "will one day be": some day to come, not a day's length
          r"|(?:" + "|".join(rf"(?<=\b{w}\s)" for w in ("will", "would", "could", "might", "may", "can", "shall", "should", "must", "to")) + r")one\s+day(?=\s+[a-z]+\b)(?!\s+(?:and|or|of|in|at|to|for|after|before|later|earlier|ago|off|more)\b))\b",
@@ -288,6 +288,9 @@ RULES: tuple[Rule, ...] = (
     # "a day-long meeting", "decades-long": a length said as an adjective
     Rule("duration_long", "duration", rf"\b(?:{NUM}-)?(?P<unit>hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))-long\b",
          ("day-long", "decades-long", "10-year-long"), words=("long",), reach=(25, 1)),
+    # "the past decades", "the following years": some number of them
+    Rule("vague_span", "duration", r"\b(?:the\s+)?(?:past|last|previous|preceding|following|next)\s+(?P<unit>years|months|weeks|days|decades|centuries)\b(?!\s+(?:of|ago)\b)",
+         ("the past decades", "the following years", "previous years"), words=("past", "last", "previous", "preceding", "following", "next"), reach=(14, 15)),
     # "recent months", "the coming weeks": some number of them, before or after the writing
     Rule("recent_span", "duration", r"\b(?:the\s+)?(?:recent|coming)\s+(?P<unit>months|weeks|days|quarters|years)\b(?<!recent\syears)",
          ("recent months", "the recent weeks", "the coming years"), words=("recent", "coming"), reach=(5, 15)),

@@ -217,6 +217,7 @@ CASES = [
     ("A mob attacked the office in the early hours of Sunday.", ANCHOR, [("the early hours of Sunday", "2009-03-01")]),
     ("The central bank kept its overnight call rate at 0.25 percent.", ANCHOR, []),
     ("Second-half tries from James sealed it.", ANCHOR, []),
+    ("Dallas led by 43 points in the fourth quarter; Liverpool play in the last quarter-final.", ANCHOR, []),
     ("Third-quarter net rose. After a flat second quarter, tissue sales grew. Charges hit the year-earlier period.",
      dt.date(1989, 11, 1), [("Third-quarter", "1989-Q3"), ("second quarter", "1989-Q2"), ("the year-earlier period", "1988-Q3")]),
     ("He had worked there for the three previous years.", ANCHOR, [("the three previous years", "P3Y")]),
@@ -227,6 +228,9 @@ CASES = [
     ("Iraq goes to the polls on Thursday. The trial resumes on Monday.", ANCHOR, [("Thursday", "2009-03-12"), ("Monday", "2009-03-09")]),
     ("The plant failed to meet demand well into the summer.", ANCHOR, [("the summer", "2008-SU")]),
     ("The blast came at 10:35 a.m. (0735 GMT) Thursday.", ANCHOR, [("10:35 a.m.", "2009-03-05T10:35"), ("0735 GMT", "2009-03-05T07:35"), ("Thursday", "2009-03-05")]),
+    ("Ties grew in the past decades. He left some time ago and stayed another week.", ANCHOR,
+     [("the past decades", "PXDE"), ("some time ago", "PAST_REF"), ("another week", "P1W")]),
+    ("Growth was the slowest since the final quarter of 2005.", ANCHOR, [("the final quarter of 2005", "2005-Q4")]),
     # traps: not dates
     ("Social workers spend 80% of their time on paperwork.", ANCHOR, []),
     ("Baby P, a 17-month-old boy, died.", ANCHOR, []),
