@@ -67,8 +67,14 @@ _DEADLINE = re.compile(
     re.IGNORECASE)
 
 
+# "the vote is on Sunday", "elections are set for March": a present that names a time to come.
+_PRESENT_APPOINTMENT = re.compile(r"\b(?:is|are)\s+(?:(?:now\s+)?(?:set|fixed|planned|penciled|pencilled)\s+(?:in\s+)?for\s+|on\s+)?$", re.IGNORECASE)
+
+
 def tense_of(text: str, start: int, end: int) -> str:
     """'past', 'future' or 'none' for the clause around text[start:end]."""
+    if _PRESENT_APPOINTMENT.search(text, max(0, start - 40), start):
+        return "future"
     left, right = sentence_bounds(text, start, end)
     # "told to report by 1 December", "sentencing fixed for December 15": a deadline or an
     # appointment; the verb's past tense says when it was set, not when it falls.

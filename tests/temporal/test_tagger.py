@@ -231,6 +231,7 @@ CASES = [
     ("Ties grew in the past decades. He left some time ago and stayed another week.", ANCHOR,
      [("the past decades", "PXDE"), ("some time ago", "PAST_REF"), ("another week", "P1W")]),
     ("Growth was the slowest since the final quarter of 2005.", ANCHOR, [("the final quarter of 2005", "2005-Q4")]),
+    ("The vote is on Sunday and a meeting is planned for Tuesday.", ANCHOR, [("Sunday", "2009-03-08"), ("Tuesday", "2009-03-10")]),
     # traps: not dates
     ("Social workers spend 80% of their time on paperwork.", ANCHOR, []),
     ("Baby P, a 17-month-old boy, died.", ANCHOR, []),
