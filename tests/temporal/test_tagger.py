@@ -217,6 +217,7 @@ CASES = [
     ("A mob attacked the office in the early hours of Sunday.", ANCHOR, [("the early hours of Sunday", "2009-03-01")]),
     ("The central bank kept its overnight call rate at 0.25 percent.", ANCHOR, []),
     ("Second-half tries from James sealed it.", ANCHOR, []),
+    ("He voted for May in the leadership race.", ANCHOR, []),
     ("Dallas led by 43 points in the fourth quarter; Liverpool play in the last quarter-final.", ANCHOR, []),
     ("Third-quarter net rose. After a flat second quarter, tissue sales grew. Charges hit the year-earlier period.",
      dt.date(1989, 11, 1), [("Third-quarter", "1989-Q3"), ("second quarter", "1989-Q2"), ("the year-earlier period", "1988-Q3")]),
@@ -232,6 +233,7 @@ CASES = [
      [("the past decades", "PXDE"), ("some time ago", "PAST_REF"), ("another week", "P1W")]),
     ("Growth was the slowest since the final quarter of 2005.", ANCHOR, [("the final quarter of 2005", "2005-Q4")]),
     ("The vote is on Sunday and a meeting is planned for Tuesday.", ANCHOR, [("Sunday", "2009-03-08"), ("Tuesday", "2009-03-10")]),
+    ("Elections are set for March.", ANCHOR, [("March", "2009-03")]),
     # traps: not dates
     ("Social workers spend 80% of their time on paperwork.", ANCHOR, []),
     ("Baby P, a 17-month-old boy, died.", ANCHOR, []),
