@@ -102,7 +102,7 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
         if month.rstrip(".") in ("Mar", "Jan", "Dec", "Sep", "Sept", "Jun", "Jul", "Aug", "Oct", "Nov", "Feb", "Apr") and kind == "month":
             return False  # bare abbreviations are too often names and words
         if month == "March" and kind == "month" and not groups.get("mod") and not _MAY_CUE.search(text[max(0, start - 12):start]) \
-                and not text[max(0, start - 4):start].lower() == "for ":  # "set for March" (but "voted for May" is a person)
+                and text[max(0, start - 4):start].lower() != "for ":  # "set for March" (but "voted for May" is a person)
             return False  # "March" the verb or the noun, unless a preposition makes it the month
     if kind == "day_word" and groups.get("word") == "Today" and (
             _TODAY_NAME.search(text, max(0, start - 4), min(len(text), end + 12)) or _NAME_BEFORE.search(text, max(0, start - 30), start)):
