@@ -30,7 +30,8 @@ log = logging.getLogger(__name__)
 _RULE_ORDER = {r.name: i for i, r in enumerate(RULES)}
 _KIND = {r.name: r.kind for r in RULES}
 # "May" is a month only where the text makes it one (a preposition before it or a date after).
-_MAY_CUE = re.compile(r"(?:\b(?:in|of|since|by|until|till|through|from|to|during|early|late|mid|last|next|this|that|each|every|before|after|between|and|or)\s+|mid-)$", re.IGNORECASE)
+_MAY_CUE = re.compile(r"(?:\b(?:in|of|since|by|until|till|through|from|to|during|early|late|mid|last|next|this|that|each|every|before|after|between|and|or)\s+|mid-"
+                      r"|\bthe\s+[a-z]+est\s+)$", re.IGNORECASE)  # ("the warmest March since 1910")
 # Function words ending in s that may follow a year; a plural noun after a number marks a count.
 _S_WORDS = {"was", "has", "is", "as", "its", "this", "his", "thus", "plus", "years", "s", "whereas", "does", "always", "perhaps", "unless", "across"}
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")

@@ -152,6 +152,8 @@ def r_month(text, g, ctx):
 
 
 def r_year(text, g, ctx):
+    if g.get("y2") and int(g["y2"]) != (int(g["year"]) + 1) % 100:
+        return None  # "the 2007-13 budget": a span of years, which one value cannot hold
     mod = {"post": "AFTER", "pre": "BEFORE"}.get((g.get("pp") or "").lower()) or mod_of(g.get("mod"))
     return Resolved("DATE", f"{int(g['year']):04d}", "a year, needs no anchor", mod=mod)
 

@@ -140,6 +140,11 @@ RULES: tuple[Rule, ...] = (
     Rule("year", "year",
          rf"(?<![\d$£€#./-])(?<!\d )\b{POINT_MOD}?(?:(?P<fiscal>fiscal|financial|FY)\s*(?:year\s+)?)?{YEAR}\b{YEAR_END}(?!\s?\d)(?!s\b)(?!'s)",
          ("2005", "early 2009", "fiscal 1998", "mid-2008"), reach=(40, 8), key=r"(?:1[6-9]|20)\d\d"),
+    # "the 2012-13 season", "the 2006/07 financial year": a season or a year that straddles two,
+    # named by the year it starts in
+    Rule("year_span", "year", rf"\b(?P<x>{YEAR}[-/–](?P<y2>\d\d))\s+(?:season|campaign|financial\s+year|fiscal\s+year|tax\s+year|"
+         r"academic\s+year|school\s+year|budget|harvest|crop|winter|term|period)\b", ("2012-13 season", "2006/07 financial year"),
+         reach=(1, 25), key=r"(?:1[6-9]|20)\d\d[-/–]"),
     # "post-1959 politics", "pre-2008 levels": after or before the year
     Rule("year_prefixed", "year", rf"\b(?P<pp>post|pre)-{YEAR}\b{YEAR_END}", ("post-1959", "pre-2008"), reach=(5, 4), key=r"(?:1[6-9]|20)\d\d"),
     # "the year 325": a year of any age, when "the year" says so

@@ -234,6 +234,7 @@ CASES = [
     ("Growth was the slowest since the final quarter of 2005.", ANCHOR, [("the final quarter of 2005", "2005-Q4")]),
     ("The vote is on Sunday and a meeting is planned for Tuesday.", ANCHOR, [("Sunday", "2009-03-08"), ("Tuesday", "2009-03-10")]),
     ("Elections are set for March.", ANCHOR, [("March", "2009-03")]),
+    ("The 2012-13 season was the warmest March since 1910 for them.", ANCHOR, [("2012-13", "2012"), ("March", "2009-03"), ("1910", "1910")]),
     # traps: not dates
     ("Social workers spend 80% of their time on paperwork.", ANCHOR, []),
     ("Baby P, a 17-month-old boy, died.", ANCHOR, []),
