@@ -407,6 +407,8 @@ _DAY_EDGES = {"dawn": "MO", "daybreak": "MO", "sunrise": "MO", "dusk": "EV", "su
 def r_anaphoric(text, g, ctx):
     phrase = " ".join(g["phrase"].lower().split())
     base = ctx.ref or ctx.dct
+    if phrase.endswith("in the day") and ctx.ref and ctx.dct and (ctx.dct - ctx.ref).days > 31:
+        base = ctx.dct  # "Earlier in the day", after a date of history: the day the news is about
     if base is None:
         return Resolved("DATE", "XXXX-XX-XX", "nothing earlier in the text to count from", anchored=False)
     words = set(phrase.split())  # whole words: "that afternoon" holds "after" but means the same day
@@ -491,7 +493,8 @@ def r_clock(text, g, ctx):
         h = 0
     base, anchor = _clock_day(g, ctx)
     day = base.isoformat() if base else "XXXX-XX-XX"
-    return Resolved("TIME", f"{day}T{h:02d}:{mi:02d}", f"a clock time on {day}", anchor=anchor, anchored=base is not None)
+    return Resolved("TIME", f"{day}T{h:02d}:{mi:02d}", f"a clock time on {day}", anchor=anchor, anchored=base is not None,
+                    mod=mod_of(g.get("amod")))
 
 
 def _clock_day(g, ctx) -> tuple[dt.date | None, str]:

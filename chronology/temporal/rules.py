@@ -236,8 +236,8 @@ RULES: tuple[Rule, ...] = (
     Rule("rel_span_after", "rel_span", rf"\bthe\s+{NUM}\s+(?P<rel>previous|preceding|following|next|past|last)\s+{UNIT}\b",
          ("the three previous years", "the two following days"), words=("previous", "preceding", "following", "next", "past", "last"), reach=(25, 15)),
     Rule("anaphoric_day", "anaphoric",
-         r"\b(?:(?:earlier|later)\s+)?(?P<phrase>the\s+(?:following|next|previous|preceding)\s+(?:day|morning|evening|night)|the\s+day\s+(?:before|after)|that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)|the\s+same\s+day|the\s+(?:day|night)\s+before)\b",
-         ("the following day", "the same day", "the day before", "that day", "that same day"), words=("day", "morning", "evening", "night", "afternoon"), reach=(40, 20)),
+         r"\b(?:(?:earlier|later)\s+)?(?P<phrase>the\s+(?:following|next|previous|preceding)\s+(?:day|morning|evening|night)|(?:earlier|later)\s+in\s+the\s+day|the\s+day\s+(?:before|after)|that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)|the\s+same\s+day|the\s+(?:day|night)\s+before)\b",
+         ("the following day", "the same day", "the day before", "that day", "that same day", "Earlier in the day"), words=("day", "morning", "evening", "night", "afternoon"), reach=(40, 20)),
     # "buy orders came in the morning": a part of the day the text is talking about
     Rule("in_the_pod", "anaphoric", r"\b(?:in|during|by)\s+(?P<x>(?P<phrase>the\s+(?:morning|afternoon|evening)))\b(?!\s+(?:of|paper|papers|news|edition|session|show|star|after)\b)",
          ("in the morning", "during the afternoon"), words=("morning", "afternoon", "evening"), reach=(20, 15)),
@@ -251,7 +251,7 @@ RULES: tuple[Rule, ...] = (
     Rule("point_of_unit", "rel_unit", r"\b(?P<mod>the\s+(?:end|beginning|start|middle)\s+of)\s+the\s+(?P<unit>month|week)\b(?!['’]s|\s+(?:before|after|of|in|that|when)\b)",
          ("the end of the month", "the beginning of the week"), words=("month", "week"), reach=(25, 20)),
     # "over the weekend": the weekend before the writing (after it, when the clause looks ahead)
-    Rule("the_weekend", "weekend", r"\b(?P<prep>over|during|at|on|through|for|ahead\s+of|this|last|next|since|until|before|after|by)\s+(?P<x>(?:the\s+)?weekend)\b(?!['’]s|\s+(?:of|edition|papers?)\b)",
+    Rule("the_weekend", "weekend", r"\b(?P<prep>over|during|at|on|through|for|ahead\s+of|this|last|next|since|until|before|after|by|spent|spend|spends|spending)\s+(?P<x>(?:the\s+)?weekend)\b(?!['’]s|\s+(?:of|edition|papers?)\b)",
          ("over the weekend", "ahead of the weekend", "this weekend"), words=("weekend",), reach=(20, 25)),
     Rule("holiday", "holiday",
          rf"\b(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming))\s+)?(?P<name>{HOLIDAY_NAMES})\b(?!\s+(?:Island|Rising|Parade|Offensive|Act|Agreement|Accord)\b)(?:,?\s+(?:of\s+)?{YEAR}{YEAR_END})?",
@@ -262,9 +262,9 @@ RULES: tuple[Rule, ...] = (
          rf"\b(?:(?i:earlier|later|early|late|the\s+(?:early|small|wee)\s+hours\s+of)\s+)?(?:(?P<rel>(?i:last|next|this|past|coming|the\s+previous|the\s+following))\s+)?(?P<wd>{WEEKDAY_FULL})\b(?:\s+(?P<pod>morning|afternoon|evening|night))?(?!,?\s+(?:{MONTH_FULL}|{MONTH_ABBR}|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{MONTH_FULL}|{MONTH_ABBR})))",
          ("Monday", "last Friday", "Last Friday", "next Tuesday", "Earlier Sunday", "the previous Friday", "Wednesday night", "the early hours of Sunday"), 0, words=WEEKDAY_WORDS, reach=(35, 30)),
     Rule("clock", "clock",
-         r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?P<tz>(?-i:[A-Z]{2,4}T))\b)?"
+         r"\b(?:(?P<amod>about|around|approximately|roughly)\s+)?(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?P<tz>(?-i:[A-Z]{2,4}T))\b)?"
          rf"(?:\s+(?P<dword>last\s+night|yesterday|today|tonight|tomorrow)|{CLOCK_DAY}|{CLOCK_ON_DAY}|{CLOCK_PAREN_DAY})?",
-         ("3pm", "10:30 a.m.", "9.15am", "11pm last night", "10 p.m. Wednesday", "5 p.m. EST, Nov. 6", "9 a.m. EST Tuesday"), re.IGNORECASE, reach=(10, 35), key=r"(?i:\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b))"),
+         ("3pm", "10:30 a.m.", "9.15am", "about 9.15am", "11pm last night", "10 p.m. Wednesday", "5 p.m. EST, Nov. 6", "9 a.m. EST Tuesday"), re.IGNORECASE, reach=(25, 35), key=r"(?i:\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b))"),
     Rule("clock_pod", "clock", r"\b(?P<h>1[0-2]|0?[1-9])(?:\s+o['’]clock)?\s+in\s+the\s+(?P<apw>morning|afternoon|evening)\b",
          ("4 in the morning", "2 o'clock in the afternoon"), words=("morning", "afternoon", "evening"), reach=(25, 2)),
     Rule("clock_words", "clock", r"\b(?P<hw>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock\b(?:\s+in\s+the\s+(?P<apw>morning|afternoon|evening))?"

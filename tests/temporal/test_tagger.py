@@ -235,6 +235,8 @@ CASES = [
     ("The vote is on Sunday and a meeting is planned for Tuesday.", ANCHOR, [("Sunday", "2009-03-08"), ("Tuesday", "2009-03-10")]),
     ("Elections are set for March.", ANCHOR, [("March", "2009-03")]),
     ("The 2012-13 season was the warmest March since 1910 for them.", ANCHOR, [("2012-13", "2012"), ("March", "2009-03"), ("1910", "1910")]),
+    ("The attack happened around 2 a.m. Earlier in the day, he said he spent the weekend at home.", ANCHOR,
+     [("around 2 a.m.", "2009-03-06T02:00"), ("Earlier in the day", "2009-03-06"), ("the weekend", "2009-W09-WE")]),
     # traps: not dates
     ("Social workers spend 80% of their time on paperwork.", ANCHOR, []),
     ("Baby P, a 17-month-old boy, died.", ANCHOR, []),
