@@ -67,6 +67,10 @@ def _is_game(text: str, start: int, end: int) -> bool:
     return bool(_GAME_WORDS.search(text, lo, hi)) and not _BUSINESS_WORDS.search(text, lo, hi)
 
 
+_MONTH_AFTER = re.compile(r"\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
+_STREET_AFTER = re.compile(r"(?:\s+[A-Z][a-z]+){1,2}\s+(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Lane|Drive|Way|Place|Highway)\b")
+# A weekday that begins a name: "the Sunday Times", "the Friday Prayers"
+_NAME_AFTER_DAY = re.compile(r"\s+(?!(?:Morning|Afternoon|Evening|Night)\b)[A-Z][a-z]")
 _PAPER_AFTER = re.compile(r"\s*[,.;:)]|\s+(?:said|says|reported|reports|quoted|quotes|wrote|writes|added|cited|claimed)\b")
 _PAPER_BEFORE = re.compile(
     r"\b(?i:the|a|an)\s+(?:(?:[A-Z][\w-]*|(?i:[\w-]+(?:al|ing|ive|run|language|based|wing|circulation|ist)|business|news|"
@@ -94,6 +98,10 @@ def _as_date(published) -> dt.date | None:
 
 
 def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool:
+    if kind == "weekday" and not groups.get("rel") and (
+            text[max(0, start - 4):start].lower() == "the " and _NAME_AFTER_DAY.match(text, end) and not _MONTH_AFTER.match(text, end)
+            or text[max(0, start - 5):start] == "Good "):
+        return False  # "the Sunday Times", "the Good Friday Agreement": names (but "said Friday Mr Smith was held")
     if (kind in ("quarter", "half") or (groups.get("unit") or "").lower().startswith("quarter")) and not groups.get("year") and _is_game(text, start, end):
         return False  # "Ramadan rested his shooters in the final quarter": a game's quarter (or half)
     if (kind == "month" or kind == "month_day") and not groups.get("rel"):
@@ -120,6 +128,8 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
             return False  # "2000 people" is a count; "the 2005 reforms" is a year
         if before and before.group(1).lower() in _COUNT_BEFORE and not groups.get("mod"):
             return False
+        if not determiner and _STREET_AFTER.match(text, end):
+            return False  # "1600 Pennsylvania Avenue": a house number
         if text[end:end + 1] == ":" or text[max(0, start - 1):start] in (":", "-"):
             return False
     if kind == "duration" and (groups.get("unit") or "x")[0].isupper() and (groups.get("num") or "x")[0].isdigit():

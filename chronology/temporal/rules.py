@@ -164,7 +164,7 @@ RULES: tuple[Rule, ...] = (
     Rule("century", "century", rf"\b(?:the\s+)?{SPAN_MOD}?(?:(?<=of\s)the\s+)?{ORDINAL}[\s-]+century\b", ("the 20th century", "the nineteenth century"), words=("century",), reach=(45, 2)),
     # --- seasons, quarters, halves ------------------------------------------------------------
     Rule("season", "season",
-         rf"\b(?:(?P<rel>this|last|next|the\s+following|the\s+previous|the|early|late|mid)[\s-]+)?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?{YEAR})?\b(?!\s+(?:term|session|school|games|olympics|collection|fashion|fuel|statement|budget|sales?|camp|clothes|wheat|tyres?|tires|squash|solstice|equinox)\b)(?!(?<=(?-i:Spring|Summer|Autumn|Winter))\s+(?-i:(?:of\s+)?[A-Z][a-z]))",
+         rf"\b(?:(?P<rel>this|last|next|the\s+following|the\s+previous|the|early|late|mid)[\s-]+)?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?{YEAR})?\b(?!\s+(?:term|session|school|games|olympics|collection|fashion|fuel|statement|budget|sales?|camp|clothes|wheat|tyres?|tires|squash|solstice|equinox|waters?|onions?|rolls?|chickens?|mattress(?:es)?|cleaning)\b)(?!(?<=(?-i:Spring|Summer|Autumn|Winter))\s+(?-i:(?:of\s+)?[A-Z][a-z]))",
          ("spring 2010", "last summer", "the autumn", "winter", "the following spring"), words=("spring", "summer", "autumn", "winter"), reach=(20, 30)),
     Rule("fall_season", "season", rf"\b(?:(?P<rel>this|last|next|the)\s+)(?P<season>fall)(?:\s+(?:of\s+)?{YEAR})?\b|\b(?P<season2>fall)\s+(?:of\s+)?(?P<year2>1[6-9]\d\d|20\d\d)\b",
          ("last fall", "fall 1998"), words=("fall",), reach=(10, 20)),
@@ -254,7 +254,7 @@ RULES: tuple[Rule, ...] = (
     Rule("the_weekend", "weekend", r"\b(?P<prep>over|during|at|on|through|for|ahead\s+of|this|last|next|since|until|before|after|by|spent|spend|spends|spending)\s+(?P<x>(?:the\s+)?weekend)\b(?!['’]s|\s+(?:of|edition|papers?)\b)",
          ("over the weekend", "ahead of the weekend", "this weekend"), words=("weekend",), reach=(20, 25)),
     Rule("holiday", "holiday",
-         rf"\b(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming))\s+)?(?P<name>{HOLIDAY_NAMES})\b(?!\s+(?:Island|Rising|Parade|Offensive|Act|Agreement|Accord)\b)(?:,?\s+(?:of\s+)?{YEAR}{YEAR_END})?",
+         rf"\b(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming))\s+)?(?P<name>{HOLIDAY_NAMES})\b(?!\s+(?:Island|Rising|Parade|Offensive|Act|Agreement|Accord|tree|trees|cards?|lights|decorations|carols?|crackers?|pudding|stockings?|jumpers?|markets?|number\s+one)\b)(?:,?\s+(?:of\s+)?{YEAR}{YEAR_END})?",
          ("Thanksgiving Day", "last Thanksgiving", "Christmas Eve", "Easter 2009", "New Year's Day", "Election Day"), 0,
          trigger=r"(?-i:Christmas|New Year|Valentine|Patrick|May Day|Independence|Fourth of July|Bastille|Halloween|Fawkes|Bonfire|Armistice|Remembrance|Veteran|Thanksgiving|Election Day|Labou?r Day|Memorial Day|Luther King|Presidents|Columbus Day|Mother's|Father's|Easter|Good Friday|Ash Wednesday|Pentecost|Boxing Day)"),
     # --- weekdays and times -------------------------------------------------------------------

@@ -218,6 +218,8 @@ CASES = [
     ("The central bank kept its overnight call rate at 0.25 percent.", ANCHOR, []),
     ("Second-half tries from James sealed it.", ANCHOR, []),
     ("He voted for May in the leadership race.", ANCHOR, []),
+    ("He lives at 1600 Pennsylvania Avenue and reads the Sunday Times by the Christmas tree.", ANCHOR, []),
+    ("The Good Friday Agreement held; the spring water was clean.", ANCHOR, []),
     ("Dallas led by 43 points in the fourth quarter; Liverpool play in the last quarter-final.", ANCHOR, []),
     ("Third-quarter net rose. After a flat second quarter, tissue sales grew. Charges hit the year-earlier period.",
      dt.date(1989, 11, 1), [("Third-quarter", "1989-Q3"), ("second quarter", "1989-Q2"), ("the year-earlier period", "1988-Q3")]),
@@ -237,6 +239,7 @@ CASES = [
     ("The 2012-13 season was the warmest March since 1910 for them.", ANCHOR, [("2012-13", "2012"), ("March", "2009-03"), ("1910", "1910")]),
     ("The attack happened around 2 a.m. Earlier in the day, he said he spent the weekend at home.", ANCHOR,
      [("around 2 a.m.", "2009-03-06T02:00"), ("Earlier in the day", "2009-03-06"), ("the weekend", "2009-W09-WE")]),
+    ("Police said Friday Mr Smith was held.", ANCHOR, [("Friday", "2009-03-06")]),
     # traps: not dates
     ("Social workers spend 80% of their time on paperwork.", ANCHOR, []),
     ("Baby P, a 17-month-old boy, died.", ANCHOR, []),
