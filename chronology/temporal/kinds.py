@@ -337,6 +337,8 @@ def r_earlier_this(text, g, ctx):
 
 def r_rel_span(text, g, ctx):
     n = number(g.get("num"))
+    if n is not None and _AND_A_HALF.search(text):
+        n += 0.5  # "the past two and a half years"
     value = duration_value(n, g["unit"])
     rel = g["rel"].lower()
     span = None
@@ -344,15 +346,21 @@ def r_rel_span(text, g, ctx):
         letter, is_time, _ = unit_code(g["unit"])
         if not is_time:
             sign = 1 if rel in ("next", "coming", "following") else -1
-            other = add_units(ctx.dct, letter, int(sign * n)) if float(n).is_integer() else ctx.dct
+            step_unit, factor = (letter, 1) if float(n).is_integer() else _FRACTION_UNIT.get(letter, (letter, 1))
+            other = add_units(ctx.dct, step_unit, int(sign * round(n * factor)))
             span = (min(other, ctx.dct), max(other, ctx.dct))
     return Resolved("DURATION", value, f"a length of time ending at {_anchor_words(ctx)}" if span and span[1] == ctx.dct else "a length of time",
                     anchor="publication" if span else "none", span=span)
 
 
+# A fraction of a unit, counted in the next smaller one: (unit, how many of it make one).
+_FRACTION_UNIT = {"CE": ("Y", 100), "DE": ("Y", 10), "Y": ("M", 12), "Q": ("M", 3), "M": ("W", 4), "W": ("D", 7), "D": ("D", 1)}
+_AND_A_HALF = re.compile(r"\band[\s-]+a[\s-]+half\b", re.IGNORECASE)
+
+
 def r_ago(text, g, ctx):
     n = number(g["num"]) if g.get("num") else None  # "decades ago": some number of them
-    if n is not None and " and a half" in text.lower():
+    if n is not None and _AND_A_HALF.search(text):
         n += 0.5
     direction = " ".join(g["dir"].lower().split())
     letter, is_time, _ = unit_code(g["unit"])
@@ -370,11 +378,20 @@ def r_ago(text, g, ctx):
         y, q = ctx.quarter  # "net rose in the third quarter from $5 million a year earlier"
         return Resolved("DATE", f"{y - 1:04d}-Q{q}", "the same quarter a year before the one the text reports",
                         anchor="mention", mod=mod, comparison=True)
+    # Counted in the unit itself, or in the next smaller one for a fraction ("a year and a half
+    # ago": 18 months back, a month); decades and centuries counted back land on a year ("three
+    # decades ago" is about 1983, not the 1980s).
+    step_unit, steps = letter, n
+    if not float(n).is_integer():
+        step_unit, factor = _FRACTION_UNIT.get(letter, (letter, 1))
+        steps = round(n * factor)
+    if step_unit in ("DE", "CE"):
+        step_unit, steps = "Y", steps * (10 if step_unit == "DE" else 100)
     try:
-        d = add_units(base, letter, int(sign * n)) if float(n).is_integer() else base
+        d = add_units(base, step_unit, int(sign * steps))
     except (ValueError, OverflowError):  # "4,000 years ago": before year 1, which a date cannot hold
         return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "beyond the calendar's years", anchor="publication", mod=mod)
-    unit_for_value = letter if letter != "WE" else "W"
+    unit_for_value = step_unit if step_unit != "WE" else "W"
     if anaphoric and ctx.ref and letter in ("D", "W"):
         unit_for_value = "D"  # "a week later" than a named day is a day
     source = f"{_ref_words(ctx, base)}, the time the text last mentioned" if anaphoric and ctx.ref else f"{base.isoformat()}, the publication date"
@@ -540,7 +557,7 @@ def r_duration(text, g, ctx):
         return Resolved("DURATION", value, "a length of time")
     # "for years": some number of years; "a day-long meeting": one
     n = number(g.get("num")) if g.get("num") else None if g["unit"].lower().endswith("s") else 1
-    if n is not None and text.lower().rstrip().endswith("and a half"):
+    if n is not None and _AND_A_HALF.search(text):
         n = n + 0.5
     mod = mod_of(g.get("amod")) or ("APPROX" if g.get("orso") else None)  # "a week or so"
     return Resolved("DURATION", duration_value(n, g["unit"]), "a length of time", mod=mod)

@@ -144,16 +144,17 @@ def duration_value(n: float | None, unit_word: str) -> str:
         n = None if n is None else n * 2
     if letter == "WE":
         letter = "WE"
+    if n is not None and letter in ("DE", "CE"):
+        # "two decades" = P20Y, "a decade and a half" = P15Y: counted decades and centuries are
+        # written in years, which every ISO 8601 reader understands; "decades" (no count) keeps
+        # its own unit (PXDE).
+        years = n * (10 if letter == "DE" else 100)
+        return f"P{int(years) if float(years).is_integer() else years:g}Y"
     if n is not None and not float(n).is_integer() and float(n * 2).is_integer() and letter in _HALF_OF:
         # "5 1/2 hours" = PT5H30M: a half written in the next smaller unit, as TIMEX3 values are
         whole = int(n)
         half = _HALF_OF[letter]
         return ("PT" if is_time else "P") + (f"{whole}{letter}" if whole else "") + half
-    if n is not None and letter in ("DE", "CE"):
-        # "two decades" = P20Y: counted decades and centuries are written in years, which every
-        # ISO 8601 reader understands; "decades" (no count) keeps its own unit (PXDE).
-        years = n * (10 if letter == "DE" else 100)
-        return f"P{int(years) if float(years).is_integer() else years:g}Y"
     amount = "X" if n is None else (str(int(n)) if float(n).is_integer() else f"{n:g}")
     return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
 

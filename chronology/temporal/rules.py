@@ -230,7 +230,7 @@ RULES: tuple[Rule, ...] = (
          r"\b(?P<when>earlier|later|early|late)\s+(?:this|last|next)\s+(?P<unit>week|month|year)\b|\b(?P<when2>earlier|later)\s+in\s+the\s+(?P<unit2>week|month|year)\b",
          ("earlier this month", "later this year", "late last year"), words=("earlier", "later", "early", "late"), reach=(2, 30)),
     Rule("rel_span", "rel_span",
-         rf"\b(?:the\s+)?(?P<rel>past|last|next|coming|previous|preceding|first|final|following|recent)\s+{NUM}\s+{UNIT}\b",
+         rf"\b(?:the\s+)?(?P<rel>past|last|next|coming|previous|preceding|first|final|following|recent)\s+{NUM}(?:[\s-]+and[\s-]+a[\s-]+half)?\s+{UNIT}\b",
          ("the past three years", "the next two weeks", "the last 12 months", "the past few years"), words=("past", "last", "next", "coming", "previous", "preceding", "first", "final", "following", "recent"), reach=(10, 45)),
     # "the three previous years", "the two following days"
     Rule("rel_span_after", "rel_span", rf"\bthe\s+{NUM}\s+(?P<rel>previous|preceding|following|next|past|last)\s+{UNIT}\b",
@@ -277,12 +277,13 @@ RULES: tuple[Rule, ...] = (
     # --- durations and sets -------------------------------------------------------------------
     Rule("duration", "duration",
          # ("the 30-day period": an adjective, whose article TimeML leaves out)
-         rf"\b(?:the\s+(?![\w.,]+-(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)))?{AMOUNT_MOD}?{NUM}[\s-]+(?:(?:more|full|straight|consecutive|long|whole|additional|extra|further|trading|business|working|calendar)\s+)?{UNIT}(?:\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?\b(?!-(?:old|earlier|ago|long)\b)(?!\s+old\b)"
+         rf"\b(?:the\s+(?![\w.,]+-(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)))?{AMOUNT_MOD}?{NUM}(?:[\s-]+and[\s-]+a[\s-]+half)?[\s-]+(?:(?:more|full|straight|consecutive|long|whole|additional|extra|further|trading|business|working|calendar)\s+)?{UNIT}(?:\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?\b(?!-(?:old|earlier|ago|long)\b)(?!\s+old\b)"
          # "two weeks ago", "a week later": the same quantity counted from an anchor; "before" and
          # "after" only when nothing follows ("two months after hearings began": an event's)
          r"(?:\s+(?P<dir>ago|earlier|later|hence|from\s+now|(?:before|after)(?=\s*[,.;:)]|\s*$))\b(?!\s+than\b))?",
          ("three years", "17 months", "more than a decade", "several weeks", "two-year",
-          "two weeks ago", "a week later", "three days earlier", "about a year ago", "a week or so ago"), words=UNIT_WORDS, reach=(70, 45)),
+          "two weeks ago", "a week later", "three days earlier", "about a year ago", "a week or so ago", "two and a half years",
+          "two-and-a-half-year"), words=UNIT_WORDS, reach=(70, 45)),
     # "decades ago", "years earlier": some time before the anchor ("years later" than a past date
     # may still lie before the writing, so it is left alone)
     Rule("vague_ago", "duration", r"\b(?P<unit>years|decades|months|weeks|days|centuries)\s+(?P<dir>ago|earlier)\b(?!\s+than\b)",
@@ -301,8 +302,8 @@ RULES: tuple[Rule, ...] = (
          ("recent months", "the recent weeks", "the coming years"), words=("recent", "coming"), reach=(5, 15)),
     Rule("duration_half", "duration", r"\b(?P<half>half\s+an?\s+(?P<unit>hour|day|year|century|decade))\b", ("half an hour",), words=("half",), reach=(1, 12)),
     Rule("set_every", "set",
-         rf"\b(?:every|each)\s+(?:(?P<num>other|\d+|two|three|four|five|six)\s+)?(?P<unit>days?|nights?|weeks?|weekends?|months?|years?|quarters?|hours?|mornings?|evenings?|summer|winter|spring|autumn|{WEEKDAY_FULL}s?|(?-i:{MONTH_FULL}))\b",
-         ("every day", "each week", "every Monday", "every two years", "each July"), words=("every", "each"), reach=(2, 25)),
+         rf"\b(?:every|each)\s+(?:(?P<num>other|\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|few|several|couple\s+of)\s+)?(?P<unit>days?|nights?|weeks?|weekends?|months?|years?|quarters?|hours?|minutes?|seconds?|decades?|mornings?|evenings?|summer|winter|spring|autumn|{WEEKDAY_FULL}s?|(?-i:{MONTH_FULL}))\b",
+         ("every day", "each week", "every Monday", "every two years", "each July", "every 15 minutes", "every few years"), words=("every", "each"), reach=(2, 25)),
     # ("the Communist Party daily Granma", "the business daily.": a newspaper)
     Rule("set_adverb", "set", r"\b(?P<adv>daily|weekly|fortnightly|monthly|annually|yearly|hourly|nightly)\b(?!\s+(?:newspaper|paper|magazine|allowance|rate|average))(?!\s+(?-i:[A-Z]))",
          ("daily", "annually"), words=("daily", "weekly", "fortnightly", "monthly", "annually", "yearly", "hourly", "nightly"), reach=(1, 20)),
