@@ -213,12 +213,12 @@ RULES: tuple[Rule, ...] = (
     Rule("ordinal_day", "ordinal_day", r"(?<=\bon\s)the\s+(?P<oday>[12]?\d|3[01])(?:st|nd|rd|th)\b(?=\s*[,.;:)]|\s+(?:and|when|at|after|before|but|as)\b)",
          (), words=("st", "nd", "rd", "th"), trigger=r"\bon\s+the\s+\d"),
     Rule("present_ref", "present",
-         r"\b(?:(?:right\s+)?now|currently|nowadays|at\s+present|at\s+the\s+moment|at\s+this\s+time|the\s+present|present\s+day|these\s+days|current(?!\s+(?:account|affairs)\b))\b",
+         r"\b(?:(?:right\s+)?now|currently|nowadays|at\s+present|at\s+the\s+moment|at\s+this\s+time|the\s+present(?!\s+(?!(?:and|or|but|is|was|day|time|moment)\b)[a-z])|present\s+day|these\s+days|current(?!\s+(?:account|affairs)\b))\b",
          ("now", "right now", "currently", "at present", "these days", "current"), words=("now", "currently", "nowadays", "present", "moment", "time", "days", "current"), reach=(15, 15)),
     Rule("past_ref", "past",
          r"\b(?:recently|lately|recent(?:\s+(?:years|times|decades))?(?!\s+(?:months|weeks|days|quarters)\b)|the\s+past(?!\s+\w+\s+(?:years?|months?|weeks?|days?)\b)(?=\s*[,.;]|\s+(?:and|but|or|when|as)\b|$)|(?<=\bin\s)the\s+past(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|twelve|year|month|week|decade|century|day|quarter)\w*)\b|past\s+years|(?:once|formerly)(?=\s+(?:was|were|had)\b)|(?:some\s+time|(?:not\s+)?(?:so\s+)?long|a\s+long\s+time)\s+ago)",
          ("recently", "recent years", "the past", "some time ago"), words=("recently", "lately", "recent", "past", "once", "formerly", "ago"), reach=(20, 40)),
-    Rule("future_ref", "future", r'''\b(?:(?<=\bin\s)future\b(?!\s+(?:of|years|generations)\b)|the\s+future|the\s+years\s+ahead|the\s+(?:near|short|long)[\s-]+term(?=\s*[,.;:)"']|\s+(?:and|but|or|as|because|when|if|to)\b|\s*$)|the\s+near\s+future|(?<=\bat\s)a\s+later\s+date|(?<!\bas\s)soon(?!\s+(?:as|after|afterwards?|thereafter)\b)'''
+    Rule("future_ref", "future", r'''\b(?:(?<=\bin\s)future\b(?!\s+(?:of|years|generations)\b)|the\s+future|the\s+years\s+ahead|the\s+(?:near|short|long)[\s-]+term(?=\s*[,.;:)"']|\s+(?:and|but|or|as|because|when|if|to)\b|\s*$)|the\s+(?:near|foreseeable|(?:not\s+(?:too\s+|so\s+)?)?distant)\s+future|(?<=\bat\s)a\s+later\s+date|(?<!\bas\s)soon(?!\s+(?:as|after|afterwards?|thereafter)\b)'''
          # "will one day be": some day to come, not a day's length
          r"|(?:" + "|".join(rf"(?<=\b{w}\s)" for w in ("will", "would", "could", "might", "may", "can", "shall", "should", "must", "to")) + r")one\s+day(?=\s+[a-z]+\b)(?!\s+(?:and|or|of|in|at|to|for|after|before|later|earlier|ago|off|more)\b))\b",
          ("the future", "the years ahead", "the near term"), words=("future", "coming", "ahead", "term", "soon", "later", "day"), reach=(20, 30)),

@@ -244,6 +244,7 @@ CASES = [
      [("a year and a half ago", "2007-09"), ("two and a half years", "P2Y6M")]),
     ("It has happened every few years, with trains every 15 minutes, for a decade and a half.", ANCHOR,
      [("every few years", "PXY"), ("every 15 minutes", "PT15M"), ("a decade and a half", "P15Y")]),
+    ("Forces will stay for the foreseeable future under the present system.", ANCHOR, [("the foreseeable future", "FUTURE_REF")]),
     # traps: not dates
     ("Social workers spend 80% of their time on paperwork.", ANCHOR, []),
     ("Baby P, a 17-month-old boy, died.", ANCHOR, []),
