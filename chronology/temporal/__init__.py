@@ -293,7 +293,7 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
     for start, end, name, groups in _candidates(text[:_MAX_INPUT]):
         surface = text[start:end]
         kind = _KIND[name]
-        tense = tense_of(text, start, end) if kind in ("month", "month_day", "weekday", "season", "quarter", "clock", "noon", "future", "holiday", "weekend", "overnight", "ordinal_day") else "none"
+        tense = tense_of(text, start, end) if kind in ("month", "month_day", "weekday", "season", "quarter", "clock", "noon", "future", "holiday", "weekend", "overnight", "ordinal_day", "week_of", "week_of_month") else "none"
         if kind in ("month", "quarter") and _STATISTIC_AFTER.match(text, end):
             tense = "past"  # "will publish November's jobs report": the month reported on has passed
         use_day = kind in ("anaphoric", "clock", "noon") or "dir" in groups or (

@@ -100,6 +100,25 @@ def r_week_of(text, g, ctx):
     return Resolved("DATE", week_value(d), f"the week of {d.isoformat()}, {day.how}", anchor=day.anchor)
 
 
+def r_week_of_month(text, g, ctx):
+    """'the first week of April': the ISO week holding most of the month's first seven days (the
+    second week, of the next seven; the last week, of its last seven)."""
+    month = month_number(g["month"])
+    word = g["word"].lower()
+    if g.get("year"):
+        year = int(g["year"])
+    elif ctx.dct is not None:
+        year = date_for_day_month(month, 1, ctx.dct, ctx.tense).year
+    else:
+        return Resolved("DATE", "XXXX-WXX", "no publication date to take the year from", anchored=False)
+    # the week holding most of the seven days: that with their middle day
+    if word in ("last", "final"):
+        d = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=4)
+    else:
+        d = dt.date(year, month, 4 + 7 * (ORDINALS[word] - 1))
+    return Resolved("DATE", week_value(d), f"the week holding {d.isoformat()}", anchor="none" if g.get("year") else "publication")
+
+
 def r_month_rel_year(text, g, ctx):
     """'3 August last year': the year is deictic, the month and day are given."""
     month = month_number(g["month"])
@@ -621,5 +640,5 @@ RESOLVERS = {
     "this_pod": r_this_pod, "present": r_present, "past": r_past, "future": r_future,
     "rel_unit": r_rel_unit, "earlier_this": r_earlier_this, "rel_span": r_rel_span,
     "anaphoric": r_anaphoric, "weekday": r_weekday, "clock": r_clock, "noon": r_noon,
-    "week_of": r_week_of, "overnight": r_overnight, "ordinal_day": r_ordinal_day, "duration": r_duration, "set": r_set, "period": r_period, "holiday": r_holiday, "this_year": r_this_year, "year_spoken": r_year_spoken, "weekend": r_weekend,
+    "week_of": r_week_of, "week_of_month": r_week_of_month, "overnight": r_overnight, "ordinal_day": r_ordinal_day, "duration": r_duration, "set": r_set, "period": r_period, "holiday": r_holiday, "this_year": r_this_year, "year_spoken": r_year_spoken, "weekend": r_weekend,
 }

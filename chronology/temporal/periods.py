@@ -66,7 +66,7 @@ def _reporting_quarter(ctx) -> tuple[int, int]:
 
 def r_this_year(text, g, ctx):
     """The (fiscal) year the text is written in; the latest completed one for "latest fiscal"."""
-    mod = "END" if g.get("end") else None
+    mod = "END" if g.get("end") else {"start": "START", "beginning": "START", "middle": "MID"}.get((g.get("point") or "").lower())
     if g.get("ended"):
         return Resolved("DURATION", "P1Y", "a year's length, ended on the day the text gives")
     if ctx.dct is None:

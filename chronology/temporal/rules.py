@@ -129,6 +129,9 @@ RULES: tuple[Rule, ...] = (
     # "the week of March 6": the week that day is in
     Rule("week_of", "week_of", rf"\bthe\s+week\s+of\s+(?:the\s+)?(?:{MONTH}\s+{DAY}|(?P<day2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month2>{MONTH_FULL}|{MONTH_ABBR}))\b(?:,?\s+{YEAR}{YEAR_END})?",
          ("the week of March 6", "the week of 12 May", "the week of Oct. 2, 2000"), 0, words=("week",), reach=(10, 40)),
+    # "the first week of April": the ISO week holding that month's first (second...) seven days
+    Rule("week_of_month", "week_of_month", rf"\bthe\s+(?P<word>first|second|third|fourth|last|final)\s+week\s+of\s+{MONTH}\b(?:,?\s+{YEAR}{YEAR_END})?",
+         ("the first week of April", "the last week of March 2009"), 0, words=("week",), reach=(25, 25)),
     # "March eighth", said aloud
     Rule("month_day_words", "month_day", rf"\b{WEEKDAY_PREFIX}{MONTH}\s+(?:the\s+)?(?P<dayword>{DAY_WORDS})\b",
          ("March eighth", "June the twenty-first"), 0, words=MONTH_WORDS, reach=(40, 40)),
@@ -189,8 +192,9 @@ RULES: tuple[Rule, ...] = (
          ("the 1988 period", "the 1988 second quarter", "this year's third quarter", "last year's quarter"), words=("quarter", "period"), reach=(40, 5)),
     # "the fiscal year", "the full year", "by year-end": the year of the writing
     Rule("this_year", "this_year",
-         r"\b(?:the\s+(?P<q>full|current|fiscal|current\s+fiscal|full\s+fiscal|latest\s+fiscal|calendar)\s+year|(?:(?<=\bsince\s)(?P<since>))?(?P<end>year[-\s]end|year['’]s\s+end|the\s+end\s+of\s+(?:the\s+)?year))\b(?!['’]s)",
-         ("the fiscal year", "the full year", "year-end", "the end of the year", "year's end"), words=("year",), reach=(30, 10)),
+         r"\b(?:the\s+(?P<q>full|current|fiscal|current\s+fiscal|full\s+fiscal|latest\s+fiscal|calendar)\s+year|(?:(?<=\bsince\s)(?P<since>))?(?P<end>year[-\s]end|year['’]s\s+end|the\s+end\s+of\s+(?:the\s+)?year)"
+         r"|the\s+(?P<point>start|beginning|middle)\s+of\s+the\s+year)\b(?!['’]s)",
+         ("the fiscal year", "the full year", "year-end", "the end of the year", "year's end", "the start of the year"), words=("year",), reach=(30, 10)),
     Rule("the_year", "this_year",
          rf"\b(?:for|in|during|throughout|of|through)\s+(?P<x>the\s+year)\b(?!['’]s|\s+(?:before|after|earlier|later|that|when|in\s+which|of|and|round|\d))(?:\s+(?P<ended>ended|ending|to(?=\s+(?:\d|{MONTH_FULL}|{MONTH_ABBR}))))?(?!\s+to\b)",
          ("for the year", "in the year ended"), words=("year",), reach=(25, 40)),

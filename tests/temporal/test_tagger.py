@@ -245,6 +245,8 @@ CASES = [
     ("It has happened every few years, with trains every 15 minutes, for a decade and a half.", ANCHOR,
      [("every few years", "PXY"), ("every 15 minutes", "PT15M"), ("a decade and a half", "P15Y")]),
     ("Forces will stay for the foreseeable future under the present system.", ANCHOR, [("the foreseeable future", "FUTURE_REF")]),
+    ("They met in the first week of April, and prices have risen since the start of the year.", ANCHOR,
+     [("the first week of April", "2009-W14"), ("the start of the year", "2009")]),
     # traps: not dates
     ("Social workers spend 80% of their time on paperwork.", ANCHOR, []),
     ("Baby P, a 17-month-old boy, died.", ANCHOR, []),
