@@ -174,7 +174,8 @@ def r_year(text, g, ctx):
     if g.get("y2") and int(g["y2"]) != (int(g["year"]) + 1) % 100:
         return None  # "the 2007-13 budget": a span of years, which one value cannot hold
     mod = {"post": "AFTER", "pre": "BEFORE"}.get((g.get("pp") or "").lower()) or mod_of(g.get("mod"))
-    return Resolved("DATE", f"{int(g['year']):04d}", "a year, needs no anchor", mod=mod)
+    how = "a season or year straddling two, named by the year it starts in" if g.get("y2") else "a year, needs no anchor"
+    return Resolved("DATE", f"{int(g['year']):04d}", how, mod=mod)
 
 
 def r_year_spoken(text, g, ctx):
@@ -414,7 +415,8 @@ def r_ago(text, g, ctx):
     if anaphoric and ctx.ref and letter in ("D", "W"):
         unit_for_value = "D"  # "a week later" than a named day is a day
     source = f"{_ref_words(ctx, base)}, the time the text last mentioned" if anaphoric and ctx.ref else f"{base.isoformat()}, the publication date"
-    return Resolved("DATE", unit_value(d, unit_for_value), f"{g['num']} {g['unit'].lower()} {'before' if sign < 0 else 'after'} {source}",
+    amount = " ".join(text[:text.lower().rfind(g["dir"].lower())].split()) or f"{g['num']} {g['unit'].lower()}"
+    return Resolved("DATE", unit_value(d, unit_for_value), f"{amount[:1].lower()}{amount[1:]} {'before' if sign < 0 else 'after'} {source}",
                     anchor="mention" if anaphoric and ctx.ref else "publication", mod=mod)
 
 
