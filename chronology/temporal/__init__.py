@@ -98,6 +98,8 @@ def _as_date(published) -> dt.date | None:
 
 
 def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool:
+    if kind == "rel_unit" and (groups.get("unit") or "a")[0].isupper() and not groups["unit"].isupper():
+        return False  # "ABC's "This Week"": a title (a sentence may begin "This week", not "This Week")
     if kind == "weekday" and not groups.get("rel") and (
             text[max(0, start - 4):start].lower() == "the " and _NAME_AFTER_DAY.match(text, end) and not _MONTH_AFTER.match(text, end)
             or text[max(0, start - 5):start] == "Good "):
