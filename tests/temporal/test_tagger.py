@@ -218,7 +218,7 @@ CASES = [
     ("The central bank kept its overnight call rate at 0.25 percent.", ANCHOR, []),
     ("Second-half tries from James sealed it.", ANCHOR, []),
     ("He voted for May in the leadership race.", ANCHOR, []),
-    ('Baker said on ABC's "This Week" that talks would go on.', ANCHOR, []),
+    ('Baker said on ABC\'s "This Week" that talks would go on.', ANCHOR, []),
     ("He lives at 1600 Pennsylvania Avenue and reads the Sunday Times by the Christmas tree.", ANCHOR, []),
     ("The Good Friday Agreement held; the spring water was clean.", ANCHOR, []),
     ("Dallas led by 43 points in the fourth quarter; Liverpool play in the last quarter-final.", ANCHOR, []),
