@@ -295,14 +295,14 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
     for start, end, name, groups in _candidates(text[:_MAX_INPUT]):
         surface = text[start:end]
         kind = _KIND[name]
-        tense = tense_of(text, start, end) if kind in ("month", "month_day", "weekday", "season", "quarter", "clock", "noon", "future", "holiday", "weekend", "overnight", "ordinal_day", "week_of", "week_of_month") else "none"
+        tense = tense_of(text, start, end) if kind in ("month", "month_day", "weekday", "season", "quarter", "clock", "noon", "future", "holiday", "weekend", "overnight", "ordinal_day", "week_of", "week_of_month", "dawn") else "none"
         if kind in ("month", "quarter") and _STATISTIC_AFTER.match(text, end):
             tense = "past"  # "will publish November's jobs report": the month reported on has passed
-        use_day = kind in ("anaphoric", "clock", "noon") or "dir" in groups or (
+        use_day = kind in ("anaphoric", "clock", "noon", "dawn") or "dir" in groups or (
             kind == "weekday" and (groups.get("rel") or "").lower().startswith("the "))
         # a clock time is on the last day the text named, or else the day of the writing (never on
         # the first of a month the text named: "in February ... at 10 a.m.")
-        clock_only_day = kind in ("clock", "noon")
+        clock_only_day = kind in ("clock", "noon", "dawn")
         ctx = Context(dct=dct, ref=(day_ref if clock_only_day else day_ref or ref) if use_day else ref,
                       ref_granularity=last_granularity, tense=tense, quarter=quarter)
         ctx_index = (day_ref_index if day_ref or clock_only_day else ref_index) if use_day else ref_index

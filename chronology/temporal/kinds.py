@@ -457,7 +457,7 @@ def r_anaphoric(text, g, ctx):
     else:
         shift = 0
     d = base + dt.timedelta(days=shift)
-    pod = next((PARTS_OF_DAY[w] for w in ("morning", "afternoon", "evening", "night") if phrase.endswith(w)), None) or _DAY_EDGES.get(phrase)
+    pod = next((PARTS_OF_DAY[w] for w in ("morning", "afternoon", "evening", "night") if phrase.endswith(w)), None)
     value = d.isoformat() + (f"T{pod}" if pod else "")
     source = "the time the text last mentioned" if ctx.ref else "the publication date"
     return Resolved("TIME" if pod else "DATE", value, f"{('the day after' if shift > 0 else 'the day before' if shift < 0 else 'the same day as')} {base.isoformat()}, {source}",
@@ -558,6 +558,15 @@ def _clock_day(g, ctx) -> tuple[dt.date | None, str]:
     return base, ("mention" if ctx.ref else "publication") if base else "none"
 
 
+def r_dawn(text, g, ctx):
+    """'at dawn on Tuesday': the morning (evening, for dusk) of the day written after it, or of the
+    day the text last named, or of the publication date."""
+    base, anchor = _clock_day(g, ctx)
+    pod = _DAY_EDGES[g["edge"].lower()]
+    day = base.isoformat() if base else "XXXX-XX-XX"
+    return Resolved("TIME", f"{day}T{pod}", f"{g['edge'].lower()} on {day}", anchor=anchor, anchored=base is not None)
+
+
 def r_noon(text, g, ctx):
     named_day = any(g.get(k) for k in ("dword", "cwd", "owd", "cmonth", "omonth", "omonth2"))
     # "midnight Friday" ends Friday (ISO 8601's 24:00), and so does a midnight to come ("the strike
@@ -642,5 +651,5 @@ RESOLVERS = {
     "this_pod": r_this_pod, "present": r_present, "past": r_past, "future": r_future,
     "rel_unit": r_rel_unit, "earlier_this": r_earlier_this, "rel_span": r_rel_span,
     "anaphoric": r_anaphoric, "weekday": r_weekday, "clock": r_clock, "noon": r_noon,
-    "week_of": r_week_of, "week_of_month": r_week_of_month, "overnight": r_overnight, "ordinal_day": r_ordinal_day, "duration": r_duration, "set": r_set, "period": r_period, "holiday": r_holiday, "this_year": r_this_year, "year_spoken": r_year_spoken, "weekend": r_weekend,
+    "week_of": r_week_of, "dawn": r_dawn, "week_of_month": r_week_of_month, "overnight": r_overnight, "ordinal_day": r_ordinal_day, "duration": r_duration, "set": r_set, "period": r_period, "holiday": r_holiday, "this_year": r_this_year, "year_spoken": r_year_spoken, "weekend": r_weekend,
 }

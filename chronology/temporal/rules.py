@@ -246,8 +246,10 @@ RULES: tuple[Rule, ...] = (
     Rule("in_the_pod", "anaphoric", r"\b(?:in|during|by)\s+(?P<x>(?P<phrase>the\s+(?:morning|afternoon|evening)))\b(?!\s+(?:of|paper|papers|news|edition|session|show|star|after)\b)",
          ("in the morning", "during the afternoon"), words=("morning", "afternoon", "evening"), reach=(20, 15)),
     # "at dawn", "before nightfall": the start or end of the day the text is talking about
-    Rule("dawn", "anaphoric", r"\b(?:at|before|after|by|from|until|till|since|around)\s+(?P<x>(?P<phrase>dawn|dusk|daybreak|sunrise|sunset|nightfall))\b(?![-\w])",
-         ("at dawn", "before nightfall"), words=("dawn", "dusk", "daybreak", "sunrise", "sunset", "nightfall"), reach=(8, 10)),
+    # (on the day written after it: "at dawn on Tuesday", "before dawn yesterday")
+    Rule("dawn", "dawn", rf"\b(?:at|before|after|by|from|until|till|since|around)\s+(?P<x>(?P<edge>dawn|dusk|daybreak|sunrise|sunset|nightfall))\b(?![-\w])"
+         rf"(?:\s+(?P<dword>yesterday|today|tomorrow)\b|{CLOCK_ON_DAY})?",
+         ("at dawn", "before nightfall"), words=("dawn", "dusk", "daybreak", "sunrise", "sunset", "nightfall"), reach=(8, 40)),
     # "by mid afternoon": a part of the day the text is talking about, with where in it
     Rule("mid_pod", "anaphoric", r"\b(?P<phrase>(?:early|late|mid)[\s-]?(?:morning|afternoon|evening))\b(?!\s+(?:yesterday|today|tomorrow|edition|papers?|show|session|trading)\b)",
          ("mid afternoon", "late morning", "early-evening"), words=("morning", "afternoon", "evening"), reach=(6, 40)),
