@@ -599,16 +599,22 @@ _ADVERB_SET = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P
 
 def r_set(text, g, ctx):
     low = text.lower()
-    if g.get("adv"):
-        return Resolved("SET", _ADVERB_SET[g["adv"].lower()], "a recurring time")
-    if g.get("times"):
+    freq = None
+    if g.get("times"):  # "twice a week", "three times daily"
         t = g["times"].lower()
-        count = {"once": 1, "twice": 2}.get(t) or number(t.split()[0]) or "X"
-        return Resolved("SET", duration_value(1, g["unit"]), "a recurring time", freq=f"{count}X")
+        freq = f"{({'once': 1, 'twice': 2}.get(t) or number(t.split()[0]) or 'X')}X"
+    if g.get("adv"):
+        return Resolved("SET", _ADVERB_SET[g["adv"].lower()], "a recurring time", freq=freq)
+    if "unit" not in g:  # "per annum"
+        return Resolved("SET", "P1Y", "a recurring time")
+    if freq:
+        return Resolved("SET", duration_value(1, g["unit"]), "a recurring time", freq=freq)
     unit = g["unit"].lower()
     quant = "EVERY" if low.startswith(("every", "each")) else None
     if unit.rstrip("s").capitalize() in [weekday_name(i) for i in range(1, 8)]:
-        return Resolved("SET", f"XXXX-WXX-{WEEKDAYS[unit.rstrip('s')]}", "every such weekday", quant=quant)
+        pod_word = g.get("pod") or g.get("pod2")  # "every Sunday morning", "on Friday nights"
+        pod = f"T{PARTS_OF_DAY[pod_word.lower().rstrip('s')]}" if pod_word else ""
+        return Resolved("SET", f"XXXX-WXX-{WEEKDAYS[unit.rstrip('s')]}{pod}", "every such weekday", quant=quant)
     if unit.rstrip("s") in ("morning", "evening"):
         return Resolved("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit.rstrip('s')]}", "a recurring part of the day", quant=quant)
     if unit in SEASONS:

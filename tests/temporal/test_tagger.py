@@ -248,6 +248,9 @@ CASES = [
     ("Forces will stay for the foreseeable future under the present system.", ANCHOR, [("the foreseeable future", "FUTURE_REF")]),
     ("They met in the first week of April, and prices have risen since the start of the year.", ANCHOR,
      [("the first week of April", "2009-W14"), ("the start of the year", "2009")]),
+    ("The shop is closed on Sundays; flights leave on Tuesday nights and twice daily.", ANCHOR,
+     [("Sundays", "XXXX-WXX-7"), ("Tuesday nights", "XXXX-WXX-2TNI"), ("twice daily", "P1D")]),
+    ("It happens once a century; interest is 5% per annum.", ANCHOR, [("once a century", "P100Y"), ("per annum", "P1Y")]),
     # traps: not dates
     ("Social workers spend 80% of their time on paperwork.", ANCHOR, []),
     ("Baby P, a 17-month-old boy, died.", ANCHOR, []),
