@@ -252,8 +252,12 @@ def r_season(text, g, ctx):
     code = SEASONS[word]
     rel = " ".join((g.get("rel") or "").lower().split()) or None
     mod = {"early": "START", "late": "END", "mid": "MID"}.get(rel or "")
-    if rel in ("the following", "the previous") and ctx.ref is not None:  # "the following spring": after the time last named
+    if rel in ("the following", "the previous", "that") and ctx.ref is not None:
+        # "the following spring": after the time last named; "that summer": the one nearest it
         ctx = replace(ctx, dct=ctx.ref, anchor_name=NARRATIVE_ANCHOR)
+    elif rel == "that":
+        rel = None  # no time named before it: the tense says which
+    rel = {"that": "this"}.get(rel, rel)
     rel = {"the following": "next", "the previous": "last"}.get(rel, rel)
     year, how = _season_year(code, None if mod else rel, _g(g, "year", "year2"), ctx)
     if year is None:

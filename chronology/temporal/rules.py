@@ -167,9 +167,9 @@ RULES: tuple[Rule, ...] = (
     Rule("century", "century", rf"\b(?:the\s+)?{SPAN_MOD}?(?:(?<=of\s)the\s+)?{ORDINAL}[\s-]+century\b", ("the 20th century", "the nineteenth century"), words=("century",), reach=(45, 2)),
     # --- seasons, quarters, halves ------------------------------------------------------------
     Rule("season", "season",
-         rf"\b(?:(?P<rel>this|last|next|the\s+following|the\s+previous|the|early|late|mid)[\s-]+)?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?{YEAR})?\b(?!\s+(?:term|session|school|games|olympics|collection|fashion|fuel|statement|budget|sales?|camp|clothes|wheat|tyres?|tires|squash|solstice|equinox|waters?|onions?|rolls?|chickens?|mattress(?:es)?|cleaning)\b)(?!(?<=(?-i:Spring|Summer|Autumn|Winter))\s+(?-i:(?:of\s+)?[A-Z][a-z]))",
+         rf"\b(?:(?P<rel>this|that|last|next|the\s+following|the\s+previous|the|early|late|mid)[\s-]+)?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?{YEAR})?\b(?!\s+(?:term|session|school|games|olympics|collection|fashion|fuel|statement|budget|sales?|camp|clothes|wheat|tyres?|tires|squash|solstice|equinox|waters?|onions?|rolls?|chickens?|mattress(?:es)?|cleaning)\b)(?!(?<=(?-i:Spring|Summer|Autumn|Winter))\s+(?-i:(?:of\s+)?[A-Z][a-z]))",
          ("spring 2010", "last summer", "the autumn", "winter", "the following spring"), words=("spring", "summer", "autumn", "winter"), reach=(20, 30)),
-    Rule("fall_season", "season", rf"\b(?:(?P<rel>this|last|next|the)\s+)(?P<season>fall)(?:\s+(?:of\s+)?{YEAR})?\b|\b(?P<season2>fall)\s+(?:of\s+)?(?P<year2>1[6-9]\d\d|20\d\d)\b",
+    Rule("fall_season", "season", rf"\b(?:(?P<rel>this|that|last|next|the)\s+)(?P<season>fall)(?:\s+(?:of\s+)?{YEAR})?\b|\b(?P<season2>fall)\s+(?:of\s+)?(?P<year2>1[6-9]\d\d|20\d\d)\b",
          ("last fall", "fall 1998"), words=("fall",), reach=(10, 20)),
     Rule("quarter", "quarter",
          rf"\b(?:(?P<mod>the\s+(?:end|beginning|start|middle)\s+of)\s+)?(?:the\s+)?(?:(?P<rel>this|last|latest|next|current|previous|past|same|year-earlier|year-ago)\s+)?(?:(?P<qord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+)(?:(?:fiscal|calendar)\s+)?(?:-\s*)?quarter\b(?![-\s]finals?\b)(?:\s+(?:of|in)\s+(?:fiscal\s+|calendar\s+)?{YEAR})?",

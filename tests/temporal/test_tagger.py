@@ -251,6 +251,7 @@ CASES = [
     ("The shop is closed on Sundays; flights leave on Tuesday nights and twice daily.", ANCHOR,
      [("Sundays", "XXXX-WXX-7"), ("Tuesday nights", "XXXX-WXX-2TNI"), ("twice daily", "P1D")]),
     ("It happens once a century; interest is 5% per annum.", ANCHOR, [("once a century", "P100Y"), ("per annum", "P1Y")]),
+    ("In June 2011 the plan was approved. That summer, work began.", ANCHOR, [("June 2011", "2011-06"), ("That summer", "2011-SU")]),
     # traps: not dates
     ("Social workers spend 80% of their time on paperwork.", ANCHOR, []),
     ("Baby P, a 17-month-old boy, died.", ANCHOR, []),
