@@ -129,7 +129,9 @@ def r_period(text, g, ctx):
 
 def r_half(text, g, ctx):
     hord = (g.get("hord") or g.get("hq") or "").lower()  # "the first two quarters" are the first half
-    h = 2 if hord == "last" else ORDINALS[hord]
+    h = int(g["hnum"]) if g.get("hnum") else 2 if hord == "last" else ORDINALS[hord]
+    if g.get("hnum"):  # "H1 2012"
+        return Resolved("DATE", f"{int(g['year']):04d}-H{h}", "a half of a given year")
     if "-half" in text.lower() and "hbiz" not in g:
         return None  # "second-half tries": a match's; "first-half profit": a year's
     if " of " not in text.lower() and ctx.quarter is None and ctx.ref_granularity != "quarter" and "hbiz" not in g:

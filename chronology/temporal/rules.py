@@ -199,9 +199,10 @@ RULES: tuple[Rule, ...] = (
          rf"\b(?:for|in|during|throughout|of|through)\s+(?P<x>the\s+year)\b(?!['’]s|\s+(?:before|after|earlier|later|that|when|in\s+which|of|and|round|\d))(?:\s+(?P<ended>ended|ending|to(?=\s+(?:\d|{MONTH_FULL}|{MONTH_ABBR}))))?(?!\s+to\b)",
          ("for the year", "in the year ended"), words=("year",), reach=(25, 40)),
     Rule("year_ago_adj", "period", r"\b(?:an?\s+)?(?P<adj>year-(?:earlier|ago))\b", ("year-earlier", "year-ago", "a year-earlier"), words=("year",), reach=(5, 12)),
+    Rule("half_code", "half", rf"\bH(?P<hnum>[12])\s+{YEAR}\b", ("H1 2012",), 0, reach=(1, 8), key=r"H[12]\s"),
     Rule("quarter_code", "quarter", rf"\bQ(?P<qnum>[1-4])(?:\s+{YEAR})?\b(?![-/]\w)", ("Q3 2009", "Q4"), 0, reach=(1, 8), key=r"Q[1-4]"),
     Rule("half", "half",
-         rf"\b(?:the\s+)?(?:(?P<hord>first|second|1st|2nd|last)[\s-]half(?P<hbiz>(?=\s+(?:profits?|earnings|results|sales|net|loss(?:es)?|revenues?|growth|figures|output|income)\b))?|(?P<hq>first|last)\s+two\s+quarters)(?:\s+of\s+(?:(?:the|this|next|last)\s+year|{YEAR}))?",
+         rf"\b(?:the\s+)?(?:(?P<hord>first|second|1st|2nd|last)[\s-]half(?P<hbiz>(?=\s+(?:profits?|earnings|results|sales|net|loss(?:es)?|revenues?|growth|figures|output|income)\b))?|(?P<hq>first|last)\s+two\s+quarters)(?:\s+of\s+(?:(?:the|this|next|last)\s+(?:fiscal\s+)?year|(?:fiscal\s+)?{YEAR}))?",
          ("the first half", "the second half of 2009", "the first half of this year", "the first two quarters of 1990", "first-half"), words=("half", "quarters"), reach=(20, 25)),
     # --- deictic ------------------------------------------------------------------------------
     Rule("day_word", "day_word",

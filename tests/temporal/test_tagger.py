@@ -252,6 +252,7 @@ CASES = [
      [("Sundays", "XXXX-WXX-7"), ("Tuesday nights", "XXXX-WXX-2TNI"), ("twice daily", "P1D")]),
     ("It happens once a century; interest is 5% per annum.", ANCHOR, [("once a century", "P100Y"), ("per annum", "P1Y")]),
     ("In June 2011 the plan was approved. That summer, work began.", ANCHOR, [("June 2011", "2011-06"), ("That summer", "2011-SU")]),
+    ("H1 2012 results beat the first half of fiscal 2011.", ANCHOR, [("H1 2012", "2012-H1"), ("the first half of fiscal 2011", "2011-H1")]),
     # traps: not dates
     ("Social workers spend 80% of their time on paperwork.", ANCHOR, []),
     ("Baby P, a 17-month-old boy, died.", ANCHOR, []),
