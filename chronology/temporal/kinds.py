@@ -266,11 +266,13 @@ def r_season(text, g, ctx):
 
 
 _DAY_WORD_SHIFT = {"today": 0, "yesterday": -1, "tomorrow": 1}
-_DAY_WORD_HOW = {0: "the publication date itself", -1: "the day before", 1: "the day after"}
+_DAY_WORD_HOW = {0: "the publication date itself", -1: "the day before", 1: "the day after", -2: "two days before", 2: "two days after"}
 
 
 def r_day_word(text, g, ctx):
     shift = _DAY_WORD_SHIFT[g["word"].lower()]
+    if g.get("ba"):  # "the day after tomorrow", "the day before yesterday"
+        shift += 1 if g["ba"].lower() == "after" else -1
     pod = g.get("pod") or g.get("pod2")
     if ctx.dct is None:
         v = "XXXX-XX-XX" + (f"T{PARTS_OF_DAY[pod.lower()]}" if pod else "")
@@ -311,7 +313,7 @@ def r_future(text, g, ctx):
     return Resolved("DATE", "FUTURE_REF", "a vague time after the writing", anchor="publication" if ctx.dct else "none")
 
 
-_REL_SHIFT = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}
+_REL_SHIFT = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "before last": -2, "after next": 2}
 
 
 def r_rel_unit(text, g, ctx):
@@ -343,7 +345,8 @@ def r_rel_unit(text, g, ctx):
         return Resolved("DATE", unknown_value(letter), "no publication date to count from", anchored=False)
     d = add_units(ctx.dct, letter, shift)
     mod = mod_of(g.get("mod"))  # "the end of next month"
-    return Resolved("DATE", unit_value(d, letter), f"{rel} {g['unit'].lower()} relative to {_anchor_words(ctx)}", anchor="publication", mod=mod)
+    said = f"the {g['unit'].lower()} {rel}" if rel in ("before last", "after next") else f"{rel} {g['unit'].lower()}"
+    return Resolved("DATE", unit_value(d, letter), f"{said} relative to {_anchor_words(ctx)}", anchor="publication", mod=mod)
 
 
 def r_earlier_this(text, g, ctx):
@@ -419,7 +422,8 @@ def r_ago(text, g, ctx):
     if anaphoric and ctx.ref and letter in ("D", "W"):
         unit_for_value = "D"  # "a week later" than a named day is a day
     source = f"{_ref_words(ctx, base)}, the time the text last mentioned" if anaphoric and ctx.ref else f"{base.isoformat()}, the publication date"
-    amount = " ".join(text[:text.lower().rfind(g["dir"].lower())].split()) or f"{g['num']} {g['unit'].lower()}"
+    cut = text.lower().rfind(g["dir"].lower())
+    amount = " ".join(text[:cut].split()) if cut > 0 else f"{g.get('num') or ''} {g['unit'].lower()}".strip()
     return Resolved("DATE", unit_value(d, unit_for_value), f"{amount[:1].lower()}{amount[1:]} {'before' if sign < 0 else 'after'} {source}",
                     anchor="mention" if anaphoric and ctx.ref else "publication", mod=mod)
 
@@ -583,6 +587,8 @@ def r_noon(text, g, ctx):
 
 
 def r_duration(text, g, ctx):
+    if g.get("tdir") or g.get("tdir2"):  # "in two weeks' time": that long from the writing
+        g = {**g, "dir": "from now"}
     if g.get("dir"):
         return r_ago(text, g, ctx)
     if g.get("half"):

@@ -206,8 +206,8 @@ RULES: tuple[Rule, ...] = (
          ("the first half", "the second half of 2009", "the first half of this year", "the first two quarters of 1990", "first-half"), words=("half", "quarters"), reach=(20, 25)),
     # --- deictic ------------------------------------------------------------------------------
     Rule("day_word", "day_word",
-         rf"\b(?:(?:earlier|later|early|late)\s+)?(?:(?:mid-?|early\s+|late\s+)?(?P<pod2>morning|afternoon|evening)\s+)?(?P<word>today|yesterday|tomorrow)(?:\s+{PART_OF_DAY})?\b",
-         ("today", "yesterday", "tomorrow morning", "yesterday afternoon", "late yesterday", "Earlier yesterday"), words=("today", "yesterday", "tomorrow"), reach=(35, 20)),
+         rf"\b(?:(?:earlier|later|early|late)\s+)?(?:(?:mid-?|early\s+|late\s+)?(?P<pod2>morning|afternoon|evening)\s+)?(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<word>today|yesterday|tomorrow)(?:\s+{PART_OF_DAY})?\b",
+         ("today", "yesterday", "tomorrow morning", "yesterday afternoon", "late yesterday", "Earlier yesterday", "the day after tomorrow"), words=("today", "yesterday", "tomorrow"), reach=(35, 20)),
     Rule("tonight", "tonight", r"\b(?:tonight|last\s+night)\b", ("tonight", "last night"), words=("tonight", "night")),
     Rule("this_pod", "this_pod", rf"\bthis\s+{PART_OF_DAY}\b", ("this morning", "this evening"), words=("morning", "afternoon", "evening", "night")),
     # "talks went on overnight": the night before the writing (the coming one, looking ahead);
@@ -231,6 +231,9 @@ RULES: tuple[Rule, ...] = (
          r"\b(?:(?P<mod>the\s+(?:end|beginning|start|middle)\s+of)\s+(?=(?:this|last|next|that)\s))?(?P<rel>this|last|next|past|coming|current|previous|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+current|the\s+same|the\s+following|that|the\s+preceding)\s+(?:(?:fiscal|financial|calendar)\s+(?=year))?(?P<unit>week|weekend|fortnight|month|year|decade|century)\b",
          ("last month", "next year", "this week", "the past year", "the following week", "that month", "the end of next month",
           "the past fortnight", "the next fiscal year"), words=("week", "weekend", "fortnight", "month", "year", "decade", "century"), reach=(45, 10)),
+    # "the year before last", "the week after next": two steps from the writing
+    Rule("before_last", "rel_unit", r"\bthe\s+(?P<unit>year|month|week)\s+(?P<rel>before\s+last|after\s+next)\b",
+         ("the year before last", "the week after next"), words=("last", "next"), reach=(25, 5)),
     Rule("earlier_this", "earlier_this",
          r"\b(?P<when>earlier|later|early|late)\s+(?:this|last|next)\s+(?P<unit>week|month|year)\b|\b(?P<when2>earlier|later)\s+in\s+the\s+(?P<unit2>week|month|year)\b",
          ("earlier this month", "later this year", "late last year"), words=("earlier", "later", "early", "late"), reach=(2, 30)),
@@ -287,10 +290,10 @@ RULES: tuple[Rule, ...] = (
          rf"\b(?:the\s+(?![\w.,]+-(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)))?{AMOUNT_MOD}?{NUM}(?:[\s-]+and[\s-]+a[\s-]+half)?[\s-]+(?:(?:more|full|straight|consecutive|long|whole|additional|extra|further|trading|business|working|calendar)\s+)?{UNIT}(?:\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?\b(?!-(?:old|earlier|ago|long)\b)(?!\s+old\b)"
          # "two weeks ago", "a week later": the same quantity counted from an anchor; "before" and
          # "after" only when nothing follows ("two months after hearings began": an event's)
-         r"(?:\s+(?P<dir>ago|earlier|later|hence|from\s+now|(?:before|after)(?=\s*[,.;:)]|\s*$))\b(?!\s+than\b))?",
+         r"(?:\s+(?P<dir>ago|earlier|later|hence|from\s+now|(?:before|after)(?=\s*[,.;:)]|\s*$))\b(?!\s+than\b)|(?<=s)['’](?P<tdir>\s+time)\b|['’]s(?P<tdir2>\s+time)\b)?",
          ("three years", "17 months", "more than a decade", "several weeks", "two-year",
           "two weeks ago", "a week later", "three days earlier", "about a year ago", "a week or so ago", "two and a half years",
-          "two-and-a-half-year"), words=UNIT_WORDS, reach=(70, 45)),
+          "two-and-a-half-year", "two weeks' time"), words=UNIT_WORDS, reach=(70, 45)),
     # "decades ago", "years earlier": some time before the anchor ("years later" than a past date
     # may still lie before the writing, so it is left alone)
     Rule("vague_ago", "duration", r"\b(?P<unit>years|decades|months|weeks|days|centuries)\s+(?P<dir>ago|earlier)\b(?!\s+than\b)",

@@ -253,6 +253,8 @@ CASES = [
     ("It happens once a century; interest is 5% per annum.", ANCHOR, [("once a century", "P100Y"), ("per annum", "P1Y")]),
     ("In June 2011 the plan was approved. That summer, work began.", ANCHOR, [("June 2011", "2011-06"), ("That summer", "2011-SU")]),
     ("H1 2012 results beat the first half of fiscal 2011.", ANCHOR, [("H1 2012", "2012-H1"), ("the first half of fiscal 2011", "2011-H1")]),
+    ("The day after tomorrow, or in two weeks' time, but not the year before last.", ANCHOR,
+     [("The day after tomorrow", "2009-03-08"), ("two weeks' time", "2009-W12"), ("the year before last", "2007")]),
     # traps: not dates
     ("Social workers spend 80% of their time on paperwork.", ANCHOR, []),
     ("Baby P, a 17-month-old boy, died.", ANCHOR, []),
