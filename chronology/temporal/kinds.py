@@ -530,9 +530,13 @@ _HOUR_WORDS = {w: i for i, w in enumerate(("one", "two", "three", "four", "five"
 
 
 def r_clock(text, g, ctx):
+    if (g.get("this") or "").lower() == "this":  # "10.30 this morning": today's
+        g = {**g, "dword": "today"}
     h = int(g["h"]) if g.get("h") else _HOUR_WORDS[g["hw"].lower()]
     mi = int(g.get("mi") or 0)
     ap = (g.get("ap") or "").lower().replace(".", "") or {"morning": "am", "afternoon": "pm", "evening": "pm"}.get((g.get("apw") or "").lower(), "")
+    if g.get("night") and 6 <= h < 12:  # "11 o'clock at night"
+        ap = "pm"
     if ap == "pm" and h < 12:
         h += 12
     if ap == "am" and h == 12:

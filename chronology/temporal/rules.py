@@ -272,7 +272,7 @@ RULES: tuple[Rule, ...] = (
          rf"\b(?:(?i:earlier|later|early|late|the\s+(?:early|small|wee)\s+hours\s+of)\s+)?(?:(?P<rel>(?i:last|next|this|past|coming|the\s+previous|the\s+following))\s+)?(?P<wd>{WEEKDAY_FULL})\b(?:\s+(?P<pod>morning|afternoon|evening|night))?(?!,?\s+(?:{MONTH_FULL}|{MONTH_ABBR}|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{MONTH_FULL}|{MONTH_ABBR})))",
          ("Monday", "last Friday", "Last Friday", "next Tuesday", "Earlier Sunday", "the previous Friday", "Wednesday night", "the early hours of Sunday"), 0, words=WEEKDAY_WORDS, reach=(35, 30)),
     Rule("clock", "clock",
-         r"\b(?:(?P<amod>about|around|approximately|roughly)\s+)?(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?P<tz>(?-i:[A-Z]{2,4}T))\b)?"
+         r"\b(?:(?P<amod>about|around|approximately|roughly)\s+)?(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?P<tz>(?-i:[A-Z]{1,4}T|UTC))\b)?"
          rf"(?:\s+(?P<dword>last\s+night|yesterday|today|tonight|tomorrow)|{CLOCK_DAY}|{CLOCK_ON_DAY}|{CLOCK_PAREN_DAY})?",
          ("3pm", "10:30 a.m.", "9.15am", "about 9.15am", "11pm last night", "10 p.m. Wednesday", "5 p.m. EST, Nov. 6", "9 a.m. EST Tuesday"), re.IGNORECASE, reach=(25, 35), key=r"(?i:\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b))"),
     Rule("clock_pod", "clock", r"\b(?P<h>1[0-2]|0?[1-9])(?:\s+o['’]clock)?\s+in\s+the\s+(?P<apw>morning|afternoon|evening)\b",
@@ -283,6 +283,16 @@ RULES: tuple[Rule, ...] = (
     # "0735 GMT", "2300 GMT Tuesday": wire copy's universal time, four digits
     Rule("clock_mil", "clock", rf"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC)\b{CLOCK_DAY}?", ("0735 GMT", "2300 GMT Tuesday"), 0, reach=(6, 15), key=r"(?:GMT|UTC)\b"),
     Rule("clock24", "clock", r"\b(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?P<tz>GMT|BST|UTC|EST|EDT|CET)\b", ("12.00 GMT", "14:30 BST"), 0, reach=(10, 2), key=r"(?:GMT|BST|UTC|EST|EDT|CET)\b"),
+    # "14:30 local time", "0800 local time": the local time, without the words that say so
+    Rule("clock_local", "clock", r"\b(?P<x>(?P<h>[01]?\d|2[0-3])[:.]?(?P<mi>[0-5]\d))\s+local\s+time\b", ("14:30 local time", "0800 local time"), 0,
+         words=("local",), reach=(6, 11)),
+    # "at 2100 hours": a military clock (not "1,200 hours of video")
+    Rule("clock_hours", "clock", r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bfrom\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\babout\s)|(?<=\baround\s))"
+         r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:hours|hrs)\b", (), words=("hours", "hrs"), trigger=r"\d{4}\s*(?:hours|hrs)\b"),
+    # "at 9 o'clock", "10.30 this morning": an hour whose half of the day the words give, or none
+    Rule("clock_oclock", "clock", r"\b(?P<h>1[0-2]|0?[1-9])\s+o['’]clock\b(?P<night>\s+at\s+night\b)?", ("9 o'clock", "11 o'clock at night"), words=("clock",), reach=(6, 12)),
+    Rule("clock_this_pod", "clock", r"\b(?P<h>1[0-2]|0?[1-9])[:.](?P<mi>[0-5]\d)\s+(?P<this>this|in\s+the)\s+(?P<apw>morning|afternoon|evening)\b",
+         ("10.30 this morning", "7:15 in the evening"), words=("morning", "afternoon", "evening"), reach=(20, 2)),
     Rule("noon", "noon", rf"(?<!\bhigh\s)\b(?P<word>noon|midday|midnight)\b(?:\s+(?P<dword>yesterday|today|tomorrow)\b|{CLOCK_DAY}|{CLOCK_ON_DAY})?", ("noon", "midnight", "noon Thursday", "midnight Friday", "noon yesterday"), words=("noon", "midday", "midnight"), reach=(10, 30)),
     # --- durations and sets -------------------------------------------------------------------
     Rule("duration", "duration",
