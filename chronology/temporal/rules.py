@@ -311,6 +311,17 @@ RULES: tuple[Rule, ...] = (
     Rule("duration_plural", "duration",
          r"\b(?:for|within|in|over|after|during|follows|followed|took|spent|lasted)\s+(?P<x>(?:the\s+)?(?P<unit>years|months|weeks|days|decades|centuries|hours))\b(?!\s+(?:of\s+(?:the|his|her|their|its)|old|ago|earlier|later|trading)\b)(?!-)",
          ("for years", "over the years"), words=("years", "months", "weeks", "days", "decades", "centuries", "hours"), reach=(15, 20)),
+    # "the IRA's 8-month-old truce", "a years-old slump": the age of a thing, which TimeML counts as
+    # a length (a person's age it does not: "a 17-month-old boy")
+    Rule("thing_age", "duration", rf"\b(?P<x>(?:{NUM}-)?(?P<unit>days?|weeks?|months?|years?|decades?|centur(?:y|ies))-old)\s+(?:[a-z]+\s+)?"
+         r"(?P<thing>truce|ceasefire|cease-fire|war|conflict|dispute|strike|slump|boom|ban|embargo|blockade|policy|law|regime|government|"
+         r"coalition|alliance|record|crisis|standoff|stand-off|feud|insurgency|rebellion|uprising|campaign|investigation|inquiry|company|"
+         r"firm|business|tradition|agreement|deal|treaty|moratorium|freeze|shutdown|occupation|siege|drought|recession|rally|marriage|"
+         r"partnership|programme|program|project|dynasty|monarchy|institution|building|bridge|church|lawsuit|case|mystery|rivalry|"
+         r"friendship|relationship|stalemate|impasse|deadlock|tax|tariff|rule|restriction|curfew|protest|movement|party|newspaper)s?\b"
+         # the thing is the head of its phrase ("a 22-year-old law student" is a person)
+         r"(?=\s*[,.;:)'\"]|\s*$|\s+(?:of|in|on|with|and|between|that|which|to|from|against|has|had|have|is|was|were|are|will|would|could|for|by|over|at|as)\b)",
+         ("8-month-old truce", "years-old slump", "two-year-old political stalemate"), words=("old",), reach=(30, 40)),
     # "a day-long meeting", "decades-long": a length said as an adjective
     Rule("duration_long", "duration", rf"\b(?:{NUM}-)?(?P<unit>hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))-long\b",
          ("day-long", "decades-long", "10-year-long"), words=("long",), reach=(25, 1)),

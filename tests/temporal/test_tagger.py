@@ -261,6 +261,8 @@ CASES = [
       ("10.30 this morning", "2009-03-06T10:30")]),
     ("The vote closes at 8 p.m. ET; a party went on beyond 11 o'clock at night.", ANCHOR,
      [("8 p.m. ET", "2009-03-06T20:00"), ("11 o'clock at night", "2009-03-06T23:00")]),
+    ("Extremists oppose the IRA's 8-month-old truce; a 22-year-old law student and a 17-month-old boy were hurt.", ANCHOR,
+     [("8-month-old", "P8M")]),
     # traps: not dates
     ("Social workers spend 80% of their time on paperwork.", ANCHOR, []),
     ("Baby P, a 17-month-old boy, died.", ANCHOR, []),
