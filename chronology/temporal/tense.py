@@ -11,7 +11,7 @@ import re
 
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|going\s+to|(?:is|are|was|were)\s+(?:due\s+)?to|plans?\s+to|planned\s+to|"
-    r"intends?\s+to|planning\s+to|(?<!been\s)(?<!was\s)(?<!were\s)(?P<plan>expected|scheduled|slated|due)|expects?\s+to|set\s+to|would|'ll|next(?!\s+to\b)|upcoming|"
+    r"intends?\s+to|planning\s+to|(?<!been\s)(?<!was\s)(?<!were\s)(?P<plan>expected|scheduled|slated|due)|expects?(?:\s+to)?|predicts?|anticipates?|set\s+to|would|'ll|next(?!\s+to\b)|upcoming|"
     r"(?:should|could|might|must|can|(?-i:may))(?!\s+(?:not\s+|n't\s+)?have\b)(?<!could(?=\s+not\b))(?!n't)|"
     r"(?P<until>until)|as\s+(?:soon|early)\s+as|"
     # "agreed to purchase it in February": what was decided lies after the deciding

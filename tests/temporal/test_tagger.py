@@ -263,6 +263,8 @@ CASES = [
      [("8 p.m. ET", "2009-03-06T20:00"), ("11 o'clock at night", "2009-03-06T23:00")]),
     ("Extremists oppose the IRA's 8-month-old truce; a 22-year-old law student and a 17-month-old boy were hurt.", ANCHOR,
      [("8-month-old", "P8M")]),
+    ("Analysts expect a blueprint at a party meeting in the autumn, possibly in October.", ANCHOR,
+     [("the autumn", "2009-FA"), ("October", "2009-10")]),
     # traps: not dates
     ("Social workers spend 80% of their time on paperwork.", ANCHOR, []),
     ("Baby P, a 17-month-old boy, died.", ANCHOR, []),
