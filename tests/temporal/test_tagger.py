@@ -265,6 +265,7 @@ CASES = [
      [("8-month-old", "P8M")]),
     ("Analysts expect a blueprint at a party meeting in the autumn, possibly in October.", ANCHOR,
      [("the autumn", "2009-FA"), ("October", "2009-10")]),
+    ("Talks were held as recently as last Thursday.", ANCHOR, [("last Thursday", "2009-03-05")]),
     # traps: not dates
     ("Social workers spend 80% of their time on paperwork.", ANCHOR, []),
     ("Baby P, a 17-month-old boy, died.", ANCHOR, []),
