@@ -266,6 +266,8 @@ CASES = [
     ("Analysts expect a blueprint at a party meeting in the autumn, possibly in October.", ANCHOR,
      [("the autumn", "2009-FA"), ("October", "2009-10")]),
     ("Talks were held as recently as last Thursday.", ANCHOR, [("last Thursday", "2009-03-05")]),
+    ("The deadline is 5pm on Friday. Shortly after midnight on Sunday, the storm hit.", dt.date(2013, 3, 21),
+     [("5pm", "2013-03-22T17:00"), ("Friday", "2013-03-22"), ("midnight", "2013-03-17T00:00"), ("Sunday", "2013-03-17")]),
     # traps: not dates
     ("Social workers spend 80% of their time on paperwork.", ANCHOR, []),
     ("Baby P, a 17-month-old boy, died.", ANCHOR, []),
