@@ -550,6 +550,10 @@ def r_clock(text, g, ctx):
 def _clock_day(g, ctx) -> tuple[dt.date | None, str]:
     """The day a clock time falls on: the day written after it, a day word, or else the day the
     text last talked about (the publication date when it has talked about none)."""
+    if any(k in g for k in ("twd", "tday", "tmonth2")):  # "8pm on Friday": the day taken into the expression
+        g = {**g, "owd": g.get("twd"), "oday": g.get("tday"), "omonth": g.get("tmonth"), "oyear": g.get("tyear"),
+             "omonth2": g.get("tmonth2"), "oday2": g.get("tday2"), "oyear2": g.get("tyear2")}
+        g = {k: v for k, v in g.items() if v is not None}
     word = " ".join((g.get("dword") or "").lower().split())
     if g.get("oyear") or g.get("oyear2"):  # "10.30am on 9 January 2007"
         try:

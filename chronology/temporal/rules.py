@@ -57,6 +57,12 @@ CLOCK_ON_DAY = (r"(?=(?:\s+(?:and|or|to|until|-|–)\s+\d{1,2}(?:[:.]\d\d)?\s*(?
                 rf"(?:\s*\([^()]{{1,20}}\))?\s+on\s+(?-i:(?P<owd>{WEEKDAY_FULL})\b"
                 rf"|(?P<oday>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?P<omonth>{MONTH_FULL}|{MONTH_ABBR})\b\.?(?:,?\s+(?P<oyear>1[6-9]\d\d|20\d\d)\b)?"
                 rf"|(?P<omonth2>{MONTH_FULL}|{MONTH_ABBR})\.?\s+(?P<oday2>[12]\d|3[01]|0?[1-9])\b(?:,?\s+(?P<oyear2>1[6-9]\d\d|20\d\d)\b)?))")
+# The same day said right after the clock, with "on", is part of the expression: "at 8pm on Friday"
+# is one time (TimeML marks a point in time once). (Past the other end of a range, or after a
+# bracket, it stays outside: CLOCK_ON_DAY.)
+CLOCK_ON_DAY_TAKEN = (rf"\s+on\s+(?-i:(?P<twd>{WEEKDAY_FULL})\b(?!,?\s+(?:{MONTH_FULL}|{MONTH_ABBR}|\d))"
+                      rf"|(?P<tday>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?P<tmonth>{MONTH_FULL}|{MONTH_ABBR})\b\.?(?:,?\s+(?P<tyear>1[6-9]\d\d|20\d\d)\b)?"
+                      rf"|(?P<tmonth2>{MONTH_FULL}|{MONTH_ABBR})\.?\s+(?P<tday2>[12]\d|3[01]|0?[1-9])\b(?!\s*,?\s*\d{{1,2}}\b)(?:,?\s+(?P<tyear2>1[6-9]\d\d|20\d\d)\b)?)")
 # Or after a time zone's reading in brackets: "10:35 a.m. (0735 GMT) Friday" is 10:35 a.m. on Friday.
 CLOCK_PAREN_DAY = rf"(?=\s*\([^()]{{1,20}}\),?\s+(?-i:(?P<pwd>{WEEKDAY_FULL}))\b)"
 # Holidays are proper names: matched with their capitals ("May Day", not "may day").
@@ -273,8 +279,8 @@ RULES: tuple[Rule, ...] = (
          ("Monday", "last Friday", "Last Friday", "next Tuesday", "Earlier Sunday", "the previous Friday", "Wednesday night", "the early hours of Sunday"), 0, words=WEEKDAY_WORDS, reach=(35, 30)),
     Rule("clock", "clock",
          r"\b(?:(?P<amod>about|around|approximately|roughly)\s+)?(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?P<tz>(?-i:[A-Z]{1,4}T|UTC))\b)?"
-         rf"(?:\s+(?P<dword>last\s+night|yesterday|today|tonight|tomorrow)|{CLOCK_DAY}|{CLOCK_ON_DAY}|{CLOCK_PAREN_DAY})?",
-         ("3pm", "10:30 a.m.", "9.15am", "about 9.15am", "11pm last night", "10 p.m. Wednesday", "5 p.m. EST, Nov. 6", "9 a.m. EST Tuesday"), re.IGNORECASE, reach=(25, 35), key=r"(?i:\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b))"),
+         rf"(?:\s+(?P<dword>last\s+night|yesterday|today|tonight|tomorrow)|{CLOCK_DAY}|{CLOCK_ON_DAY_TAKEN}|{CLOCK_ON_DAY}|{CLOCK_PAREN_DAY})?",
+         ("3pm", "10:30 a.m.", "9.15am", "about 9.15am", "11pm last night", "10 p.m. Wednesday", "5 p.m. EST, Nov. 6", "9 a.m. EST Tuesday", "8pm on Friday"), re.IGNORECASE, reach=(25, 35), key=r"(?i:\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b))"),
     Rule("clock_pod", "clock", r"\b(?P<h>1[0-2]|0?[1-9])(?:\s+o['’]clock)?\s+in\s+the\s+(?P<apw>morning|afternoon|evening)\b",
          ("4 in the morning", "2 o'clock in the afternoon"), words=("morning", "afternoon", "evening"), reach=(25, 2)),
     Rule("clock_words", "clock", r"\b(?P<hw>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock\b(?:\s+in\s+the\s+(?P<apw>morning|afternoon|evening))?"
@@ -282,7 +288,13 @@ RULES: tuple[Rule, ...] = (
          ("ten o'clock", "four o'clock in the afternoon", "nine o'clock tomorrow"), words=("clock",), reach=(8, 40)),
     # "0735 GMT", "2300 GMT Tuesday": wire copy's universal time, four digits
     Rule("clock_mil", "clock", rf"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC)\b{CLOCK_DAY}?", ("0735 GMT", "2300 GMT Tuesday"), 0, reach=(6, 15), key=r"(?:GMT|UTC)\b"),
-    Rule("clock24", "clock", r"\b(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?P<tz>GMT|BST|UTC|EST|EDT|CET)\b", ("12.00 GMT", "14:30 BST"), 0, reach=(10, 2), key=r"(?:GMT|BST|UTC|EST|EDT|CET)\b"),
+    Rule("clock24", "clock", rf"\b(?:(?P<amod>(?i:about|around|approximately|roughly))\s+)?(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?P<tz>GMT|BST|UTC|EST|EDT|CET)\b(?:{CLOCK_ON_DAY_TAKEN})?",
+         ("12.00 GMT", "14:30 BST", "about 09:15 GMT"), 0, reach=(25, 25), key=r"(?:GMT|BST|UTC|EST|EDT|CET)\b"),
+    # "results are due by 14:45", "the polls close at 18:00 on Friday": a 24-hour clock after a
+    # preposition (a colon, not a point: "at 14.45" is as often a price)
+    Rule("clock_colon", "clock", r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bfrom\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\babout\s)|(?<=\baround\s)|(?<=\bto\s))"
+         rf"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?!\s*(?:[ap]\.?m\b|[ap]\.m\.|GMT|BST|UTC|EST|EDT|CET)|[:.]\d|-\d|\s*(?:percent|%))(?:{CLOCK_ON_DAY_TAKEN})?",
+         (), trigger=r"\b(?:at|by|until|till|from|before|after|about|around|to)\s+[012]?\d:[0-5]\d\b"),
     # "14:30 local time", "0800 local time": the local time, without the words that say so
     Rule("clock_local", "clock", r"\b(?P<x>(?P<h>[01]?\d|2[0-3])[:.]?(?P<mi>[0-5]\d))\s+local\s+time\b", ("14:30 local time", "0800 local time"), 0,
          words=("local",), reach=(6, 11)),
@@ -293,7 +305,7 @@ RULES: tuple[Rule, ...] = (
     Rule("clock_oclock", "clock", r"\b(?P<h>1[0-2]|0?[1-9])\s+o['’]clock\b(?P<night>\s+at\s+night\b)?", ("9 o'clock", "11 o'clock at night"), words=("clock",), reach=(6, 12)),
     Rule("clock_this_pod", "clock", r"\b(?P<h>1[0-2]|0?[1-9])[:.](?P<mi>[0-5]\d)\s+(?P<this>this|in\s+the)\s+(?P<apw>morning|afternoon|evening)\b",
          ("10.30 this morning", "7:15 in the evening"), words=("morning", "afternoon", "evening"), reach=(20, 2)),
-    Rule("noon", "noon", rf"(?<!\bhigh\s)(?:(?<=\bafter\s)(?P<aft>)|(?<=\bpast\s)(?P<aft2>))?\b(?P<word>noon|midday|midnight)\b(?:\s+(?P<dword>yesterday|today|tomorrow)\b|{CLOCK_DAY}|{CLOCK_ON_DAY})?", ("noon", "midnight", "noon Thursday", "midnight Friday", "noon yesterday"), words=("noon", "midday", "midnight"), reach=(10, 30)),
+    Rule("noon", "noon", rf"(?<!\bhigh\s)(?:(?<=\bafter\s)(?P<aft>)|(?<=\bpast\s)(?P<aft2>))?\b(?P<word>noon|midday|midnight)\b(?:\s+(?P<dword>yesterday|today|tomorrow)\b|{CLOCK_DAY}|{CLOCK_ON_DAY_TAKEN}|{CLOCK_ON_DAY})?", ("noon", "midnight", "noon Thursday", "midnight Friday", "noon yesterday"), words=("noon", "midday", "midnight"), reach=(10, 30)),
     # --- durations and sets -------------------------------------------------------------------
     Rule("duration", "duration",
          # ("the 30-day period": an adjective, whose article TimeML leaves out)

@@ -11,13 +11,15 @@ import re
 
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|going\s+to|(?:is|are|was|were)\s+(?:due\s+)?to|plans?\s+to|planned\s+to|"
-    r"intends?\s+to|planning\s+to|(?<!been\s)(?<!was\s)(?<!were\s)(?P<plan>expected|scheduled|slated|due)|expects?(?:\s+to)?|predicts?|anticipates?|set\s+to|would|'ll|next(?!\s+to\b)|upcoming|"
+    r"intends?\s+to|planning\s+to|(?<!been\s)(?P<plan>expected|scheduled|slated|due)|expects?(?:\s+to)?|predicts?|anticipates?|set\s+to|would|'ll|next(?!\s+to\b)|upcoming|"
     r"(?:should|could|might|must|can|(?-i:may))(?!\s+(?:not\s+|n't\s+)?have\b)(?<!could(?=\s+not\b))(?!n't)|"
     r"(?P<until>until)|as\s+(?:soon|early)\s+as|"
     # "agreed to purchase it in February": what was decided lies after the deciding
-    r"(?:decided|agreed|voted|promised|pledged|vowed|arranged|offered|agreement|decision|deal|bid|proposal)\s+to(?=\s+[a-z])|expires?|effective|takes?\s+effect|comes?\s+into\s+(?:force|effect)|ahead\s+of|"
+    r"(?:decided|agreed|voted|promised|pledged|vowed|arranged|offered|agreement|decision|deal|bid|proposal|"
+    r"hopes?|hoped|aims?|aimed|wants?|wanted|seeks?|sought|intended|prepares?|prepared|ready)\s+to(?=\s+[a-z])|expires?|effective|takes?\s+effect|comes?\s+into\s+(?:force|effect)|ahead\s+of|"
     # the present of a scheduled event: "the leaders meet on Thursday", "voters go to the polls Sunday"
-    r"(?:meets?(?!\s+(?:the\s+|its\s+|their\s+|an?\s+(?:\w+\s+)?)?(?:demand|needs?|requirements?|targets?|expectations?|standards?|criteria|conditions?|deadlines?|obligations?|goals?|costs?)\b)|arrives|begins|resumes|kicks\s+off|travels\s+to|flies\s+to|goes?\s+to\s+the\s+polls|takes\s+office|opens\s+(?:on|at|its|in))(?!\s+(?:by|with)\b))\b",
+    r"(?:meets?(?!\s+(?:the\s+|its\s+|their\s+|an?\s+(?:\w+\s+)?)?(?:demand|needs?|requirements?|targets?|expectations?|standards?|criteria|conditions?|deadlines?|obligations?|goals?|costs?)\b)|arrives|begins|resumes?|reopens?|closes|starts|ends|runs\s+(?:through|until|till|to)|kicks?\s+off|travels\s+to|flies\s+to|goes?\s+to\s+the\s+polls|"
+    r"takes\s+office|takes?\s+place|(?:is|are)\s+held|gets?\s+under\s+way|goes?\s+on\s+sale|opens\s+(?:on|at|its|in))(?!\s+(?:by|with)\b))\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
@@ -36,7 +38,8 @@ _FUTURE_PASSIVE = re.compile(r"\b(?:will|shall|would|to|'ll)\s+(?:\w+\s+)?(?:be|
 # "had been initially scheduled for January 25": a plan made in the past, with an adverb between.
 _PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been|been)\s+(?:\w+ly|first|once)\s+$", re.IGNORECASE)
 # A full stop after an abbreviation ("8:30 a.m. EST", "Oct. 13", "Mr. Smith") ends no sentence.
-_PAST_SCHEDULE = re.compile(r"\b(?:had\s+been|was|were)\s+(?:\w+ly\s+)?(?:due|scheduled|set|expected|slated|supposed)\s+to\s+$",
+# ("storms were expected to reach the coast late Friday", written on Thursday, still looks ahead)
+_PAST_SCHEDULE = re.compile(r"\b(?:had\s+been|was\s+supposed|were\s+supposed)\s+(?:\w+ly\s+)?(?:due|scheduled|set|expected|slated|supposed)?\s*to\s+$",
                             re.IGNORECASE)
 _STOP = re.compile(r"[.!?]\s|\n")
 _ABBREVIATION = re.compile(
