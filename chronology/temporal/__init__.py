@@ -68,6 +68,8 @@ def _is_game(text: str, start: int, end: int) -> bool:
 
 
 _MONTH_AFTER = re.compile(r"\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
+# A product or object code after a year: "2009 TR4", "2012 DA14"
+_CODE_AFTER = re.compile(r"\s+[A-Z]{1,3}\d")
 _STREET_AFTER = re.compile(r"(?:\s+[A-Z][a-z]+){1,2}\s+(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Lane|Drive|Way|Place|Highway)\b")
 # A weekday that begins a name: "the Sunday Times", "the Friday Prayers"
 _NAME_AFTER_DAY = re.compile(r"\s+(?!(?:Morning|Afternoon|Evening|Night)\b)[A-Z][a-z]")
@@ -132,6 +134,8 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
             return False
         if not determiner and _STREET_AFTER.match(text, end):
             return False  # "1600 Pennsylvania Avenue": a house number
+        if not groups.get("mod") and not groups.get("pp") and _CODE_AFTER.match(text, end):
+            return False  # the asteroid "2009 TR4": a designation
         if text[end:end + 1] == ":" or text[max(0, start - 1):start] in (":", "-"):
             return False
     if kind == "duration" and (groups.get("unit") or "x")[0].isupper() and (groups.get("num") or "x")[0].isdigit():

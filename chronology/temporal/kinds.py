@@ -155,6 +155,11 @@ def r_month(text, g, ctx):
     rel = " ".join((g.get("rel") or "").lower().split())
     if ctx.dct is None:
         return Resolved("DATE", f"XXXX-{month:02d}", "no publication date to take the year from", mod=mod, anchored=False)
+    if rel == "that" and ctx.ref is not None:  # "died that March", after "in 1850": the year the text is in
+        return Resolved("DATE", month_value(ctx.ref.year, month), f"{g['month']} of {ctx.ref.year}, the year the text last mentioned",
+                        anchor="mention", mod=mod)
+    if rel == "that":
+        rel = ""  # nothing named before it: the tense says which
     if rel:
         if rel in ("the following", "the previous"):  # "indicted him the following March": after the time last named
             base = ctx.ref or ctx.dct
@@ -382,6 +387,12 @@ def r_rel_span(text, g, ctx):
 
 # A fraction of a unit, counted in the next smaller one: (unit, how many of it make one).
 _FRACTION_UNIT = {"CE": ("Y", 100), "DE": ("Y", 10), "Y": ("M", 12), "Q": ("M", 3), "M": ("W", 4), "W": ("D", 7), "D": ("D", 1)}
+def _or_so_mod(g) -> str | None:
+    """'a week or so' is about a week; 'a year or more', 'a month or longer' at least that."""
+    tail = (g.get("orso") or "").split()
+    return None if not tail else "APPROX" if tail[-1].lower() == "so" else "EQUAL_OR_MORE"
+
+
 _AND_A_HALF = re.compile(r"\band[\s-]+a[\s-]+half\b", re.IGNORECASE)
 
 
@@ -391,7 +402,7 @@ def r_ago(text, g, ctx):
         n += 0.5
     direction = " ".join(g["dir"].lower().split())
     letter, is_time, _ = unit_code(g["unit"])
-    mod = mod_of(g.get("amod")) or ("APPROX" if g.get("orso") else None)
+    mod = mod_of(g.get("amod")) or _or_so_mod(g)
     anaphoric = direction in ("later", "earlier", "before", "after")
     base = (ctx.ref or ctx.dct) if anaphoric else ctx.dct
     sign = -1 if direction in ("ago", "earlier", "before") else 1
@@ -550,10 +561,6 @@ def r_clock(text, g, ctx):
 def _clock_day(g, ctx) -> tuple[dt.date | None, str]:
     """The day a clock time falls on: the day written after it, a day word, or else the day the
     text last talked about (the publication date when it has talked about none)."""
-    if any(k in g for k in ("twd", "tday", "tmonth2")):  # "8pm on Friday": the day taken into the expression
-        g = {**g, "owd": g.get("twd"), "oday": g.get("tday"), "omonth": g.get("tmonth"), "oyear": g.get("tyear"),
-             "omonth2": g.get("tmonth2"), "oday2": g.get("tday2"), "oyear2": g.get("tyear2")}
-        g = {k: v for k, v in g.items() if v is not None}
     word = " ".join((g.get("dword") or "").lower().split())
     if g.get("oyear") or g.get("oyear2"):  # "10.30am on 9 January 2007"
         try:
@@ -608,7 +615,7 @@ def r_duration(text, g, ctx):
     n = number(g.get("num")) if g.get("num") else None if g["unit"].lower().endswith("s") else 1
     if n is not None and _AND_A_HALF.search(text):
         n = n + 0.5
-    mod = mod_of(g.get("amod")) or ("APPROX" if g.get("orso") else None)  # "a week or so"
+    mod = mod_of(g.get("amod")) or _or_so_mod(g)  # "a week or so", "a year or more"
     return Resolved("DURATION", duration_value(n, g["unit"]), "a length of time", mod=mod)
 
 

@@ -57,12 +57,6 @@ CLOCK_ON_DAY = (r"(?=(?:\s+(?:and|or|to|until|-|–)\s+\d{1,2}(?:[:.]\d\d)?\s*(?
                 rf"(?:\s*\([^()]{{1,20}}\))?\s+on\s+(?-i:(?P<owd>{WEEKDAY_FULL})\b"
                 rf"|(?P<oday>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?P<omonth>{MONTH_FULL}|{MONTH_ABBR})\b\.?(?:,?\s+(?P<oyear>1[6-9]\d\d|20\d\d)\b)?"
                 rf"|(?P<omonth2>{MONTH_FULL}|{MONTH_ABBR})\.?\s+(?P<oday2>[12]\d|3[01]|0?[1-9])\b(?:,?\s+(?P<oyear2>1[6-9]\d\d|20\d\d)\b)?))")
-# The same day said right after the clock, with "on", is part of the expression: "at 8pm on Friday"
-# is one time (TimeML marks a point in time once). (Past the other end of a range, or after a
-# bracket, it stays outside: CLOCK_ON_DAY.)
-CLOCK_ON_DAY_TAKEN = (rf"\s+on\s+(?-i:(?P<twd>{WEEKDAY_FULL})\b(?!,?\s+(?:{MONTH_FULL}|{MONTH_ABBR}|\d))"
-                      rf"|(?P<tday>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?P<tmonth>{MONTH_FULL}|{MONTH_ABBR})\b\.?(?:,?\s+(?P<tyear>1[6-9]\d\d|20\d\d)\b)?"
-                      rf"|(?P<tmonth2>{MONTH_FULL}|{MONTH_ABBR})\.?\s+(?P<tday2>[12]\d|3[01]|0?[1-9])\b(?!\s*,?\s*\d{{1,2}}\b)(?:,?\s+(?P<tyear2>1[6-9]\d\d|20\d\d)\b)?)")
 # Or after a time zone's reading in brackets: "10:35 a.m. (0735 GMT) Friday" is 10:35 a.m. on Friday.
 CLOCK_PAREN_DAY = rf"(?=\s*\([^()]{{1,20}}\),?\s+(?-i:(?P<pwd>{WEEKDAY_FULL}))\b)"
 # Holidays are proper names: matched with their capitals ("May Day", not "may day").
@@ -143,7 +137,7 @@ RULES: tuple[Rule, ...] = (
          ("March eighth", "June the twenty-first"), 0, words=MONTH_WORDS, reach=(40, 40)),
     Rule("day_month", "month_day", rf"\b{WEEKDAY_PREFIX}(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}\b(?!\s*,?\s*\d)",
          ("5 March", "1 January", "the 8th of December", "Monday 8 December"), 0, words=MONTH_WORDS, reach=(40, 40)),
-    Rule("month_rel", "month", rf"\b(?P<rel>(?i:last|this|next|this\s+past|this\s+coming|the\s+following|the\s+previous))\s+(?P<month>{MONTH_FULL})\b(?!\s*\d)",
+    Rule("month_rel", "month", rf"\b(?P<rel>(?i:last|this|that|next|this\s+past|this\s+coming|the\s+following|the\s+previous))\s+(?P<month>{MONTH_FULL})\b(?!\s*\d)",
          ("last May", "this September", "next January", "Last April", "this past March", "the following March"), 0, words=MONTH_WORDS, reach=(40, 40)),
     Rule("month", "month", rf"\b{POINT_MOD}?{MONTH}\b(?!\s*\d)(?!-)", ("December", "early December", "mid-March"), 0, words=MONTH_WORDS, reach=(40, 40)),
     Rule("year", "year",
@@ -151,9 +145,9 @@ RULES: tuple[Rule, ...] = (
          ("2005", "early 2009", "fiscal 1998", "mid-2008"), reach=(40, 8), key=r"(?:1[6-9]|20)\d\d"),
     # "the 2012-13 season", "the 2006/07 financial year": a season or a year that straddles two,
     # named by the year it starts in
-    Rule("year_span", "year", rf"\b(?P<x>{YEAR}[-/–](?P<y2>\d\d))\s+(?:season|campaign|financial\s+year|fiscal\s+year|tax\s+year|"
-         r"academic\s+year|school\s+year|budget|harvest|crop|winter|term|period)\b", ("2012-13 season", "2006/07 financial year"),
-         reach=(1, 25), key=r"(?:1[6-9]|20)\d\d[-/–]"),
+    Rule("year_span", "year", rf"\b(?:the\s+)?{YEAR}[-/–](?P<y2>\d\d)\s+(?:season|campaign|financial\s+year|fiscal\s+year|tax\s+year|"
+         r"academic\s+year|school\s+year|budget|harvest|crop|winter|term|period)\b", ("2012-13 season", "the 2006/07 financial year"),
+         reach=(5, 25), key=r"(?:1[6-9]|20)\d\d[-/–]"),
     # "post-1959 politics", "pre-2008 levels": after or before the year
     Rule("year_prefixed", "year", rf"\b(?P<pp>post|pre)-{YEAR}\b{YEAR_END}", ("post-1959", "pre-2008"), reach=(5, 4), key=r"(?:1[6-9]|20)\d\d"),
     # "the year 325": a year of any age, when "the year" says so
@@ -178,7 +172,7 @@ RULES: tuple[Rule, ...] = (
     Rule("fall_season", "season", rf"\b(?:(?P<rel>this|that|last|next|the)\s+)(?P<season>fall)(?:\s+(?:of\s+)?{YEAR})?\b|\b(?P<season2>fall)\s+(?:of\s+)?(?P<year2>1[6-9]\d\d|20\d\d)\b",
          ("last fall", "fall 1998"), words=("fall",), reach=(10, 20)),
     Rule("quarter", "quarter",
-         rf"\b(?:(?P<mod>the\s+(?:end|beginning|start|middle)\s+of)\s+)?(?:the\s+)?(?:(?P<rel>this|last|latest|next|current|previous|past|same|year-earlier|year-ago)\s+)?(?:(?P<qord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+)(?:(?:fiscal|calendar)\s+)?(?:-\s*)?quarter\b(?![-\s]finals?\b)(?:\s+(?:of|in)\s+(?:fiscal\s+|calendar\s+)?{YEAR})?",
+         rf"\b(?:(?P<mod>the\s+(?:end|beginning|start|middle)\s+of)\s+)?(?:the\s+)?(?:(?P<rel>this|last|latest|next|current|previous|past|same|year-earlier|year-ago)\s+)?(?:fiscal[\s-]+)?(?:(?P<qord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+)(?:(?:fiscal|calendar)\s+)?(?:-\s*)?quarter\b(?![-\s]finals?\b)(?:\s+(?:of|in)\s+(?:fiscal\s+|calendar\s+)?{YEAR})?",
          ("the third quarter", "the fourth quarter of 1998", "the first fiscal quarter", "second-quarter", "the end of the first quarter"), words=("quarter",), reach=(50, 30)),
     Rule("quarter_rel", "quarter",
          r"\b(?:the\s+)?(?P<rel>this|last|latest|next|current|previous|same|year-earlier|year-ago|(?:comparable|corresponding)(?:\s+year-(?:ago|earlier))?)\s+(?:(?:fiscal|calendar)\s+)?quarter\b(?![-\s]finals?\b)",
@@ -279,8 +273,8 @@ RULES: tuple[Rule, ...] = (
          ("Monday", "last Friday", "Last Friday", "next Tuesday", "Earlier Sunday", "the previous Friday", "Wednesday night", "the early hours of Sunday"), 0, words=WEEKDAY_WORDS, reach=(35, 30)),
     Rule("clock", "clock",
          r"\b(?:(?P<amod>about|around|approximately|roughly)\s+)?(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?P<tz>(?-i:[A-Z]{1,4}T|UTC))\b)?"
-         rf"(?:\s+(?P<dword>last\s+night|yesterday|today|tonight|tomorrow)|{CLOCK_DAY}|{CLOCK_ON_DAY_TAKEN}|{CLOCK_ON_DAY}|{CLOCK_PAREN_DAY})?",
-         ("3pm", "10:30 a.m.", "9.15am", "about 9.15am", "11pm last night", "10 p.m. Wednesday", "5 p.m. EST, Nov. 6", "9 a.m. EST Tuesday", "8pm on Friday"), re.IGNORECASE, reach=(25, 35), key=r"(?i:\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b))"),
+         rf"(?:\s+(?P<dword>last\s+night|yesterday|today|tonight|tomorrow)|{CLOCK_DAY}|{CLOCK_ON_DAY}|{CLOCK_PAREN_DAY})?",
+         ("3pm", "10:30 a.m.", "9.15am", "about 9.15am", "11pm last night", "10 p.m. Wednesday", "5 p.m. EST, Nov. 6", "9 a.m. EST Tuesday"), re.IGNORECASE, reach=(25, 35), key=r"(?i:\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b))"),
     Rule("clock_pod", "clock", r"\b(?P<h>1[0-2]|0?[1-9])(?:\s+o['’]clock)?\s+in\s+the\s+(?P<apw>morning|afternoon|evening)\b",
          ("4 in the morning", "2 o'clock in the afternoon"), words=("morning", "afternoon", "evening"), reach=(25, 2)),
     Rule("clock_words", "clock", r"\b(?P<hw>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock\b(?:\s+in\s+the\s+(?P<apw>morning|afternoon|evening))?"
@@ -288,12 +282,12 @@ RULES: tuple[Rule, ...] = (
          ("ten o'clock", "four o'clock in the afternoon", "nine o'clock tomorrow"), words=("clock",), reach=(8, 40)),
     # "0735 GMT", "2300 GMT Tuesday": wire copy's universal time, four digits
     Rule("clock_mil", "clock", rf"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC)\b{CLOCK_DAY}?", ("0735 GMT", "2300 GMT Tuesday"), 0, reach=(6, 15), key=r"(?:GMT|UTC)\b"),
-    Rule("clock24", "clock", rf"\b(?:(?P<amod>(?i:about|around|approximately|roughly))\s+)?(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?P<tz>GMT|BST|UTC|EST|EDT|CET)\b(?:{CLOCK_ON_DAY_TAKEN})?",
+    Rule("clock24", "clock", rf"\b(?:(?P<amod>(?i:about|around|approximately|roughly))\s+)?(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?P<tz>GMT|BST|UTC|EST|EDT|CET)\b(?:{CLOCK_ON_DAY})?",
          ("12.00 GMT", "14:30 BST", "about 09:15 GMT"), 0, reach=(25, 25), key=r"(?:GMT|BST|UTC|EST|EDT|CET)\b"),
     # "results are due by 14:45", "the polls close at 18:00 on Friday": a 24-hour clock after a
     # preposition (a colon, not a point: "at 14.45" is as often a price)
     Rule("clock_colon", "clock", r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bfrom\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\babout\s)|(?<=\baround\s)|(?<=\bto\s))"
-         rf"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?!\s*(?:[ap]\.?m\b|[ap]\.m\.|GMT|BST|UTC|EST|EDT|CET)|[:.]\d|-\d|\s*(?:percent|%))(?:{CLOCK_ON_DAY_TAKEN})?",
+         rf"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?!\s*(?:[ap]\.?m\b|[ap]\.m\.|GMT|BST|UTC|EST|EDT|CET)|[:.]\d|-\d|\s*(?:percent|%))(?:{CLOCK_ON_DAY})?",
          (), trigger=r"\b(?:at|by|until|till|from|before|after|about|around|to)\s+[012]?\d:[0-5]\d\b"),
     # "14:30 local time", "0800 local time": the local time, without the words that say so
     Rule("clock_local", "clock", r"\b(?P<x>(?P<h>[01]?\d|2[0-3])[:.]?(?P<mi>[0-5]\d))\s+local\s+time\b", ("14:30 local time", "0800 local time"), 0,
@@ -305,11 +299,11 @@ RULES: tuple[Rule, ...] = (
     Rule("clock_oclock", "clock", r"\b(?P<h>1[0-2]|0?[1-9])\s+o['’]clock\b(?P<night>\s+at\s+night\b)?", ("9 o'clock", "11 o'clock at night"), words=("clock",), reach=(6, 12)),
     Rule("clock_this_pod", "clock", r"\b(?P<h>1[0-2]|0?[1-9])[:.](?P<mi>[0-5]\d)\s+(?P<this>this|in\s+the)\s+(?P<apw>morning|afternoon|evening)\b",
          ("10.30 this morning", "7:15 in the evening"), words=("morning", "afternoon", "evening"), reach=(20, 2)),
-    Rule("noon", "noon", rf"(?<!\bhigh\s)(?:(?<=\bafter\s)(?P<aft>)|(?<=\bpast\s)(?P<aft2>))?\b(?P<word>noon|midday|midnight)\b(?:\s+(?P<dword>yesterday|today|tomorrow)\b|{CLOCK_DAY}|{CLOCK_ON_DAY_TAKEN}|{CLOCK_ON_DAY})?", ("noon", "midnight", "noon Thursday", "midnight Friday", "noon yesterday"), words=("noon", "midday", "midnight"), reach=(10, 30)),
+    Rule("noon", "noon", rf"(?<!\bhigh\s)(?:(?<=\bafter\s)(?P<aft>)|(?<=\bpast\s)(?P<aft2>))?\b(?P<word>noon|midday|midnight)\b(?:\s+(?P<dword>yesterday|today|tomorrow)\b|{CLOCK_DAY}|{CLOCK_ON_DAY})?", ("noon", "midnight", "noon Thursday", "midnight Friday", "noon yesterday"), words=("noon", "midday", "midnight"), reach=(10, 30)),
     # --- durations and sets -------------------------------------------------------------------
     Rule("duration", "duration",
          # ("the 30-day period": an adjective, whose article TimeML leaves out)
-         rf"\b(?:the\s+(?![\w.,]+-(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)))?{AMOUNT_MOD}?{NUM}(?:[\s-]+and[\s-]+a[\s-]+half)?[\s-]+(?:(?:more|full|straight|consecutive|long|whole|additional|extra|further|trading|business|working|calendar)\s+)?{UNIT}(?:\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?\b(?!-(?:old|earlier|ago|long)\b)(?!\s+old\b)"
+         rf"\b(?:the\s+(?![\w.,]+-(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)))?{AMOUNT_MOD}?{NUM}(?:[\s-]+and[\s-]+a[\s-]+half)?[\s-]+(?:(?:more|full|straight|consecutive|long|whole|additional|extra|further|trading|business|working|calendar)\s+)?{UNIT}(?:\s+and\s+a\s+half)?(?P<orso>\s+or\s+(?:so|more|longer))?\b(?!-(?:old|earlier|ago|long)\b)(?!\s+old\b)"
          # "two weeks ago", "a week later": the same quantity counted from an anchor; "before" and
          # "after" only when nothing follows ("two months after hearings began": an event's)
          r"(?:\s+(?P<dir>ago|earlier|later|hence|from\s+now|(?:before|after)(?=\s*[,.;:)]|\s*$))\b(?!\s+than\b)|(?<=s)['’](?P<tdir>\s+time)\b|['’]s(?P<tdir2>\s+time)\b)?",
@@ -351,8 +345,8 @@ RULES: tuple[Rule, ...] = (
     Rule("set_adverb", "set", r"\b(?:(?P<times>once|twice|three\s+times|four\s+times|\d+\s+times)\s+)?(?P<adv>daily|weekly|fortnightly|monthly|annually|yearly|hourly|nightly)\b(?!\s+(?:newspaper|paper|magazine|allowance|rate|average))(?!\s+(?-i:[A-Z]))",
          ("daily", "annually", "twice daily"), words=("daily", "weekly", "fortnightly", "monthly", "annually", "yearly", "hourly", "nightly"), reach=(15, 20)),
     Rule("set_times", "set",
-         r"\b(?P<times>once|twice|three\s+times|four\s+times|\d+\s+times)[\s-]+(?:a|an|per|each|every)[\s-]+(?P<unit>day|week|month|year|hour|decade|century)\b",
-         ("twice a week", "once a year", "once-a-decade"), words=("once", "twice", "times"), reach=(10, 20)),
+         r"\b(?P<times>once|twice|three\s+times|four\s+times|\d+\s+times|(?:\d+|one|two|three|four|five|six|seven)\s+(?:days|nights))[\s-]+(?:a|an|per|each|every)[\s-]+(?P<unit>day|week|month|year|hour|decade|century)\b",
+         ("twice a week", "once a year", "once-a-decade", "five days a week"), words=("once", "twice", "times", "days", "nights"), reach=(15, 20)),
     Rule("set_per", "set", r"\b(?:a|per)\s+(?P<unit>year|month|week|day)\b(?=\s*[,.;)]|\s+(?:and|for|in|on|to)\b|$)", ("a year", "per month"), words=("year", "month", "week", "day"), reach=(10, 20)),
     Rule("per_annum", "set", r"\bper\s+annum\b", ("per annum",), words=("annum",), reach=(4, 6)),
     # "closed on Sundays": every such weekday
