@@ -17,9 +17,10 @@ HELDOUT = DATA / "heldout"
 TYPES = {"DATE", "TIME", "DURATION", "SET"}
 
 # Measured on 2026-11-22 (tagger of main at 6167559), after the annotation pass and its one
-# correction; the floors are the measured figures minus 3 points.
-MEASURED_VALUE_F1 = 0.9058
-MEASURED_RELAXED_F1 = 0.9884
+# correction, and since then as a regression check (91.42 / 99.01 on 2026-11-23, main at f8b5041);
+# the floors are the latest figures minus 3 points.
+MEASURED_VALUE_F1 = 0.9142
+MEASURED_RELAXED_F1 = 0.9901
 MARGIN = 0.03
 
 
@@ -52,7 +53,7 @@ def test_heldout_scores_every_file(report: Report):
 
 
 def test_heldout_value_and_relaxed_f1_floor(report: Report):
-    """Regression floor on held-out data: value F1 >= 87.58 and relaxed F1 >= 95.84.
+    """Regression floor on held-out data: value F1 >= 88.42 and relaxed F1 >= 96.01.
 
     Measured on the 12 held-out articles (305 gold expressions), scored as TempEval-3 does and
     agreeing with te3score.py: blind, value F1 83.72 when the set was made and 85.71 before its

@@ -19,10 +19,11 @@ FILES = 15
 GOLD = 417
 
 # Measured blind on 2026-11-23 (tagger of main at 7d18541: 92.59 / 97.93; at 9795443: 92.96),
-# then 93.72 / 98.79 after general fixes prompted by the error-class counts (README history).
+# then 93.72 / 98.79 after general fixes prompted by the error-class counts, and 94.58 / 98.92 at the
+# end of that session (README history).
 # The floors are the latest figures minus 3 points.
-MEASURED_VALUE_F1 = 0.9372
-MEASURED_RELAXED_F1 = 0.9879
+MEASURED_VALUE_F1 = 0.9458
+MEASURED_RELAXED_F1 = 0.9892
 MARGIN = 0.03
 
 
@@ -55,11 +56,12 @@ def test_heldout2_scores_every_file(report: Report):
 
 
 def test_heldout2_value_and_relaxed_f1_floor(report: Report):
-    """Regression floor on the second held-out set: value F1 >= 90.72 and relaxed F1 >= 95.79.
+    """Regression floor on the second held-out set: value F1 >= 91.58 and relaxed F1 >= 95.92.
 
     Measured on the 15 articles (417 gold expressions), scored as TempEval-3 does and agreeing
     with te3score.py: blind, value F1 92.59 (relaxed 97.93) and then 92.96; 93.72 (relaxed 98.79)
-    after general fixes prompted by its error-class counts (see tests/data/heldout2/README.md). Raise the floors when the tagger improves for general
+    after general fixes prompted by its error-class counts, 94.58 (relaxed 98.92) at the end of that
+    session (see tests/data/heldout2/README.md). Raise the floors when the tagger improves for general
     reasons, never lower them to let a change through.
     """
     metrics = report.metrics

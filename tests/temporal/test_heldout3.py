@@ -18,9 +18,10 @@ EXPECTED_FILES = 15
 EXPECTED_GOLD = 431
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 # Measured once, blind, on 2026-11-23 (tagger of main at b2279bc): value F1 86.51, relaxed F1
-# 97.21 (tests/data/heldout3/README.md). The floors are those figures minus 3 points.
-MEASURED_VALUE_F1 = 0.8651
-MEASURED_RELAXED_F1 = 0.9721
+# 97.21; then, no longer blind, 89.04 / 97.67 at the end of that session
+# (tests/data/heldout3/README.md). The floors are the latest figures minus 3 points.
+MEASURED_VALUE_F1 = 0.8904
+MEASURED_RELAXED_F1 = 0.9767
 MARGIN = 0.03
 
 
@@ -58,9 +59,10 @@ def test_heldout3_scores_every_file():
 
 
 def test_heldout3_value_and_relaxed_f1_floor():
-    """Regression floor on the third held-out set: value F1 >= 83.51 and relaxed F1 >= 94.21.
+    """Regression floor on the third held-out set: value F1 >= 86.04 and relaxed F1 >= 94.67.
 
-    Scored once, blind, as TempEval-3 does and agreeing with te3score.py. Raise the floors when
+    Scored once, blind (86.51), as TempEval-3 does and agreeing with te3score.py; 89.04 at the end
+    of that session, after general fixes its error patterns prompted. Raise the floors when
     the tagger improves for general reasons, never lower them to let a change through; a
     failure is fixed only by a general change that also holds on TBAQ.
     """
