@@ -19,7 +19,15 @@ from dataclasses import replace
 from chronology.model import Anchor, Granularity, Interval, TimeMention
 from chronology.temporal.kinds import RESOLVERS
 from chronology.temporal.resolve import NARRATIVE_ANCHOR, Context
-from chronology.temporal.rules import COMPILED, RULE_BY_NAME, RULES, TRIGGERS, WORDS
+from chronology.temporal.rules import (
+    COMPILED,
+    MONTH_ABBR,
+    MONTH_FULL,
+    RULE_BY_NAME,
+    RULES,
+    TRIGGERS,
+    WORDS,
+)
 from chronology.temporal.spoken import duration_words, set_words
 from chronology.temporal.tense import tense_of
 
@@ -28,6 +36,9 @@ __all__ = ["tag"]
 log = logging.getLogger(__name__)
 
 _RULE_ORDER = {r.name: i for i, r in enumerate(RULES)}
+# Kinds whose direction (before or after the anchor) the tense of their clause decides.
+_TENSED_KINDS = frozenset({"month", "month_day", "weekday", "season", "quarter", "clock", "noon", "future", "holiday", "weekend",
+                           "overnight", "ordinal_day", "week_of", "week_of_month", "dawn"})
 _KIND = {r.name: r.kind for r in RULES}
 # "May" is a month only where the text makes it one (a preposition before it or a date after).
 _MAY_CUE = re.compile(r"(?:\b(?:in|of|since|by|until|till|through|from|to|during|early|late|mid|last|next|this|that|each|every|before|after|between|and|or)\s+|mid-"
@@ -46,8 +57,6 @@ _NAME_BEFORE = re.compile(r"(?<![.!?\"'“‘]\s)(?<=[a-z,;:] )[A-Z][A-Za-z]+\s+
 _GENERIC_DAY = re.compile(r"(?i:today)['’]s\s+(?:world|youth|society|children|generation|economy|young|kids|families|"
                           r"politics|culture|standards|technology|computers|consumers?|workers|workplace|teenagers|students)\b"
                           r"|(?i:tomorrow)(?=\s*[,.;:!?\"']|\s*$)(?<=\bof\stomorrow)", re.IGNORECASE)
-# "the daily.", "the business daily.", "the Mainichi Shimbun daily.", "the national news weekly." (but
-# "land on the island daily.": an adverb) -- words that describe a newspaper before it
 # Figures named by the period they measure: "November's employment report", "third-quarter results".
 _STATISTIC_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:(?:employment|unemployment|jobs|payrolls?|retail|trade|inflation|consumer|producer|housing|factory|"
@@ -67,13 +76,15 @@ def _is_game(text: str, start: int, end: int) -> bool:
     return bool(_GAME_WORDS.search(text, lo, hi)) and not _BUSINESS_WORDS.search(text, lo, hi)
 
 
-_MONTH_AFTER = re.compile(r"\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
+_MONTH_AFTER = re.compile(rf"\s+(?:{MONTH_FULL}|{MONTH_ABBR})")
 # A product or object code after a year: "2009 TR4", "2012 DA14"
 _CODE_AFTER = re.compile(r"\s+[A-Z]{1,3}\d")
 _STREET_AFTER = re.compile(r"(?:\s+[A-Z][a-z]+){1,2}\s+(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Lane|Drive|Way|Place|Highway)\b")
 # A weekday that begins a name: "the Sunday Times", "the Friday Prayers"
 _NAME_AFTER_DAY = re.compile(r"\s+(?!(?:Morning|Afternoon|Evening|Night)\b)[A-Z][a-z]")
 _PAPER_AFTER = re.compile(r"\s*[,.;:)]|\s+(?:said|says|reported|reports|quoted|quotes|wrote|writes|added|cited|claimed)\b")
+# "the daily.", "the business daily.", "the Mainichi Shimbun daily.", "the national news weekly." (but
+# "land on the island daily.": an adverb) -- words that describe a newspaper before it
 _PAPER_BEFORE = re.compile(
     r"\b(?i:the|a|an)\s+(?:(?:[A-Z][\w-]*|(?i:[\w-]+(?:al|ing|ive|run|language|based|wing|circulation|ist)|business|news|"
     r"government|party|opposition|state|evening|morning|tabloid|popular|local|independent|liberal|official))\s+){0,3}$")
@@ -299,7 +310,7 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
     for start, end, name, groups in _candidates(text[:_MAX_INPUT]):
         surface = text[start:end]
         kind = _KIND[name]
-        tense = tense_of(text, start, end) if kind in ("month", "month_day", "weekday", "season", "quarter", "clock", "noon", "future", "holiday", "weekend", "overnight", "ordinal_day", "week_of", "week_of_month", "dawn") else "none"
+        tense = tense_of(text, start, end) if kind in _TENSED_KINDS else "none"
         if kind in ("month", "quarter") and _STATISTIC_AFTER.match(text, end):
             tense = "past"  # "will publish November's jobs report": the month reported on has passed
         use_day = kind in ("anaphoric", "clock", "noon", "dawn") or "dir" in groups or (

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
+from chronology.temporal.clocks import r_clock, r_dawn, r_noon, r_overnight
 from chronology.temporal.dateparse import parse_absolute
 from chronology.temporal.holidays import holiday_date
 from chronology.temporal.lexicon import (
@@ -34,6 +35,7 @@ from chronology.temporal.resolve import (
     month_number,
     month_value,
     number,
+    shift_months,
     unit_code,
     unit_value,
     unknown_value,
@@ -262,8 +264,7 @@ def r_season(text, g, ctx):
         ctx = replace(ctx, dct=ctx.ref, anchor_name=NARRATIVE_ANCHOR)
     elif rel == "that":
         rel = None  # no time named before it: the tense says which
-    rel = {"that": "this"}.get(rel, rel)
-    rel = {"the following": "next", "the previous": "last"}.get(rel, rel)
+    rel = {"that": "this", "the following": "next", "the previous": "last"}.get(rel, rel)
     year, how = _season_year(code, None if mod else rel, _g(g, "year", "year2"), ctx)
     if year is None:
         return Resolved("DATE", f"XXXX-{code}", how, mod=mod, anchored=False)
@@ -387,6 +388,8 @@ def r_rel_span(text, g, ctx):
 
 # A fraction of a unit, counted in the next smaller one: (unit, how many of it make one).
 _FRACTION_UNIT = {"CE": ("Y", 100), "DE": ("Y", 10), "Y": ("M", 12), "Q": ("M", 3), "M": ("W", 4), "W": ("D", 7), "D": ("D", 1)}
+
+
 def _or_so_mod(g) -> str | None:
     """'a week or so' is about a week; 'a year or more', 'a month or longer' at least that."""
     tail = (g.get("orso") or "").split()
@@ -457,10 +460,6 @@ def r_weekend(text, g, ctx):
     return Resolved("DATE", week_value(saturday) + "-WE", f"the weekend {'after' if ahead else 'before'} {_anchor_words(ctx)}", anchor="publication")
 
 
-# The edges of a day, as the part of the day they fall in.
-_DAY_EDGES = {"dawn": "MO", "daybreak": "MO", "sunrise": "MO", "dusk": "EV", "sunset": "EV", "nightfall": "EV"}
-
-
 def r_anaphoric(text, g, ctx):
     phrase = " ".join(g["phrase"].lower().split())
     base = ctx.ref or ctx.dct
@@ -501,17 +500,6 @@ def r_weekday(text, g, ctx):
     return Resolved("TIME" if pod else "DATE", d.isoformat() + suffix, how, anchor="publication")
 
 
-def r_overnight(text, g, ctx):
-    """'talks went on overnight': the night before the writing; the coming night when the clause
-    looks ahead. (Counting from the day the text last named instead was wrong more often than
-    right in wire copy: "violence that began Thursday spread overnight" is last night.)"""
-    if ctx.dct is None:
-        return Resolved("TIME", "XXXX-XX-XXTNI", "no publication date to count from", anchored=False)
-    ahead = ctx.tense == "future"
-    d = ctx.dct if ahead else ctx.dct - dt.timedelta(days=1)
-    return Resolved("TIME", f"{d.isoformat()}TNI", f"the night {'after' if ahead else 'before'} {_anchor_words(ctx)}", anchor="publication")
-
-
 def r_ordinal_day(text, g, ctx):
     """'on the 14th': that day of the month the text last named, or else of the month of the
     writing (the one before when the 14th is still to come and the clause looks back)."""
@@ -524,82 +512,13 @@ def r_ordinal_day(text, g, ctx):
             return None
     if ctx.dct is None:
         return Resolved("DATE", f"XXXX-XX-{day:02d}", "no publication date to count from", anchored=False)
-    y, m = ctx.dct.year, ctx.dct.month
-    if ctx.tense != "future" and day > ctx.dct.day:
-        y, m = (y, m - 1) if m > 1 else (y - 1, 12)
-    elif ctx.tense == "future" and day < ctx.dct.day:
-        y, m = (y, m + 1) if m < 12 else (y + 1, 1)
+    step = -1 if ctx.tense != "future" and day > ctx.dct.day else 1 if ctx.tense == "future" and day < ctx.dct.day else 0
+    y, m = shift_months(ctx.dct.year, ctx.dct.month, step)
     try:
         d = dt.date(y, m, day)
     except ValueError:
         return None
     return Resolved("DATE", d.isoformat(), f"day {day} of a month, {_direction(ctx)} {_anchor_words(ctx)}", anchor="publication")
-
-
-_HOUR_WORDS = {w: i for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                                             "eleven", "twelve"), 1)}
-
-
-def r_clock(text, g, ctx):
-    if (g.get("this") or "").lower() == "this":  # "10.30 this morning": today's
-        g = {**g, "dword": "today"}
-    h = int(g["h"]) if g.get("h") else _HOUR_WORDS[g["hw"].lower()]
-    mi = int(g.get("mi") or 0)
-    ap = (g.get("ap") or "").lower().replace(".", "") or {"morning": "am", "afternoon": "pm", "evening": "pm"}.get((g.get("apw") or "").lower(), "")
-    if g.get("night") and 6 <= h < 12:  # "11 o'clock at night"
-        ap = "pm"
-    if ap == "pm" and h < 12:
-        h += 12
-    if ap == "am" and h == 12:
-        h = 0
-    base, anchor = _clock_day(g, ctx)
-    day = base.isoformat() if base else "XXXX-XX-XX"
-    return Resolved("TIME", f"{day}T{h:02d}:{mi:02d}", f"a clock time on {day}", anchor=anchor, anchored=base is not None,
-                    mod=mod_of(g.get("amod")))
-
-
-def _clock_day(g, ctx) -> tuple[dt.date | None, str]:
-    """The day a clock time falls on: the day written after it, a day word, or else the day the
-    text last talked about (the publication date when it has talked about none)."""
-    word = " ".join((g.get("dword") or "").lower().split())
-    if g.get("oyear") or g.get("oyear2"):  # "10.30am on 9 January 2007"
-        try:
-            return dt.date(int(g.get("oyear") or g["oyear2"]), month_number(g.get("omonth") or g["omonth2"]),
-                           int(g.get("oday") or g["oday2"])), "none"
-        except ValueError:
-            return None, "none"
-    if ctx.dct is not None and (g.get("omonth") or g.get("omonth2")):
-        return date_for_day_month(month_number(g.get("omonth") or g["omonth2"]), int(g.get("oday") or g["oday2"]),
-                                  ctx.dct, ctx.tense), "publication"
-    if ctx.dct is not None and word:
-        return ctx.dct + dt.timedelta(days={"last night": -1, "yesterday": -1, "tomorrow": 1}.get(word, 0)), "publication"
-    if ctx.dct is not None and (g.get("cwd") or g.get("owd") or g.get("pwd")):
-        return weekday_date(WEEKDAYS[(g.get("cwd") or g.get("owd") or g["pwd"]).lower()], ctx.dct, ctx.tense, None), "publication"
-    if ctx.dct is not None and g.get("cmonth"):
-        return date_for_day_month(month_number(g["cmonth"]), int(g["cday"]), ctx.dct, ctx.tense), "publication"
-    base = ctx.ref or ctx.dct
-    return base, ("mention" if ctx.ref else "publication") if base else "none"
-
-
-def r_dawn(text, g, ctx):
-    """'at dawn on Tuesday': the morning (evening, for dusk) of the day written after it, or of the
-    day the text last named, or of the publication date."""
-    base, anchor = _clock_day(g, ctx)
-    pod = _DAY_EDGES[g["edge"].lower()]
-    day = base.isoformat() if base else "XXXX-XX-XX"
-    return Resolved("TIME", f"{day}T{pod}", f"{g['edge'].lower()} on {day}", anchor=anchor, anchored=base is not None)
-
-
-def r_noon(text, g, ctx):
-    named_day = any(g.get(k) for k in ("dword", "cwd", "owd", "cmonth", "omonth", "omonth2"))
-    # "midnight Friday" ends Friday (ISO 8601's 24:00), and so does a midnight to come ("the strike
-    # begins at midnight"); a past midnight with no day named is where the day began
-    after = "aft" in g or "aft2" in g  # "shortly after midnight on Sunday": Sunday has begun
-    hour = "12:00" if g["word"].lower() != "midnight" else "24:00" if (named_day or ctx.tense == "future") and not after else "00:00"
-    base, anchor = _clock_day(g, ctx)
-    day = base.isoformat() if base else "XXXX-XX-XX"
-    where = "the end of" if hour == "24:00" else f"{g['word'].lower()} on"
-    return Resolved("TIME", f"{day}T{hour}", f"{where} {day}", anchor=anchor, anchored=base is not None)
 
 
 def r_duration(text, g, ctx):

@@ -16,7 +16,7 @@ _FUTURE = re.compile(
     r"(?P<until>until)|as\s+(?:soon|early)\s+as|"
     # "agreed to purchase it in February": what was decided lies after the deciding
     r"(?:decided|agreed|voted|promised|pledged|vowed|arranged|offered|agreement|decision|deal|bid|proposal|"
-    r"hopes?|aims?|wants?|seeks?)\s+to(?=\s+[a-z])|expires?|effective|takes?\s+effect|comes?\s+into\s+(?:force|effect)|ahead\s+of|"
+    r"hopes?|aims?|wants?|seeks?|prepares|preparing)\s+to(?=\s+[a-z])|expires?|effective|takes?\s+effect|comes?\s+into\s+(?:force|effect)|ahead\s+of|"
     # the present of a scheduled event: "the leaders meet on Thursday", "voters go to the polls Sunday"
     r"(?:meets?(?!\s+(?:the\s+|its\s+|their\s+|an?\s+(?:\w+\s+)?)?(?:demand|needs?|requirements?|targets?|expectations?|standards?|criteria|conditions?|deadlines?|obligations?|goals?|costs?)\b)|arrives|begins|resumes?|reopens?|closes|starts|ends|runs\s+(?:through|until|till|to)|kicks?\s+off|travels\s+to|flies\s+to|goes?\s+to\s+the\s+polls|"
     r"takes\s+office|takes?\s+place|(?:is|are)\s+held|gets?\s+under\s+way|goes?\s+on\s+sale|opens\s+(?:on|at|its|in))(?!\s+(?:by|with)\b))\b",
