@@ -83,6 +83,8 @@ def _quarter_ended(g, ctx):
     month (a quarter ended 31 July is May-July: mostly the second calendar quarter), unless the
     text has already named the quarter it reports ("its fiscal first quarter ended Sept. 29")."""
     month, day = month_number(g["month"]), int(g["day"])
+    if (g.get("punit") or "").lower() == "week":
+        return _week_ended(month, day, g, ctx)
     if ctx.quarter is not None and not g.get("year"):
         y, q = ctx.quarter
         return Resolved("DATE", f"{y:04d}-Q{q}", "the quarter the text reports, ended on the day it gives", anchor="mention")
@@ -94,6 +96,18 @@ def _quarter_ended(g, ctx):
         return Resolved("DATE", "XXXX-QX", "no publication date to take the year from", anchored=False)
     middle = add_units(end, "M", -1)
     return Resolved("DATE", unit_value(middle, "Q"), f"the quarter ended {end.isoformat()}", anchor="none" if g.get("year") else "publication")
+
+
+def _week_ended(month, day, g, ctx):
+    """The week that holds the day a weekly figure's week ended on."""
+    try:
+        end = dt.date(int(g["year"]), month, day) if g.get("year") else (
+            date_for_day_month(month, day, ctx.dct, "past") if ctx.dct is not None else None)
+    except ValueError:
+        end = None
+    if end is None:
+        return Resolved("DATE", "XXXX-WXX", "no publication date to take the year from", anchored=False)
+    return Resolved("DATE", unit_value(end, "W"), f"the week ended {end.isoformat()}", anchor="none" if g.get("year") else "publication")
 
 
 def r_period(text, g, ctx):

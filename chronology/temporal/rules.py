@@ -179,9 +179,10 @@ RULES: tuple[Rule, ...] = (
          ("the latest quarter", "the year-earlier quarter", "the comparable year-ago quarter"), words=("quarter",), reach=(50, 5)),
     # "the quarter ended Sept. 30": the expression is "the quarter"; the date says which one
     # (listed before "period", which finds the same "the quarter": the named end wins).
-    Rule("quarter_ended", "period",
-         rf"\b(?P<x>the\s+(?:fiscal\s+)?(?P<punit>quarter))\s+(?:that\s+)?end(?:ed|ing|s)\s+(?:on\s+)?(?P<month>{MONTH_FULL}|{MONTH_ABBR})\s+(?P<day>[12]\d|3[01]|0?[1-9])\b(?:,?\s+{YEAR})?",
-         ("the quarter ended Sept. 30", "the fiscal quarter ending July 31, 1989"), words=("quarter",), reach=(20, 50)),
+    # Weekly figures the same way: "in the week ended Dec. 8" is the week that holds Dec. 8.
+    Rule("period_ended", "period",
+         rf"\b(?P<x>the\s+(?:fiscal\s+)?(?P<punit>quarter|week))\s+(?:that\s+)?end(?:ed|ing|s)\s+(?:on\s+)?(?:{WEEKDAY_FULL},?\s+)?(?P<month>{MONTH_FULL}|{MONTH_ABBR})\s+(?P<day>[12]\d|3[01]|0?[1-9])\b(?:,?\s+{YEAR})?",
+         ("the quarter ended Sept. 30", "the fiscal quarter ending July 31, 1989", "the week ended Dec. 8"), words=("quarter", "week"), reach=(20, 60)),
     # Earnings reports: "the quarter", "the latest period", "the year-ago period", "the 1988
     # period", "this year's third quarter", "the corresponding period last year".
     Rule("period", "period",
@@ -258,6 +259,11 @@ RULES: tuple[Rule, ...] = (
     Rule("mid_pod", "anaphoric", r"\b(?P<phrase>(?:early|late|mid)[\s-]?(?:morning|afternoon|evening))\b(?!\s+(?:yesterday|today|tomorrow|edition|papers?|show|session|trading)\b)",
          ("mid afternoon", "late morning", "early-evening"), words=("morning", "afternoon", "evening"), reach=(6, 40)),
     # "by the end of the month": this month (week) of the writing, at its end
+    # Market and trade copy: "for the week, the index fell 3.8%": the week of the writing (not
+    # "the week before the vote", "the week of March 6", "the week's most active session").
+    Rule("the_week", "rel_unit",
+         r"\b(?:for|during|over|throughout|in)\s+(?P<x>the\s+(?P<unit>week))\b(?!['’]s|[-\w]|\s+(?:before|after|of|that|when|in\s+which|ahead|following|preceding|leading|to|ended|ending|end[s]?)\b)",
+         ("for the week", "during the week"), words=("week",), reach=(15, 25)),
     Rule("point_of_unit", "rel_unit", r"\b(?P<mod>the\s+(?:end|beginning|start|middle)\s+of)\s+the\s+(?P<unit>month|week)\b(?!['’]s|\s+(?:before|after|of|in|that|when)\b)",
          ("the end of the month", "the beginning of the week"), words=("month", "week"), reach=(25, 20)),
     # "over the weekend": the weekend before the writing (after it, when the clause looks ahead)
