@@ -78,9 +78,10 @@ def r_month_day(text, g, ctx):
     day = day_number(g["dayword"]) if g.get("dayword") else int(g["day"])
     if day is None:
         return None
-    if g.get("year"):  # "1 and 3 June 2007": the first day takes the year written after the pair
+    if g.get("year") or g.get("inyear"):  # "1 and 3 June 2007": the first day takes the year written after the pair
         try:
-            return Resolved("DATE", dt.date(int(g["year"]), month, day).isoformat(), "a full date, needs no anchor")
+            return Resolved("DATE", dt.date(int(g.get("year") or g["inyear"]), month, day).isoformat(),
+                            "a full date, needs no anchor" if g.get("year") else "the year written after it")
         except ValueError:
             return None
     if ctx.dct is None:
@@ -575,8 +576,8 @@ def r_set(text, g, ctx):
 def r_holiday(text, g, ctx):
     name = " ".join(g["name"].split())
     rel = " ".join((g.get("rel") or "").lower().split())
-    if g.get("year"):
-        d = holiday_date(name, int(g["year"]))
+    if g.get("year") or g.get("inyear"):  # "Christmas 2004", "Christmas Eve in 2000"
+        d = holiday_date(name, int(g.get("year") or g["inyear"]))
         return Resolved("DATE", d.isoformat(), f"{name} of a given year") if d else None
     if ctx.dct is None:
         return Resolved("DATE", "XXXX-XX-XX", "no publication date to take the year from", anchored=False)

@@ -38,6 +38,7 @@ DAY_WORDS = ("(?:twenty[\\s-]+(?:first|second|third|fourth|fifth|sixth|seventh|e
              "fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)")
 YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
 YEAR_END = r"(?![\d%]|,\d|\.\d|-\d)"
+IN_YEAR = rf"(?:(?=\s+in\s+(?P<inyear>1[6-9]\d\d|20\d\d){YEAR_END})|)"  # a lookahead that only captures the year
 NUM_WORDS = _alt([w for w in NUMBERS if w not in ("a", "an")])
 # "twenty-four", "twenty four": a tens word and a ones word (before the plain tens word can win)
 NUM_COMPOUND = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:one|two|three|four|five|six|seven|eight|nine)"
@@ -118,7 +119,8 @@ RULES: tuple[Rule, ...] = (
     Rule("month_rel_year", "month_rel_year",
          rf"\b{MONTH}(?:\s+{DAY})?,?\s+(?P<rel>(?i:last|next|this))\s+year\b",
          ("December last year", "March 5 next year"), 0, words=MONTH_WORDS, reach=(40, 40)),
-    Rule("month_day", "month_day", rf"\b{WEEKDAY_PREFIX}{MONTH}\s+{DAY}\b(?!\s*(?:,\s*)?\d)(?![-–]\d{{3}}|:\d|-\d+[-/])",
+    # A year written after "in" is the day's year ("on Dec. 24 in 2000") but not part of its extent.
+    Rule("month_day", "month_day", rf"\b{WEEKDAY_PREFIX}{MONTH}\s+{DAY}\b(?!\s*(?:,\s*)?\d)(?![-–]\d{{3}}|:\d|-\d+[-/]){IN_YEAR}",
          ("March 5", "Thursday, Dec. 3"), 0, words=MONTH_WORDS, reach=(40, 40)),
     # "April 24 and 25": the second day of the pair ("April 24" is found on its own)
     Rule("month_day_pair", "month_day", rf"\b{MONTH}\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:and|or|&|-|–|to)\s*(?P<x>{DAY})\b(?!\s*(?:,\s*)?\d)(?!\s+(?:{MONTH_FULL}|{MONTH_ABBR}))(?![-:/]\d)",
@@ -270,7 +272,7 @@ RULES: tuple[Rule, ...] = (
     Rule("the_weekend", "weekend", r"\b(?P<prep>over|during|at|on|through|for|ahead\s+of|this|last|next|since|until|before|after|by|spent|spend|spends|spending)\s+(?P<x>(?:the\s+)?weekend)\b(?!['’]s|\s+(?:of|edition|papers?)\b)",
          ("over the weekend", "ahead of the weekend", "this weekend"), words=("weekend",), reach=(20, 25)),
     Rule("holiday", "holiday",
-         rf"\b(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming))\s+)?(?P<name>{HOLIDAY_NAMES})\b(?!\s+(?:Island|Rising|Parade|Offensive|Act|Agreement|Accord|tree|trees|cards?|lights|decorations|carols?|crackers?|pudding|stockings?|jumpers?|markets?|number\s+one)\b)(?:,?\s+(?:of\s+)?{YEAR}{YEAR_END})?",
+         rf"\b(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming))\s+)?(?P<name>{HOLIDAY_NAMES})\b(?!\s+(?:Island|Rising|Parade|Offensive|Act|Agreement|Accord|tree|trees|cards?|lights|decorations|carols?|crackers?|pudding|stockings?|jumpers?|markets?|number\s+one)\b)(?:,?\s+(?:of\s+)?{YEAR}{YEAR_END}|{IN_YEAR})",
          ("Thanksgiving Day", "last Thanksgiving", "Christmas Eve", "Easter 2009", "New Year's Day", "Election Day"), 0,
          trigger=r"(?-i:Christmas|New Year|Valentine|Patrick|May Day|Independence|Fourth of July|Bastille|Halloween|Fawkes|Bonfire|Armistice|Remembrance|Veteran|Thanksgiving|Election Day|Labou?r Day|Memorial Day|Luther King|Presidents|Columbus Day|Mother's|Father's|Easter|Good Friday|Ash Wednesday|Pentecost|Boxing Day)"),
     # --- weekdays and times -------------------------------------------------------------------

@@ -180,6 +180,9 @@ CASES = [
     ("Call before 3/5/2009 for details.", ANCHOR, [("3/5/2009", "2009-03-05")]),
     ("Sales rose in Q3 2008.", ANCHOR, [("Q3 2008", "2008-Q3")]),
     ("Net rose 5% in the quarter ended July 31.", dt.date(1989, 11, 20), [("the quarter", "1989-Q2"), ("July 31", "1989-07-31")]),
+    # a year written after "in" gives a day or holiday its year, and stays an expression of its own
+    ("Churches were bombed on Christmas Eve in 2000; the trial opened on Dec. 24 in 2001.", dt.date(2005, 12, 16),
+     [("Christmas Eve", "2000-12-24"), ("2000", "2000"), ("Dec. 24", "2001-12-24"), ("2001", "2001")]),
     # weekly figures: the week that holds the day named; market copy's "for the week": this week
     ("Crude stocks fell in the week ended Dec. 8. Mortgage rates rose in the week ending Friday, Nov. 10, 2006.", dt.date(2006, 12, 13),
      [("the week", "2006-W49"), ("Dec. 8", "2006-12-08"), ("the week", "2006-W45"), ("Friday, Nov. 10, 2006", "2006-11-10")]),
