@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from chronology.model import Anchor, Granularity, Interval, TimeMention
 from chronology.temporal.kinds import RESOLVERS
-from chronology.temporal.resolve import NARRATIVE_ANCHOR, Context
+from chronology.temporal.resolve import NARRATIVE_ANCHOR, Context, month_number
 from chronology.temporal.rules import (
     COMPILED,
     MONTH_ABBR,
@@ -108,6 +108,34 @@ def _as_date(published) -> dt.date | None:
         return dt.date.fromisoformat(str(published).strip()[:10])
     except ValueError:
         raise ValueError(f"published: {published!r} is not an ISO date") from None
+
+
+# A wire dateline opening the text: "BEIJING, March 12 (Xinhua) --", "NICOSIA, Cyprus, Aug. 8 (AP) _".
+_DATELINE = re.compile(
+    rf"\s*[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){{0,3}}(?:,\s*[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){{0,2}})?,\s+"
+    rf"(?P<month>{MONTH_FULL}|{MONTH_ABBR})\s+(?P<day>[12]\d|3[01]|0?[1-9])\b(?!,?\s+\d{{4}})\s*(?:\([^()\n]{{1,30}}\))?\s*(?:--|—|–|_|-|:)")
+_DATELINE_REACH = 3  # days: an archive stamps a story the day after it was filed, or a time zone moves it
+
+
+def writing_day(text: str, published: dt.date | None) -> dt.date | None:
+    """The day a wire story was written, when its dateline names a day next to the publication
+    date it was filed under: "today" and "on Friday" count from the dateline, not from an
+    archive's stamp a day later."""
+    if published is None:
+        return None
+    m = _DATELINE.match(text, 0, 200)
+    if m is None:
+        return None
+    month = month_number(m.group("month"))
+    day = int(m.group("day"))
+    for year in (published.year, published.year - 1, published.year + 1):
+        try:
+            d = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if 0 < abs((d - published).days) <= _DATELINE_REACH:
+            return d
+    return None
 
 
 def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool:
@@ -298,6 +326,10 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
     dct = _as_date(published)
     if not isinstance(text, str) or not text:
         return []
+    anchor_name = "the publication date"
+    dateline = writing_day(text, dct)
+    if dateline is not None:
+        dct, anchor_name = dateline, "the dateline's date"
     mentions: list[TimeMention] = []
     ref: dt.date | None = None
     ref_index: int | None = None
@@ -319,7 +351,7 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
         # the first of a month the text named: "in February ... at 10 a.m.")
         clock_only_day = kind in ("clock", "noon", "dawn")
         ctx = Context(dct=dct, ref=(day_ref if clock_only_day else day_ref or ref) if use_day else ref,
-                      ref_granularity=last_granularity, tense=tense, quarter=quarter)
+                      ref_granularity=last_granularity, tense=tense, quarter=quarter, anchor_name=anchor_name)
         ctx_index = (day_ref_index if day_ref or clock_only_day else ref_index) if use_day else ref_index
         if year_ref is not None and _COARSE_UNIT.match(groups.get("unit") or "") and (
                 kind == "rel_unit" or kind == "duration" and (groups.get("dir") or "").lower() == "later"):

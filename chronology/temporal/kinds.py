@@ -168,7 +168,7 @@ def r_month(text, g, ctx):
             base = ctx.ref or ctx.dct
             y = _year_for_rel_month(month, "next" if rel == "the following" else "last", base)
             return Resolved("DATE", month_value(y, month), f"{rel} {g['month']}, counted from {_ref_words(ctx, base)}"
-                            + (", the time the text last mentioned" if ctx.ref else ", the publication date"),
+                            + (", the time the text last mentioned" if ctx.ref else f", {ctx.anchor_name}"),
                             anchor="mention" if ctx.ref else "publication", mod=mod)
         y = _year_for_rel_month(month, rel, ctx.dct)
         return Resolved("DATE", month_value(y, month), f"{rel} {g['month']}, counted from {_anchor_words(ctx)}",
@@ -285,7 +285,7 @@ def r_day_word(text, g, ctx):
         v = "XXXX-XX-XX" + (f"T{PARTS_OF_DAY[pod.lower()]}" if pod else "")
         return Resolved("TIME" if pod else "DATE", v, "no publication date to count from", anchored=False)
     d = ctx.dct + dt.timedelta(days=shift)
-    how = f"{_DAY_WORD_HOW[shift]} {ctx.dct.isoformat()}, the publication date" if shift else f"{ctx.dct.isoformat()}, the publication date"
+    how = f"{_DAY_WORD_HOW[shift]} {_anchor_words(ctx)}" if shift else _anchor_words(ctx)
     if pod:
         return Resolved("TIME", f"{d.isoformat()}T{PARTS_OF_DAY[pod.lower()]}", how, anchor="publication")
     return Resolved("DATE", d.isoformat(), how, anchor="publication")
@@ -436,7 +436,7 @@ def r_ago(text, g, ctx):
     unit_for_value = step_unit if step_unit != "WE" else "W"
     if anaphoric and ctx.ref and letter in ("D", "W"):
         unit_for_value = "D"  # "a week later" than a named day is a day
-    source = f"{_ref_words(ctx, base)}, the time the text last mentioned" if anaphoric and ctx.ref else f"{base.isoformat()}, the publication date"
+    source = f"{_ref_words(ctx, base)}, the time the text last mentioned" if anaphoric and ctx.ref else f"{base.isoformat()}, {ctx.anchor_name}"
     cut = text.lower().rfind(g["dir"].lower())
     amount = " ".join(text[:cut].split()) if cut > 0 else f"{g.get('num') or ''} {g['unit'].lower()}".strip()
     return Resolved("DATE", unit_value(d, unit_for_value), f"{amount[:1].lower()}{amount[1:]} {'before' if sign < 0 else 'after'} {source}",
@@ -478,7 +478,7 @@ def r_anaphoric(text, g, ctx):
     d = base + dt.timedelta(days=shift)
     pod = next((PARTS_OF_DAY[w] for w in ("morning", "afternoon", "evening", "night") if phrase.endswith(w)), None)
     value = d.isoformat() + (f"T{pod}" if pod else "")
-    source = "the time the text last mentioned" if ctx.ref else "the publication date"
+    source = "the time the text last mentioned" if ctx.ref else ctx.anchor_name
     return Resolved("TIME" if pod else "DATE", value, f"{('the day after' if shift > 0 else 'the day before' if shift < 0 else 'the same day as')} {base.isoformat()}, {source}",
                     anchor="mention" if ctx.ref else "publication")
 

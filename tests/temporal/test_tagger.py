@@ -180,6 +180,11 @@ CASES = [
     ("Call before 3/5/2009 for details.", ANCHOR, [("3/5/2009", "2009-03-05")]),
     ("Sales rose in Q3 2008.", ANCHOR, [("Q3 2008", "2008-Q3")]),
     ("Net rose 5% in the quarter ended July 31.", dt.date(1989, 11, 20), [("the quarter", "1989-Q2"), ("July 31", "1989-07-31")]),
+    # a wire dateline a day off the publication date is the writing day: deictic words count from it
+    ("WASHINGTON, March 12 (Xinhua) -- The United States said today it would act, and will meet again tomorrow.", dt.date(1999, 3, 13),
+     [("March 12", "1999-03-12"), ("today", "1999-03-12"), ("tomorrow", "1999-03-13")]),
+    ("WASHINGTON, March 2 (Xinhua) -- The United States said today it would act.", dt.date(1999, 3, 13),
+     [("March 2", "1999-03-02"), ("today", "1999-03-13")]),
     # a year written after "in" gives a day or holiday its year, and stays an expression of its own
     ("Churches were bombed on Christmas Eve in 2000; the trial opened on Dec. 24 in 2001.", dt.date(2005, 12, 16),
      [("Christmas Eve", "2000-12-24"), ("2000", "2000"), ("Dec. 24", "2001-12-24"), ("2001", "2001")]),
