@@ -18,7 +18,7 @@ _FUTURE = re.compile(
     r"(?:decided|agreed|voted|promised|pledged|vowed|arranged|offered|agreement|decision|deal|bid|proposal|"
     r"hopes?|aims?|wants?|seeks?|prepares|preparing)\s+to(?=\s+[a-z])|expires?|effective|takes?\s+effect|comes?\s+into\s+(?:force|effect)|ahead\s+of|"
     # the present of a scheduled event: "the leaders meet on Thursday", "voters go to the polls Sunday"
-    r"(?:meets?(?!\s+(?:the\s+|its\s+|their\s+|an?\s+(?:\w+\s+)?)?(?:demand|needs?|requirements?|targets?|expectations?|standards?|criteria|conditions?|deadlines?|obligations?|goals?|costs?)\b)|arrives|begins|resumes?|reopens?|closes|starts|ends|runs\s+(?:through|until|till|to)|kicks?\s+off|travels\s+to|flies\s+to|goes?\s+to\s+the\s+polls|"
+    r"(?:meets?(?!\s+(?:the\s+|its\s+|their\s+|an?\s+(?:\w+\s+)?)?(?:demand|needs?|requirements?|targets?|expectations?|standards?|criteria|conditions?|deadlines?|obligations?|goals?|costs?)\b)|arrives|begins|resumes?|reopens?|closes|starts|ends|(?<!\bthe\s)(?<!\ban\s)(?<!\bits\s)(?:begin|end|start|close|open)\s+(?=on\b|at\b)|runs\s+(?:through|until|till|to)|kicks?\s+off|travels\s+to|flies\s+to|goes?\s+to\s+the\s+polls|"
     r"takes\s+office|takes?\s+place|(?:is|are)\s+held|gets?\s+under\s+way|goes?\s+on\s+sale|opens\s+(?:on|at|its|in))(?!\s+(?:by|with)\b))\b",
     re.IGNORECASE,
 )
@@ -70,10 +70,20 @@ _DEADLINE = re.compile(
     re.IGNORECASE)
 
 
+_AHEAD_PREP = re.compile(r"\b(?:by|until|till|for)\s+$", re.IGNORECASE)
+
+
 # "the vote is on Sunday", "elections are set for March": a present that names a time to come.
 _PRESENT_APPOINTMENT = re.compile(
     r"\b(?:is|are)\s+(?:(?:now\s+)?(?:set|fixed|planned|penciled|pencilled)\s+(?:in\s+)?for\s+|(?:at\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)\s+(?:on\s+)?|on\s+)?$",
     re.IGNORECASE)  # ("the deadline is 5pm on Friday")
+
+
+# Where the clause of an expression ends on its right: a cue past it belongs to another verb
+# ("moved late Wednesday and early Thursday, and the hotel expects to reopen", "would march on
+# Wednesday if the count was not made public"). A comma alone ends nothing: "On Tuesday, it said".
+_CLAUSE_END = re.compile(r";|,\s+(?:and|but|which|who|where|when|while|as|because|although|though|so)\b"
+                         r"|\s(?:if|unless|because|although|though|whereas|while|when|where|which|who|but)\b", re.IGNORECASE)
 
 
 def tense_of(text: str, start: int, end: int) -> str:
@@ -105,6 +115,9 @@ def tense_of(text: str, start: int, end: int) -> str:
             cue_before = True
             if best is None or distance < best[0]:
                 best = (distance, kind)
+    clause_end = _CLAUSE_END.search(text, end, right)
+    if clause_end is not None:
+        right = clause_end.start()
     for pattern, label in ((_FUTURE, "future"), (_PAST, "past")):
         if deadline and label == "past":
             continue
@@ -116,4 +129,6 @@ def tense_of(text: str, start: int, end: int) -> str:
             distance = (m.start() - end) + 15  # cues before the expression weigh more
             if best is None or distance < best[0]:
                 best = (distance, label)
+    if best is None and deadline and not _PAST.search(text, left, right) and _AHEAD_PREP.search(text, max(left, start - 10), start):
+        return "future"  # "odds of 70 percent for Thursday", "a decision by Friday": no verb says when, the time is to come
     return best[1] if best else "none"

@@ -43,6 +43,13 @@ CASES = [
     ("Ministers said the review would report in the spring.", dt.date(2009, 11, 20), [("the spring", "2010-SP")]),
     ("Sentencing was postponed to May 22.", ANCHOR, [("May 22", "2009-05-22")]),
     ("The group would begin production in the spring, it said.", dt.date(2006, 12, 22), [("the spring", "2007-SP")]),
+    # a cue past the end of the expression's clause is another verb's ("..., and", "if ...")
+    ("Miners said they would strike on Thursday if the offer was not improved.", ANCHOR, [("Thursday", "2009-03-12")]),
+    ("Passengers were rebooked late Tuesday and early Wednesday, and the airline expects to resume flights next week.", ANCHOR,
+     [("late Tuesday", "2009-03-03"), ("early Wednesday", "2009-03-04"), ("next week", "2009-W11")]),
+    ("The festival, which ends on Sunday, was moved because the council objected.", ANCHOR, [("Sunday", "2009-03-08")]),
+    # no verb says when, and "for" or "by" points ahead
+    ("The forecast gives a 40 percent chance of snow for Tuesday.", ANCHOR, [("Tuesday", "2009-03-10")]),
     ("In September, it announced plans to buy the unit.", dt.date(1989, 10, 30), [("September", "1989-09")]),
     ("He urged the club to sign a playmaker in the winter break.", dt.date(2006, 12, 20), [("the winter", "2006-WI")]),
     ("The inquiry will sit until the end of next month.", ANCHOR, [("the end of next month", "2009-04")]),
