@@ -60,7 +60,7 @@ _GENERIC_DAY = re.compile(r"(?i:today)['’]s\s+(?:world|youth|society|children|
 # Figures named by the period they measure: "November's employment report", "third-quarter results".
 _STATISTIC_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:(?:employment|unemployment|jobs|payrolls?|retail|trade|inflation|consumer|producer|housing|factory|"
-    r"industrial|manufacturing|sales|earnings|trading)\s+)?(?:figures|data|report|survey|statistics|numbers|results|"
+    r"industrial|manufacturing|sales|earnings|trading|(?!(?:the|a|an|its|their|this|that|and|or|when|if|as)\b)[a-z]{4,})\s+)?(?:figures|data|report|survey|statistics|numbers|results|"
     r"earnings|sales|payrolls|reading|index|output|production|orders|inflation|unemployment)\b", re.IGNORECASE)
 # Words of a game's account, and of a business one: a quarter or half among the first and none of
 # the second is a period of play.
@@ -93,6 +93,7 @@ _LAST_VERB = re.compile(r"\b(?:to|will|would|could|may|might|should|must|can|'ll
 # points from the writing ("last May", "next Friday"): no word, "the", or "the previous/following".
 _NARRATED = {"month", "month_day", "weekday", "season", "holiday"}
 _ANAPHORIC_RELS = {"the", "previous", "following"}
+_COARSE_RELS = {"the following": lambda a, b: b, "the previous": lambda a, b: a, "that": lambda a, b: a + (b - a) / 2}
 _COARSE_UNIT = re.compile(r"(?i)years?$|decades?$|centur(?:y|ies)$")
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")
 
@@ -359,6 +360,14 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
             # a year included ("in 1999"), not only the last day or month ("a year earlier" in a
             # report compares with the period reported, and keeps its own anchor)
             ctx, ctx_index = replace(ctx, ref=year_ref), year_ref_index
+        rel_word = " ".join((groups.get("rel") or "").lower().split())
+        if kind in ("season", "month") and rel_word in _COARSE_RELS and year_ref_index is not None \
+                and (ref_index is None or year_ref_index > ref_index) and mentions[year_ref_index].interval is not None:
+            # "in late 2014 ... the following spring", "that summer ... the following March":
+            # counted from the year or season last named when no later day or month has been (from
+            # its end, its start, or its middle for "that")
+            span = mentions[year_ref_index].interval
+            ctx, ctx_index = replace(ctx, ref=_COARSE_RELS[rel_word](span.start, span.end)), year_ref_index
         if ctx_index is not None and ctx.ref is not None:
             ctx = replace(ctx, ref_shown=mentions[ctx_index].value)
         narrated = narrative and ref is not None and kind in _NARRATED and (groups.get("rel") or "the previous").lower().split()[-1] in _ANAPHORIC_RELS

@@ -48,6 +48,13 @@ CASES = [
     ("Passengers were rebooked late Tuesday and early Wednesday, and the airline expects to resume flights next week.", ANCHOR,
      [("late Tuesday", "2009-03-03"), ("early Wednesday", "2009-03-04"), ("next week", "2009-W11")]),
     ("The festival, which ends on Sunday, was moved because the council objected.", ANCHOR, [("Sunday", "2009-03-08")]),
+    # "the following spring" after a year or season named: counted from it, not from an older month
+    ("In January the firm was sold. It learned of the fault in late 2014 and changed supplier the following spring.", dt.date(2016, 2, 18),
+     [("January", "2016-01"), ("late 2014", "2014"), ("the following spring", "2015-SP")]),
+    ("The plant opened in 2003. That summer it flooded, and the following March it closed.", dt.date(2016, 2, 18),
+     [("2003", "2003"), ("That summer", "2003-SU"), ("the following March", "2004-03")]),
+    # a month that names a statistic looks back, whatever noun the statistic has
+    ("June remittance data will be released on Monday.", dt.date(2011, 8, 9), [("June", "2011-06"), ("Monday", "2011-08-15")]),
     # no verb says when, and "for" or "by" points ahead
     ("The forecast gives a 40 percent chance of snow for Tuesday.", ANCHOR, [("Tuesday", "2009-03-10")]),
     ("In September, it announced plans to buy the unit.", dt.date(1989, 10, 30), [("September", "1989-09")]),
