@@ -42,7 +42,7 @@ MOD_WORDS = {
     "EQUAL_OR_MORE": "at least {}",
 }
 
-_DAY_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})|T(MO|AF|EV|NI|DT))?$")
+_DAY_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2})(?::(\d{2}))?|T(MO|AF|EV|NI|DT))?$")  # ("T24": an hour alone)
 _MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR_RE = re.compile(r"^(\d{4})$")
 _DECADE_RE = re.compile(r"^(\d{3})X?$")
@@ -74,7 +74,7 @@ def _plain(value: str) -> str:
         except ValueError:
             return value
         if hh is not None:
-            h, minute = int(hh), int(mm)
+            h, minute = int(hh), int(mm or 0)
             if h == 24:  # ISO 8601's end of the day
                 return f"midnight at the end of {day}"
             clock = f"{(h % 12) or 12}{f':{minute:02d}' if minute else ''}{'am' if h < 12 else 'pm'}"

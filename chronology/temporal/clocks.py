@@ -91,8 +91,9 @@ def r_noon(text, g, ctx):
     # "midnight Friday" ends Friday (ISO 8601's 24:00), and so does a midnight to come ("the strike
     # begins at midnight"); a past midnight with no day named is where the day began
     after = "aft" in g or "aft2" in g  # "shortly after midnight on Sunday": Sunday has begun
-    hour = "12:00" if g["word"].lower() != "midnight" else "24:00" if (named_day or ctx.tense == "future") and not after else "00:00"
+    # (written T24, as TimeML corpora write it: TimeBank's "midnight Friday")
+    hour = "12:00" if g["word"].lower() != "midnight" else "24" if (named_day or ctx.tense == "future") and not after else "00:00"
     base, anchor = _clock_day(g, ctx)
     day = base.isoformat() if base else "XXXX-XX-XX"
-    where = "the end of" if hour == "24:00" else f"{g['word'].lower()} on"
+    where = "the end of" if hour == "24" else f"{g['word'].lower()} on"
     return Resolved("TIME", f"{day}T{hour}", f"{where} {day}", anchor=anchor, anchored=base is not None)

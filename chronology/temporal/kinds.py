@@ -476,7 +476,7 @@ def r_anaphoric(text, g, ctx):
     else:
         shift = 0
     d = base + dt.timedelta(days=shift)
-    pod = next((PARTS_OF_DAY[w] for w in ("morning", "afternoon", "evening", "night") if phrase.endswith(w)), None)
+    pod = next((PARTS_OF_DAY[w] for w in ("morning", "afternoon", "evening", "night") if w in phrase.split()), None)  # ("the night before")
     value = d.isoformat() + (f"T{pod}" if pod else "")
     source = "the time the text last mentioned" if ctx.ref else ctx.anchor_name
     return Resolved("TIME" if pod else "DATE", value, f"{('the day after' if shift > 0 else 'the day before' if shift < 0 else 'the same day as')} {base.isoformat()}, {source}",

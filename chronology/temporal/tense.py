@@ -28,7 +28,10 @@ _PAST = re.compile(
     r"(?:rose|fell|began|came|went|took|made|gave|saw|met|won|sold|bought|paid|led|spent|grew|became|held|brought|"
     r"found|struck|wrote|spoke|chose|drove|flew|ran|sent|built|kept|knew|broke|fought|caught|sought|stood|fled|"
     r"sank|swore|threw|withdrew|froze|slid|sprang|shrank|overtook|undertook|forgot|got)(?!\s+by\b)|"
-    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bstill\s)"
+    # an -ed word after an article, a preposition or a linking verb is an adjective: "to affected
+    # customers", "will stay closed Thursday"
+    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bstill\s)(?<!\bto\s)(?<!\bof\s)(?<!\bfor\s)(?<!\bwith\s)"
+    r"(?<!\bstay\s)(?<!\bstays\s)(?<!\bremain\s)(?<!\bremains\s)(?<!\bkeep\s)(?<!\bkept\s)"
     # "unleaded", "unprecedented", "unidentified": adjectives (but "unveiled", "uncovered": verbs)
     r"(?!un(?!veil|leash|cover|lock|seal|fold|load|pack|ravel|earth|mask|do)[a-z]+ed\b)(?!need|seed|feed|speed|breed|proceed|exceed|succeed|indeed|embed|bed|red|shed|wed|hundred|united|limited|based|related|interested|concerned|used|supposed|expected|scheduled|planned|proposed|slated|extended)[a-z]{2,}ed)\b",
     re.IGNORECASE,

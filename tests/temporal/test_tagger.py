@@ -55,6 +55,12 @@ CASES = [
      [("2003", "2003"), ("That summer", "2003-SU"), ("the following March", "2004-03")]),
     # a month that names a statistic looks back, whatever noun the statistic has
     ("June remittance data will be released on Monday.", dt.date(2011, 8, 9), [("June", "2011-06"), ("Monday", "2011-08-15")]),
+    # an -ed word after a preposition or a linking verb is an adjective, not a past tense
+    ("The bank will write to affected customers Monday. Schools closed Tuesday and will stay closed Thursday.", dt.date(2013, 8, 21),
+     [("Monday", "2013-08-26"), ("Tuesday", "2013-08-20"), ("Thursday", "2013-08-22")]),
+    # "the night before" a named day is a night
+    ("The Mass is on Oct. 16, and trains will run to Rome the night before.", dt.date(2011, 10, 10),
+     [("Oct. 16", "2011-10-16"), ("the night before", "2011-10-15TNI")]),
     # no verb says when, and "for" or "by" points ahead
     ("The forecast gives a 40 percent chance of snow for Tuesday.", ANCHOR, [("Tuesday", "2009-03-10")]),
     ("In September, it announced plans to buy the unit.", dt.date(1989, 10, 30), [("September", "1989-09")]),
@@ -173,7 +179,7 @@ CASES = [
     ("Elections are due this September.", dt.date(1998, 2, 5), [("this September", "1998-09")]),
     ("Slepian was shot on Friday night.", dt.date(1998, 10, 25), [("Friday night", "1998-10-23TNI")]),
     ("The kidnap happened at 10 p.m. Wednesday, police said.", dt.date(1998, 2, 13), [("10 p.m. Wednesday", "1998-02-11T22:00")]),
-    ("The offer expires at midnight Friday.", dt.date(1989, 10, 25), [("midnight Friday", "1989-10-27T24:00")]),
+    ("The offer expires at midnight Friday.", dt.date(1989, 10, 25), [("midnight Friday", "1989-10-27T24")]),
     ("The offer runs until 5 p.m. EST, Nov. 6.", dt.date(1989, 10, 30), [("5 p.m. EST, Nov. 6", "1989-11-06T17:00")]),
     # durations and sets
     ("She spent about 5 1/2 hours in Nairobi.", ANCHOR, [("about 5 1/2 hours", "PT5H30M")]),
