@@ -62,6 +62,9 @@ _STATISTIC_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:(?:employment|unemployment|jobs|payrolls?|retail|trade|inflation|consumer|producer|housing|factory|"
     r"industrial|manufacturing|sales|earnings|trading|(?!(?:the|a|an|its|their|this|that|and|or|when|if|as)\b)[a-z]{4,})\s+)?(?:figures|data|report|survey|statistics|numbers|results|"
     r"earnings|sales|payrolls|reading|index|output|production|orders|inflation|unemployment)\b", re.IGNORECASE)
+# "figures for May", "the index for the second quarter": the period a statistic measures
+_STATISTIC_BEFORE = re.compile(r"\b(?:figures|data|statistics|numbers|report|index|results|reading|inflation|output|sales|payrolls)\s+for\s+(?:the\s+)?$",
+                               re.IGNORECASE)
 # Words of a game's account, and of a business one: a quarter or half among the first and none of
 # the second is a period of play.
 _GAME_WORDS = re.compile(r"\b(?:points?|scored?|scoring|goals?|touchdowns?|field\s+goal|rebounds?|baskets?|three-pointers?|"
@@ -344,7 +347,7 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
         surface = text[start:end]
         kind = _KIND[name]
         tense = tense_of(text, start, end) if kind in _TENSED_KINDS else "none"
-        if kind in ("month", "quarter") and _STATISTIC_AFTER.match(text, end):
+        if kind in ("month", "quarter") and (_STATISTIC_AFTER.match(text, end) or _STATISTIC_BEFORE.search(text, max(0, start - 40), start)):
             tense = "past"  # "will publish November's jobs report": the month reported on has passed
         use_day = kind in ("anaphoric", "clock", "noon", "dawn") or "dir" in groups or (
             kind == "weekday" and (groups.get("rel") or "").lower().startswith("the "))

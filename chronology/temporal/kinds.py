@@ -449,7 +449,8 @@ def r_weekend(text, g, ctx):
     if ctx.dct is None:
         return Resolved("DATE", "XXXX-WXX-WE", "no publication date to count from", anchored=False)
     low = " ".join(g.get("prep", "").lower().split())
-    ahead = low in ("next", "ahead of") or ctx.tense == "future"
+    # "by the weekend", "until the weekend": a deadline still to come unless the clause looks back
+    ahead = low in ("next", "ahead of") or ctx.tense == "future" or (low in ("by", "until") and ctx.tense != "past")
     if low == "this":
         saturday = ctx.dct + dt.timedelta(days=6 - ctx.dct.isoweekday())
     elif ahead:

@@ -18,7 +18,7 @@ _FUTURE = re.compile(
     r"(?:decided|agreed|voted|promised|pledged|vowed|arranged|offered|agreement|decision|deal|bid|proposal|"
     r"hopes?|aims?|wants?|seeks?|prepares|preparing)\s+to(?=\s+[a-z])|expires?|effective|takes?\s+effect|comes?\s+into\s+(?:force|effect)|ahead\s+of|"
     # the present of a scheduled event: "the leaders meet on Thursday", "voters go to the polls Sunday"
-    r"(?:meets?(?!\s+(?:the\s+|its\s+|their\s+|an?\s+(?:\w+\s+)?)?(?:demand|needs?|requirements?|targets?|expectations?|standards?|criteria|conditions?|deadlines?|obligations?|goals?|costs?)\b)|arrives|begins|resumes?|reopens?|closes|starts|ends|(?<!\bthe\s)(?<!\ban\s)(?<!\bits\s)(?:begin|end|start|close|open)\s+(?=on\b|at\b)|runs\s+(?:through|until|till|to)|kicks?\s+off|travels\s+to|flies\s+to|goes?\s+to\s+the\s+polls|"
+    r"(?:meets?(?!\s+(?:the\s+|its\s+|their\s+|an?\s+(?:\w+\s+)?)?(?:demand|needs?|requirements?|targets?|expectations?|standards?|criteria|conditions?|deadlines?|obligations?|goals?|costs?)\b)|turns\s+\d{1,3}\b|arrives|begins|resumes?|reopens?|closes|starts|ends|(?<!\bthe\s)(?<!\ban\s)(?<!\bits\s)(?:begin|end|start|close|open)\s+(?=on\b|at\b)|runs\s+(?:through|until|till|to)|kicks?\s+off|travels\s+to|flies\s+to|goes?\s+to\s+the\s+polls|"
     r"takes\s+office|takes?\s+place|(?:is|are)\s+held|gets?\s+under\s+way|goes?\s+on\s+sale|opens\s+(?:on|at|its|in))(?!\s+(?:by|with)\b))\b",
     re.IGNORECASE,
 )
@@ -89,6 +89,10 @@ _CLAUSE_END = re.compile(r";|,\s+(?:and|but|which|who|where|when|while|as|becaus
                          r"|\s(?:if|unless|because|although|though|whereas|while|when|where|which|who|but)\b", re.IGNORECASE)
 
 
+_RELATIVE_OPEN = re.compile(r",\s+(?:who|which|whose)\b[^,;]*$")
+_COMMA = re.compile(r",")
+
+
 def tense_of(text: str, start: int, end: int) -> str:
     """'past', 'future' or 'none' for the clause around text[start:end]."""
     if _PRESENT_APPOINTMENT.search(text, max(0, start - 40), start):
@@ -119,6 +123,8 @@ def tense_of(text: str, start: int, end: int) -> str:
             if best is None or distance < best[0]:
                 best = (distance, kind)
     clause_end = _CLAUSE_END.search(text, end, right)
+    if _RELATIVE_OPEN.search(text, left, start):  # ", who faces an election in September, has said": the relative clause ends at its comma
+        clause_end = min((c for c in (clause_end, _COMMA.search(text, end, right)) if c is not None), key=lambda c: c.start(), default=None)
     if clause_end is not None:
         right = clause_end.start()
     for pattern, label in ((_FUTURE, "future"), (_PAST, "past")):

@@ -61,6 +61,12 @@ CASES = [
     # "the night before" a named day is a night
     ("The Mass is on Oct. 16, and trains will run to Rome the night before.", dt.date(2011, 10, 10),
      [("Oct. 16", "2011-10-16"), ("the night before", "2011-10-15TNI")]),
+    # a relative clause's own verb decides ("who faces ... in September, has said")
+    ("The president, who faces an election in September, has said little.", dt.date(2011, 6, 9), [("September", "2011-09")]),
+    ("The pope, who turns 84 in April, has kept busy.", dt.date(2011, 2, 21), [("April", "2011-04")]),
+    # a deadline weekend is the coming one; the month a statistic is for has passed
+    ("Crews hoped to have the fire surrounded by the weekend. Sales figures for March will be published on Friday.", dt.date(2010, 4, 7),
+     [("the weekend", "2010-W14-WE"), ("March", "2010-03"), ("Friday", "2010-04-09")]),
     # no verb says when, and "for" or "by" points ahead
     ("The forecast gives a 40 percent chance of snow for Tuesday.", ANCHOR, [("Tuesday", "2009-03-10")]),
     ("In September, it announced plans to buy the unit.", dt.date(1989, 10, 30), [("September", "1989-09")]),
