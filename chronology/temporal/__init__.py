@@ -181,6 +181,8 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
             return False  # the asteroid "2009 TR4": a designation
         if text[end:end + 1] == ":" or text[max(0, start - 1):start] in (":", "-"):
             return False
+        if not groups.get("mod") and _TITLE_BEFORE.search(text, max(0, start - 12), start):
+            return False  # "the Data Protection Act 1998", "Windows Server 2003": part of a name
     if kind == "duration" and (groups.get("unit") or "x")[0].isupper() and (groups.get("num") or "x")[0].isdigit():
         return False  # "60 Minutes", "48 Hours": titles; a length in running text is lower case
     if kind == "duration":
@@ -208,6 +210,8 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
                 and _RATE_BEFORE.search(text, max(0, start - 40), start))
 
 
+# The last word of a statute's or a product's name, which a year completes (no "of" between).
+_TITLE_BEFORE = re.compile(r"(?-i:\b(?:Act|Acts|Regulations|Order|Ordinance|Directive|Rules|Code|Windows|Server|Office|Edition))\s+$")
 _TOKEN = re.compile(r"[a-z]+")
 
 
