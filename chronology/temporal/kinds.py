@@ -498,8 +498,8 @@ def r_weekday(text, g, ctx):
     if ctx.dct is None:
         return Resolved("TIME" if pod else "DATE", f"XXXX-WXX-{wd}" + suffix, "no publication date to count from", anchored=False)
     d = weekday_date(wd, ctx.dct, ctx.tense, rel)
-    # (with no tense cue a weekday is the latest one: news mostly reports what has happened)
-    direction = "relative to" if rel else _direction(ctx) if ctx.tense != "none" else "no tense cue, at or before"
+    # (with no tense cue the nearest, the past winning a near tie: news mostly reports what has happened)
+    direction = "relative to" if rel else _direction(ctx) if ctx.tense != "none" else "no tense cue, nearest (the past on a near tie) to"
     how = f"{rel + ' ' if rel else ''}{weekday_name(wd)}, {direction} {_anchor_words(ctx)}"
     return Resolved("TIME" if pod else "DATE", d.isoformat() + suffix, how, anchor="publication")
 

@@ -238,6 +238,10 @@ def weekday_date(wd: int, dct: dt.date, tense: str, rel: str | None) -> dt.date:
         return dct - dt.timedelta(days=((-delta) % 7) or 7)
     if tense == "future":
         return dct + dt.timedelta(days=delta % 7)
+    if tense == "none" and 0 < delta % 7 <= 2:
+        # no tense cue: the nearest, the past winning a near tie (news reports more than it
+        # forecasts): Saturday in Thursday's paper is two days on, Monday's is three days back
+        return dct + dt.timedelta(days=delta % 7)
     return dct - dt.timedelta(days=(-delta) % 7)
 
 

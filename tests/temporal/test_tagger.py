@@ -67,6 +67,9 @@ CASES = [
     # a deadline weekend is the coming one; the month a statistic is for has passed
     ("Crews hoped to have the fire surrounded by the weekend. Sales figures for March will be published on Friday.", dt.date(2010, 4, 7),
      [("the weekend", "2010-W14-WE"), ("March", "2010-03"), ("Friday", "2010-04-09")]),
+    # no tense cue: the nearest weekday, the past winning a near tie
+    ("The final is Saturday. The semi-final was Monday.", dt.date(2009, 3, 5), [("Saturday", "2009-03-07"), ("Monday", "2009-03-02")]),
+    ("Rovers' game Sunday, and their chairman Tuesday.", dt.date(2009, 3, 5), [("Sunday", "2009-03-01"), ("Tuesday", "2009-03-03")]),
     # no verb says when, and "for" or "by" points ahead
     ("The forecast gives a 40 percent chance of snow for Tuesday.", ANCHOR, [("Tuesday", "2009-03-10")]),
     ("In September, it announced plans to buy the unit.", dt.date(1989, 10, 30), [("September", "1989-09")]),
