@@ -254,8 +254,9 @@ RULES: tuple[Rule, ...] = (
          ("in the morning", "during the afternoon"), words=("morning", "afternoon", "evening"), reach=(20, 15)),
     # "at dawn", "before nightfall": the start or end of the day the text is talking about
     # (on the day written after it: "at dawn on Tuesday", "before dawn yesterday")
-    Rule("dawn", "dawn", rf"\b(?:at|before|after|by|from|until|till|since|around)\s+(?P<x>(?P<edge>dawn|dusk|daybreak|sunrise|sunset|nightfall))\b(?![-\w])"
-         rf"(?:\s+(?P<dword>yesterday|today|tomorrow)\b|{CLOCK_ON_DAY})?",
+    # "at dawn Monday", "at dusk yesterday": one expression, as "6 a.m. Monday" is
+    Rule("dawn", "dawn", rf"\b(?:at|before|after|by|from|until|till|since|around)\s+(?P<x>(?P<edge>dawn|dusk|daybreak|sunrise|sunset|nightfall)\b(?![-\w])"
+         rf"(?:\s+(?P<dword>yesterday|today|tomorrow)\b|{CLOCK_DAY})?)(?:{CLOCK_ON_DAY})?",
          ("at dawn", "before nightfall"), words=("dawn", "dusk", "daybreak", "sunrise", "sunset", "nightfall"), reach=(8, 40)),
     # "by mid afternoon": a part of the day the text is talking about, with where in it
     Rule("mid_pod", "anaphoric", r"\b(?P<phrase>(?:early|late|mid)[\s-]?(?:morning|afternoon|evening))\b(?!\s+(?:yesterday|today|tomorrow|edition|papers?|show|session|trading)\b)",

@@ -275,6 +275,7 @@ CASES = [
     ("The pipeline will be finished by the end of the first quarter.", dt.date(2006, 10, 20), [("the end of the first quarter", "2007-Q1")]),
     ("The deal came after months of talks. The newsletter appears fortnightly.", ANCHOR, [("months", "PXM"), ("fortnightly", "P2W")]),
     ("Police raided the house at dawn.", ANCHOR, [("dawn", "2009-03-06TMO")]),
+    ("Police raided the house at dawn Monday and left at dusk yesterday.", ANCHOR, [("dawn Monday", "2009-03-02TMO"), ("dusk yesterday", "2009-03-05TEV")]),
     ("Iraq goes to the polls on Thursday. The trial resumes on Monday.", ANCHOR, [("Thursday", "2009-03-12"), ("Monday", "2009-03-09")]),
     ("The plant failed to meet demand well into the summer.", ANCHOR, [("the summer", "2008-SU")]),
     ("The blast came at 10:35 a.m. (0735 GMT) Thursday.", ANCHOR, [("10:35 a.m.", "2009-03-05T10:35"), ("0735 GMT", "2009-03-05T07:35"), ("Thursday", "2009-03-05")]),
