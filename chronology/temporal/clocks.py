@@ -71,6 +71,11 @@ def _clock_day(g, ctx) -> tuple[dt.date | None, str]:
         return ctx.dct + dt.timedelta(days={"last night": -1, "yesterday": -1, "tomorrow": 1}.get(word, 0)), "publication"
     if ctx.dct is not None and (g.get("cwd") or g.get("owd") or g.get("pwd")):
         return weekday_date(WEEKDAYS[(g.get("cwd") or g.get("owd") or g["pwd"]).lower()], ctx.dct, ctx.tense, None), "publication"
+    if g.get("cyear"):  # "6:05 PM EDT, Wed March 20, 2013"
+        try:
+            return dt.date(int(g["cyear"]), month_number(g["cmonth"]), int(g["cday"])), "none"
+        except ValueError:
+            return None, "none"
     if ctx.dct is not None and g.get("cmonth"):
         return date_for_day_month(month_number(g["cmonth"]), int(g["cday"]), ctx.dct, ctx.tense), "publication"
     base = ctx.ref or ctx.dct

@@ -50,8 +50,9 @@ SPAN_MOD = r"(?:(?P<mod>early|late|mid|the beginning of|the start of|the end of|
 AMOUNT_MOD = rf"(?:(?P<amod>{_alt([k for k, v in MODS.items() if v not in ('START', 'END', 'MID')])})\s+)"
 ORDINAL = rf"(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_alt(ORDINALS)})"
 # The day a clock time is on, written after it: "10 p.m. Wednesday", "5 p.m. EST, Nov. 9".
-CLOCK_DAY = (rf"(?:,?\s+(?-i:(?P<cwd>{WEEKDAY_FULL})\b"
-             rf"|(?P<cmonth>{MONTH_FULL}|{MONTH_ABBR})\.?\s+(?P<cday>[12]\d|3[01]|0?[1-9])\b(?![,\s]*\d)))")
+# (a web page's stamp: "6:05 PM EDT, Wed March 20, 2013")
+CLOCK_DAY = (rf"(?:,?\s+(?-i:(?P<cwd>{WEEKDAY_FULL})\b(?!,?\s+(?:{MONTH_FULL}|{MONTH_ABBR})\s+\d)"
+             rf"|(?:{WEEKDAY_ANY},?\s+)?(?P<cmonth>{MONTH_FULL}|{MONTH_ABBR})\.?\s+(?P<cday>[12]\d|3[01]|0?[1-9])\b(?:,?\s+(?P<cyear>1[6-9]\d\d|20\d\d)\b)?(?![,\s]*\d)))")
 # Or said after "on", which stays outside the expression: "8.30pm on Sunday" is "8.30pm", on Sunday.
 # ... also past the other end of a range: "between 10pm and 11pm on Saturday".
 CLOCK_ON_DAY = (r"(?=(?:\s+(?:and|or|to|until|-|–)\s+\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.m\.|[ap]m\b))?"

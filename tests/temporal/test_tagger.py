@@ -275,6 +275,8 @@ CASES = [
     ("The pipeline will be finished by the end of the first quarter.", dt.date(2006, 10, 20), [("the end of the first quarter", "2007-Q1")]),
     ("The deal came after months of talks. The newsletter appears fortnightly.", ANCHOR, [("months", "PXM"), ("fortnightly", "P2W")]),
     ("Police raided the house at dawn.", ANCHOR, [("dawn", "2009-03-06TMO")]),
+    ("By Jane Doe, CNN. Updated 6:05 PM EDT, Wed March 20, 2013. Polls close at 5 p.m. Friday, March 22.", dt.date(2013, 3, 21),
+     [("6:05 PM EDT, Wed March 20, 2013", "2013-03-20T18:05"), ("5 p.m. Friday, March 22", "2013-03-22T17:00")]),
     ("Police raided the house at dawn Monday and left at dusk yesterday.", ANCHOR, [("dawn Monday", "2009-03-02TMO"), ("dusk yesterday", "2009-03-05TEV")]),
     ("Iraq goes to the polls on Thursday. The trial resumes on Monday.", ANCHOR, [("Thursday", "2009-03-12"), ("Monday", "2009-03-09")]),
     ("The plant failed to meet demand well into the summer.", ANCHOR, [("the summer", "2008-SU")]),
