@@ -327,6 +327,14 @@ RULES: tuple[Rule, ...] = (
     Rule("duration_plural", "duration",
          r"\b(?:for|within|in|over|after|during|follows|followed|took|spent|lasted)\s+(?P<x>(?:the\s+)?(?P<unit>years|months|weeks|days|decades|centuries|hours))\b(?!\s+(?:of\s+(?:the|his|her|their|its)|old|ago|earlier|later|trading)\b)(?!-)",
          ("for years", "over the years"), words=("years", "months", "weeks", "days", "decades", "centuries", "hours"), reach=(15, 20)),
+    # "hours after the attack", "minutes before takeoff"; "within days or weeks": an unnumbered
+    # length that places an event from another
+    Rule("duration_bare", "duration",
+         r"(?<![\d-]\s)(?<!\bthe\s)(?<!\bof\s)(?<!\bfirst\s)(?<!\bearly\s)(?<![\w-])(?P<x>(?P<unit>minutes|hours|days|weeks|months|years))\s+(?:after|before|later|earlier)\b",
+         ("hours after",), words=("minutes", "hours", "days", "weeks", "months", "years"), reach=(0, 10)),
+    Rule("duration_or", "duration",
+         r"\b(?:within|for|in|after)\s+(?:minutes|hours|days|weeks|months|years)\s+(?:or|and|to)\s+(?P<x>(?P<unit>minutes|hours|days|weeks|months|years))\b",
+         ("within days or weeks",), words=("minutes", "hours", "days", "weeks", "months", "years"), reach=(20, 10)),
     # "the IRA's 8-month-old truce", "a years-old slump": the age of a thing, which TimeML counts as
     # a length (a person's age it does not: "a 17-month-old boy")
     Rule("thing_age", "duration", rf"\b(?P<x>(?:{NUM}-)?(?P<unit>days?|weeks?|months?|years?|decades?|centur(?:y|ies))-old)\s+(?:[a-z]+\s+)?"

@@ -67,6 +67,9 @@ CASES = [
     # a deadline weekend is the coming one; the month a statistic is for has passed
     ("Crews hoped to have the fire surrounded by the weekend. Sales figures for March will be published on Friday.", dt.date(2010, 4, 7),
      [("the weekend", "2010-W14-WE"), ("March", "2010-03"), ("Friday", "2010-04-09")]),
+    # an unnumbered length that places one event from another; the second of "days or weeks"
+    ("Hours after the vote, the engine failed minutes after takeoff; talks may end within days or weeks, and it was weeks in the making.", ANCHOR,
+     [("Hours", "PTXH"), ("minutes", "PTXM"), ("days", "PXD"), ("weeks", "PXW")]),
     # no tense cue: the nearest weekday, the past winning a near tie
     ("The final is Saturday. The semi-final was Monday.", dt.date(2009, 3, 5), [("Saturday", "2009-03-07"), ("Monday", "2009-03-02")]),
     ("Rovers' game Sunday, and their chairman Tuesday.", dt.date(2009, 3, 5), [("Sunday", "2009-03-01"), ("Tuesday", "2009-03-03")]),
