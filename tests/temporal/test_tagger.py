@@ -430,10 +430,10 @@ def test_grammar_checks_itself():
 
 
 _VALUE = re.compile(
-    r"^(?:\d{4}(?:-\d{2}(?:-\d{2}(?:T(?:\d{2}:\d{2}|MO|AF|EV|NI))?)?|-W\d{2}(?:-WE)?|-Q[1-4X]|-H[12]|-(?:SP|SU|FA|WI))?"
+    r"^(?:\d{4}(?:-\d{2}(?:-\d{2}(?:T(?:\d{2}(?::\d{2})?|MO|AF|EV|NI))?)?|-W\d{2}(?:-WE)?|-Q[1-4X]|-H[12]|-(?:SP|SU|FA|WI))?"
     r"|\d{2,3}|XXXX(?:-[\dX]{2}(?:-[\dX]{2}(?:T\w+)?)?|-WXX(?:-\d|-WE)?(?:T\w\w)?|-(?:SP|SU|FA|WI)|-Q[\dX]|-H\d)?"
     r"|XX|XXX|PRESENT_REF|PAST_REF|FUTURE_REF|P(?:T)?[\dX.]+(?:Y|M|W|D|H|S|DE|CE|WE|Q)"
-    r"|XXXX-XX-XXT(?:MO|AF|EV|NI|\d{2}:\d{2}))$"
+    r"|XXXX-XX-XXT(?:MO|AF|EV|NI|\d{2}(?::\d{2})?))$"
 )
 
 
