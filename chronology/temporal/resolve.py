@@ -147,9 +147,11 @@ def duration_value(n: float | None, unit_word: str) -> str:
     if n is not None and letter in ("DE", "CE"):
         # "two decades" = P20Y, "a decade and a half" = P15Y: counted decades and centuries are
         # written in years, which every ISO 8601 reader understands; "decades" (no count) keeps
-        # its own unit (PXDE).
+        # its own unit, written as the TimeML corpora write it: PXE, and PXC for "centuries".
         years = n * (10 if letter == "DE" else 100)
         return f"P{int(years) if float(years).is_integer() else years:g}Y"
+    if n is None and letter in ("DE", "CE"):
+        return "PX" + letter[0].replace("D", "E")
     if n is not None and not float(n).is_integer() and float(n * 2).is_integer() and letter in _HALF_OF:
         # "5 1/2 hours" = PT5H30M: a half written in the next smaller unit, as TIMEX3 values are
         whole = int(n)
