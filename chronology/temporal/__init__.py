@@ -29,7 +29,7 @@ from chronology.temporal.rules import (
     WORDS,
 )
 from chronology.temporal.spoken import duration_words, set_words
-from chronology.temporal.tense import tense_of
+from chronology.temporal.tense import sentence_bounds, tense_of
 
 __all__ = ["tag"]
 
@@ -96,6 +96,19 @@ _LAST_VERB = re.compile(r"\b(?:to|will|would|could|may|might|should|must|can|'ll
 # points from the writing ("last May", "next Friday"): no word, "the", or "the previous/following".
 _NARRATED = {"month", "month_day", "weekday", "season", "holiday"}
 _ANAPHORIC_RELS = {"the", "previous", "following"}
+def _clock_reach(text: str, start: int) -> int:
+    """Where the sentence two before the one at `start` begins: a clock time with no day of its own
+    is on a day named from there on, else on the day of the writing ("the quarter ended Sept. 30"
+    paragraphs back does not make "the market closed at 4 p.m." a September time)."""
+    left, _ = sentence_bounds(text, start, start)
+    for _ in range(_CLOCK_DAY_SENTENCES):
+        if left <= 1:
+            break
+        left, _ = sentence_bounds(text, max(0, left - 2), max(0, left - 2))
+    return left
+
+
+_CLOCK_DAY_SENTENCES = 2
 _COARSE_RELS = {"the following": lambda a, b: b, "the previous": lambda a, b: a, "that": lambda a, b: a + (b - a) / 2}
 _COARSE_UNIT = re.compile(r"(?i)years?$|decades?$|centur(?:y|ies)$")
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")
@@ -358,9 +371,12 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
         # a clock time is on the last day the text named, or else the day of the writing (never on
         # the first of a month the text named: "in February ... at 10 a.m.")
         clock_only_day = kind in ("clock", "noon", "dawn")
-        ctx = Context(dct=dct, ref=(day_ref if clock_only_day else day_ref or ref) if use_day else ref,
+        clock_day, clock_day_index = day_ref, day_ref_index
+        if clock_only_day and day_ref_index is not None and mentions[day_ref_index].start < _clock_reach(text, start):
+            clock_day, clock_day_index = None, None  # named too far back to be the day of this clock time
+        ctx = Context(dct=dct, ref=(clock_day if clock_only_day else day_ref or ref) if use_day else ref,
                       ref_granularity=last_granularity, tense=tense, quarter=quarter, anchor_name=anchor_name)
-        ctx_index = (day_ref_index if day_ref or clock_only_day else ref_index) if use_day else ref_index
+        ctx_index = (clock_day_index if clock_only_day else day_ref_index if day_ref else ref_index) if use_day else ref_index
         if year_ref is not None and _COARSE_UNIT.match(groups.get("unit") or "") and (
                 kind == "rel_unit" or kind == "duration" and (groups.get("dir") or "").lower() == "later"):
             # "up 14% from the previous year", "a decade later": counted from the last date named,

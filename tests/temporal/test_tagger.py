@@ -280,6 +280,11 @@ CASES = [
     ("Police raided the house at dawn.", ANCHOR, [("dawn", "2009-03-06TMO")]),
     ("By Jane Doe, CNN. Updated 6:05 PM EDT, Wed March 20, 2013. Polls close at 5 p.m. Friday, March 22.", dt.date(2013, 3, 21),
      [("6:05 PM EDT, Wed March 20, 2013", "2013-03-20T18:05"), ("5 p.m. Friday, March 22", "2013-03-22T17:00")]),
+    # a clock time is on a day named in its own sentence or the two before, else on the day of the writing
+    ("Net rose in the quarter ended Sept. 30. Sales grew. Costs fell. Margins held. Shares closed at 4 p.m. up 2%.", dt.date(2010, 10, 26),
+     [("the quarter", "2010-Q3"), ("Sept. 30", "2010-09-30"), ("4 p.m.", "2010-10-26T16:00")]),
+    ("The jury met on Sept. 30. It heard two witnesses. It returned its verdict at 4 p.m.", dt.date(2010, 10, 26),
+     [("Sept. 30", "2010-09-30"), ("4 p.m.", "2010-09-30T16:00")]),
     ("Police raided the house at dawn Monday and left at dusk yesterday.", ANCHOR, [("dawn Monday", "2009-03-02TMO"), ("dusk yesterday", "2009-03-05TEV")]),
     ("Iraq goes to the polls on Thursday. The trial resumes on Monday.", ANCHOR, [("Thursday", "2009-03-12"), ("Monday", "2009-03-09")]),
     ("The plant failed to meet demand well into the summer.", ANCHOR, [("the summer", "2008-SU")]),
