@@ -355,12 +355,15 @@ RULES: tuple[Rule, ...] = (
     # "recent months", "the coming weeks": some number of them, before or after the writing
     Rule("recent_span", "duration", r"\b(?:the\s+)?(?:recent|coming)\s+(?P<unit>months|weeks|days|quarters|years)\b(?<!recent\syears)",
          ("recent months", "the recent weeks", "the coming years"), words=("recent", "coming"), reach=(5, 15)),
+    # "in the weeks ahead": TimeBank's "the weeks ahead", an unnumbered length from the writing
+    Rule("ahead_span", "duration", r"\b(?P<x>the\s+(?P<unit>days|weeks|months|years)\s+ahead)\b",
+         ("the weeks ahead",), words=("ahead",), reach=(20, 1)),
     Rule("duration_half", "duration", r"\b(?P<half>half\s+an?\s+(?P<unit>hour|day|year|century|decade))\b", ("half an hour",), words=("half",), reach=(1, 12)),
     Rule("set_every", "set",
          rf"\b(?:every|each)\s+(?:(?P<num>other|\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|few|several|couple\s+of)\s+)?(?P<unit>days?|nights?|weeks?|weekends?|months?|years?|quarters?|hours?|minutes?|seconds?|decades?|mornings?|evenings?|summer|winter|spring|autumn|{WEEKDAY_FULL}s?|(?-i:{MONTH_FULL}))\b(?:\s+(?P<pod>morning|afternoon|evening|night)\b)?",
          ("every day", "each week", "every Monday", "every two years", "each July", "every 15 minutes", "every few years"), words=("every", "each"), reach=(2, 25)),
     # ("the Communist Party daily Granma", "the business daily.": a newspaper)
-    Rule("set_adverb", "set", r"\b(?:(?P<times>once|twice|three\s+times|four\s+times|\d+\s+times)\s+)?(?P<adv>daily|weekly|fortnightly|monthly|annually|yearly|hourly|nightly)\b(?!\s+(?:newspaper|paper|magazine|allowance|rate|average))(?!\s+(?-i:[A-Z]))",
+    Rule("set_adverb", "set", r"\b(?:(?P<times>once|twice|three\s+times|four\s+times|\d+\s+times)[\s-]+)?(?P<adv>daily|weekly|fortnightly|monthly|annually|yearly|hourly|nightly)\b(?!\s+(?:newspaper|paper|magazine|allowance|rate|average))(?!\s+(?-i:[A-Z]))",
          ("daily", "annually", "twice daily"), words=("daily", "weekly", "fortnightly", "monthly", "annually", "yearly", "hourly", "nightly"), reach=(15, 20)),
     Rule("set_times", "set",
          r"\b(?P<times>once|twice|three\s+times|four\s+times|\d+\s+times|(?:\d+|one|two|three|four|five|six|seven)\s+(?:days|nights))[\s-]+(?:a|an|per|each|every)[\s-]+(?P<unit>day|week|month|year|hour|decade|century)\b",
@@ -368,7 +371,7 @@ RULES: tuple[Rule, ...] = (
     Rule("set_per", "set", r"\b(?:a|per)\s+(?P<unit>year|month|week|day)\b(?=\s*[,.;)]|\s+(?:and|for|in|on|to)\b|$)", ("a year", "per month"), words=("year", "month", "week", "day"), reach=(10, 20)),
     Rule("per_annum", "set", r"\bper\s+annum\b", ("per annum",), words=("annum",), reach=(4, 6)),
     # "closed on Sundays": every such weekday
-    Rule("weekday_plural", "set", rf"\b(?P<unit>{WEEKDAY_FULL})(?:s\b(?:\s+(?P<pod>mornings|afternoons|evenings|nights)\b)?|\s+(?P<pod2>mornings|afternoons|evenings|nights)\b)",
+    Rule("weekday_plural", "set", rf"\b(?P<unit>{WEEKDAY_FULL})(?:s\b(?!\s+ago\b)(?:\s+(?P<pod>mornings|afternoons|evenings|nights)\b)?|\s+(?P<pod2>mornings|afternoons|evenings|nights)\b)",
          ("Sundays", "Friday nights", "Sundays mornings"), 0,
          words=WEEKDAY_WORDS + ("mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays"), reach=(1, 20)),
 )

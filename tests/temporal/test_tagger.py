@@ -70,6 +70,8 @@ CASES = [
     # an unnumbered length that places one event from another; the second of "days or weeks"
     ("Hours after the vote, the engine failed minutes after takeoff; talks may end within days or weeks, and it was weeks in the making.", ANCHOR,
      [("Hours", "PTXH"), ("minutes", "PTXM"), ("days", "PXD"), ("weeks", "PXW")]),
+    ("Troops arrive in the weeks ahead; prices are reviewed twice-yearly. It began two Fridays ago.", ANCHOR,
+     [("the weeks ahead", "PXW"), ("twice-yearly", "P1Y")]),
     # no tense cue: the nearest weekday, the past winning a near tie
     ("The final is Saturday. The semi-final was Monday.", dt.date(2009, 3, 5), [("Saturday", "2009-03-07"), ("Monday", "2009-03-02")]),
     ("Rovers' game Sunday, and their chairman Tuesday.", dt.date(2009, 3, 5), [("Sunday", "2009-03-01"), ("Tuesday", "2009-03-03")]),
