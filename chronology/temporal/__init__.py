@@ -43,6 +43,8 @@ _KIND = {r.name: r.kind for r in RULES}
 # "May" is a month only where the text makes it one (a preposition before it or a date after).
 _MAY_CUE = re.compile(r"(?:\b(?:in|of|since|by|until|till|through|from|to|during|early|late|mid|last|next|this|that|each|every|before|after|between|and|or)\s+|mid-"
                       r"|\bthe\s+[a-z]+est\s+)$", re.IGNORECASE)  # ("the warmest March since 1910")
+_DET_BEFORE = re.compile(r"\b(?:the|its|their|a|an)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+(?!(?:of|on|to|for|through|past|against|from|into|in|at|by|and|or|was|were|is|are|will|has|had|would|that|which|who)\b)[a-z]{3,}\b(?!['’])")
 # Function words ending in s that may follow a year; a plural noun after a number marks a count.
 _S_WORDS = {"was", "has", "is", "as", "its", "this", "his", "thus", "plus", "years", "s", "whereas", "does", "always", "perhaps", "unless", "across"}
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
@@ -166,12 +168,15 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
         return False  # "Ramadan rested his shooters in the final quarter": a game's quarter (or half)
     if (kind == "month" or kind == "month_day") and not groups.get("rel"):
         month = groups.get("month") or ""
-        if month == "May" and kind == "month" and not groups.get("mod") and not _MAY_CUE.search(text[max(0, start - 12):start]):
+        # "the March accession", "the May election": a month before the noun it dates
+        before_noun = month in ("May", "March") and kind == "month" and _DET_BEFORE.search(text, max(0, start - 8), start) \
+            and _NOUN_AFTER.match(text, end)
+        if month == "May" and kind == "month" and not groups.get("mod") and not _MAY_CUE.search(text[max(0, start - 12):start]) and not before_noun:
             return False
         if month.rstrip(".") in ("Mar", "Jan", "Dec", "Sep", "Sept", "Jun", "Jul", "Aug", "Oct", "Nov", "Feb", "Apr") and kind == "month":
             return False  # bare abbreviations are too often names and words
         if month == "March" and kind == "month" and not groups.get("mod") and not _MAY_CUE.search(text[max(0, start - 12):start]) \
-                and text[max(0, start - 4):start].lower() != "for ":  # "set for March" (but "voted for May" is a person)
+                and text[max(0, start - 4):start].lower() != "for " and not before_noun:  # "set for March" (but "voted for May" is a person)
             return False  # "March" the verb or the noun, unless a preposition makes it the month
     if kind == "day_word" and groups.get("word") == "Today" and (
             _TODAY_NAME.search(text, max(0, start - 4), min(len(text), end + 12)) or _NAME_BEFORE.search(text, max(0, start - 30), start)):

@@ -356,6 +356,8 @@ CASES = [
     ("The case is for today's youth what the blockade was. I would choose the people of tomorrow.", ANCHOR, []),
     ("This is VOA Today. Gonzalez said on 60 Minutes that he would stay. They held Spring of Life rallies.", ANCHOR, []),
     ("Today's meeting was cancelled.", ANCHOR, [("Today", "2009-03-06")]),
+    ("The March accession and the May election came first; their March on Washington came later.", dt.date(1999, 3, 12),
+     [("March", "1999-03"), ("May", "1998-05")]),
     ("He admitted fraud under the Fraud Act 2006 through a flaw in Windows Server 2003.", ANCHOR, []),
     ("The Communist Party daily Granma said so, and the business daily.", ANCHOR, []),
     ("The China Daily said so; the national daily said more, Business Weekly reported.", ANCHOR, []),
