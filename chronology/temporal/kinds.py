@@ -532,7 +532,9 @@ def r_duration(text, g, ctx):
         return r_ago(text, g, ctx)
     if g.get("half"):
         unit = g["unit"].lower()
-        value = {"hour": "PT30M", "day": "PT12H", "year": "P6M", "decade": "P5Y", "century": "P50Y"}[unit]
+        halves = {"hour": "PT30M", "day": "PT12H", "year": "P6M", "decade": "P5Y", "century": "P50Y"}
+        quarters = {"hour": "PT15M", "day": "PT6H", "year": "P3M", "decade": "P30M", "century": "P25Y"}
+        value = (quarters if (g.get("part") or "").lower() == "quarter" else halves)[unit]
         return Resolved("DURATION", value, "a length of time")
     # "for years": some number of years; "a day-long meeting": one
     n = number(g.get("num")) if g.get("num") else None if g["unit"].lower().endswith("s") else 1

@@ -142,8 +142,8 @@ def duration_value(n: float | None, unit_word: str) -> str:
     letter, is_time, _ = unit_code(unit_word)
     if unit_word.lower().startswith("fortnight"):  # two weeks: "a fortnight" = P2W
         n = None if n is None else n * 2
-    if letter == "WE":
-        letter = "WE"
+    if letter == "Q":  # ISO 8601 has no quarter unit: "the next three quarters" is P9M, as TimeBank writes it
+        letter, n = "M", None if n is None else n * 3
     if n is not None and letter in ("DE", "CE"):
         # "two decades" = P20Y, "a decade and a half" = P15Y: counted decades and centuries are
         # written in years, which every ISO 8601 reader understands; "decades" (no count) keeps

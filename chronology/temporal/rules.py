@@ -358,7 +358,9 @@ RULES: tuple[Rule, ...] = (
     # "in the weeks ahead": TimeBank's "the weeks ahead", an unnumbered length from the writing
     Rule("ahead_span", "duration", r"\b(?P<x>the\s+(?P<unit>days|weeks|months|years)\s+ahead)\b",
          ("the weeks ahead",), words=("ahead",), reach=(20, 1)),
-    Rule("duration_half", "duration", r"\b(?P<half>half\s+an?\s+(?P<unit>hour|day|year|century|decade))\b", ("half an hour",), words=("half",), reach=(1, 12)),
+    Rule("duration_half", "duration",
+         r"\b(?P<half>(?:(?:the\s+(?:past|last|next)\s+)?an?\s+|the\s+(?:past|last|next)\s+)?(?P<part>half|quarter)(?:[\s-]+an?|[\s-]+of\s+an?)?[\s-]+(?P<unit>hour|day|year|century|decade))\b(?!-)",
+         ("half an hour", "a quarter-century", "the past half century", "a quarter of a century"), words=("half", "quarter"), reach=(20, 20)),
     Rule("set_every", "set",
          rf"\b(?:every|each)\s+(?:(?P<num>other|\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|few|several|couple\s+of)\s+)?(?P<unit>days?|nights?|weeks?|weekends?|months?|years?|quarters?|hours?|minutes?|seconds?|decades?|mornings?|evenings?|summer|winter|spring|autumn|{WEEKDAY_FULL}s?|(?-i:{MONTH_FULL}))\b(?:\s+(?P<pod>morning|afternoon|evening|night)\b)?",
          ("every day", "each week", "every Monday", "every two years", "each July", "every 15 minutes", "every few years"), words=("every", "each"), reach=(2, 25)),

@@ -70,6 +70,9 @@ CASES = [
     # an unnumbered length that places one event from another; the second of "days or weeks"
     ("Hours after the vote, the engine failed minutes after takeoff; talks may end within days or weeks, and it was weeks in the making.", ANCHOR,
      [("Hours", "PTXH"), ("minutes", "PTXM"), ("days", "PXD"), ("weeks", "PXW")]),
+    # quarters as lengths are months (ISO 8601 has no quarter unit); a quarter-century is 25 years
+    ("Losses are spread over the next three quarters, as in recent quarters, after a quarter-century of growth.", dt.date(1989, 10, 20),
+     [("the next three quarters", "P9M"), ("recent quarters", "PXM"), ("a quarter-century", "P25Y")]),
     ("Troops arrive in the weeks ahead; prices are reviewed twice-yearly. It began two Fridays ago.", ANCHOR,
      [("the weeks ahead", "PXW"), ("twice-yearly", "P1Y")]),
     # no tense cue: the nearest weekday, the past winning a near tie
