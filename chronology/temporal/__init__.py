@@ -111,6 +111,7 @@ def _clock_reach(text: str, start: int) -> int:
 
 
 _CLOCK_DAY_SENTENCES = 2
+_APPOSITION = re.compile(r",\s*")
 _COARSE_RELS = {"the following": lambda a, b: b, "the previous": lambda a, b: a, "that": lambda a, b: a + (b - a) / 2}
 _COARSE_UNIT = re.compile(r"(?i)years?$|decades?$|centur(?:y|ies)$")
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")
@@ -388,6 +389,9 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
             # a year included ("in 1999"), not only the last day or month ("a year earlier" in a
             # report compares with the period reported, and keeps its own anchor)
             ctx, ctx_index = replace(ctx, ref=year_ref), year_ref_index
+        if kind == "anaphoric" and mentions and mentions[-1].granularity == Granularity.DAY and _APPOSITION.fullmatch(text, mentions[-1].end, start):
+            # "on Oct. 12, the day before the crash": the phrase describes the day just named
+            groups = {**groups, "appositive": "1"}
         rel_word = " ".join((groups.get("rel") or "").lower().split())
         if kind in ("season", "month") and rel_word in _COARSE_RELS and year_ref_index is not None \
                 and (ref_index is None or year_ref_index > ref_index) and mentions[year_ref_index].interval is not None:

@@ -58,6 +58,9 @@ CASES = [
     # an -ed word after a preposition or a linking verb is an adjective, not a past tense
     ("The bank will write to affected customers Monday. Schools closed Tuesday and will stay closed Thursday.", dt.date(2013, 8, 21),
      [("Monday", "2013-08-26"), ("Tuesday", "2013-08-20"), ("Thursday", "2013-08-22")]),
+    # "<day>, the day before X": the phrase describes the day just named
+    ("He was last seen Nov. 3, the day before a warrant was issued. The day before, he had called.", dt.date(1989, 11, 20),
+     [("Nov. 3", "1989-11-03"), ("the day before", "1989-11-03"), ("The day before", "1989-11-02")]),
     # "the night before" a named day is a night
     ("The Mass is on Oct. 16, and trains will run to Rome the night before.", dt.date(2011, 10, 10),
      [("Oct. 16", "2011-10-16"), ("the night before", "2011-10-15TNI")]),
