@@ -471,8 +471,10 @@ def r_anaphoric(text, g, ctx):
         return Resolved("DATE", "XXXX-XX-XX", "nothing earlier in the text to count from", anchored=False)
     words = set(phrase.split())  # whole words: "that afternoon" holds "after" but means the same day
     if g.get("appositive") and ctx.ref and words & {"following", "next", "after", "previous", "preceding", "before"}:
-        value = ctx.ref.isoformat()  # ("6 May, that afternoon" is 6 May's afternoon, as it would be anyway)
-        return Resolved("DATE", value, f"{value}, the day just named, which it describes", anchor="mention")
+        # ("6 May, that afternoon" is 6 May's afternoon, as it would be anyway)
+        pod = next((PARTS_OF_DAY[w] for w in ("morning", "afternoon", "evening", "night") if w in words), None)
+        value = ctx.ref.isoformat() + (f"T{pod}" if pod else "")
+        return Resolved("TIME" if pod else "DATE", value, f"{ctx.ref.isoformat()}, the day just named, which it describes", anchor="mention")
     if words & {"following", "next", "after"}:
         shift = 1
     elif words & {"previous", "preceding", "before"}:
