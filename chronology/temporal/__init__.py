@@ -165,6 +165,8 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
             text[max(0, start - 4):start].lower() == "the " and _NAME_AFTER_DAY.match(text, end) and not _MONTH_AFTER.match(text, end)
             or text[max(0, start - 5):start] == "Good "):
         return False  # "the Sunday Times", "the Good Friday Agreement": names (but "said Friday Mr Smith was held")
+    if kind == "sport_season" and not _is_game(text, start, end):
+        return False  # "this season's fashions", "the flu this season": not a sports season
     if (kind in ("quarter", "half") or (groups.get("unit") or "").lower().startswith("quarter")) and not groups.get("year") and _is_game(text, start, end):
         return False  # "Ramadan rested his shooters in the final quarter": a game's quarter (or half)
     if (kind == "month" or kind == "month_day") and not groups.get("rel"):

@@ -161,3 +161,14 @@ def r_half(text, g, ctx):
     elif "next year" in tail:
         year += 1
     return Resolved("DATE", f"{year:04d}-H{h}", f"half {h}, year from {_anchor_words(ctx)}", anchor="publication")
+
+
+def r_sport_season(text, g, ctx):
+    """'this season', 'last season' in a game's account: the year of the writing, or the one
+    before or after (a season across two years goes by the year it is in at the writing)."""
+    rel = g["rel"].lower()
+    if ctx.dct is None:
+        return Resolved("DATE", "XXXX", "no publication date to count from", anchored=False)
+    year = ctx.dct.year + {"last": -1, "next": 1}.get(rel, 0)
+    return Resolved("DATE", f"{year:04d}", f"{rel} season, the sports season of {_anchor_words(ctx)}" if rel == "this"
+                    else f"{rel} season, counted from {_anchor_words(ctx)}", anchor="publication")

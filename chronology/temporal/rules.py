@@ -355,6 +355,9 @@ RULES: tuple[Rule, ...] = (
     # "recent months", "the coming weeks": some number of them, before or after the writing
     Rule("recent_span", "duration", r"\b(?:the\s+)?(?:recent|coming)\s+(?P<unit>months|weeks|days|quarters|years)\b(?<!recent\syears)",
          ("recent months", "the recent weeks", "the coming years"), words=("recent", "coming"), reach=(5, 15)),
+    # "scored 81 points last season": a sports season, named by the year it is played in (kept
+    # only where the text is a game's account: "this season's fashions" is not one)
+    Rule("sport_season", "sport_season", r"\b(?P<rel>this|last|next)\s+season\b", ("last season",), words=("season",), reach=(5, 1)),
     # "in the weeks ahead": TimeBank's "the weeks ahead", an unnumbered length from the writing
     Rule("ahead_span", "duration", r"\b(?P<x>the\s+(?P<unit>days|weeks|months|years)\s+ahead)\b",
          ("the weeks ahead",), words=("ahead",), reach=(20, 1)),

@@ -78,6 +78,10 @@ CASES = [
      [("the next three quarters", "P9M"), ("recent quarters", "PXM"), ("a quarter-century", "P25Y")]),
     ("Troops arrive in the weeks ahead; prices are reviewed twice-yearly. It began two Fridays ago.", ANCHOR,
      [("the weeks ahead", "PXW"), ("twice-yearly", "P1Y")]),
+    # a sports season in a game's account is the year it is played in; elsewhere "this season" is not one
+    ("City finished 11th last season and he has scored 17 goals this season.", dt.date(2013, 9, 2),
+     [("last season", "2012"), ("this season", "2013")]),
+    ("Flu cases this season are up, the ministry said.", dt.date(2013, 9, 2), []),
     # no tense cue: the nearest weekday, the past winning a near tie
     ("The final is Saturday. The semi-final was Monday.", dt.date(2009, 3, 5), [("Saturday", "2009-03-07"), ("Monday", "2009-03-02")]),
     ("Rovers' game Sunday, and their chairman Tuesday.", dt.date(2009, 3, 5), [("Sunday", "2009-03-01"), ("Tuesday", "2009-03-03")]),
