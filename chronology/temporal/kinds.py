@@ -1,5 +1,6 @@
 """One resolver per kind of recognised expression (the `kind` column of the rule table); those of
-reporting periods (quarters, halves, fiscal years) live in periods.py."""
+reporting periods (quarters, halves, fiscal years) live in periods.py, of days and parts of days
+in days.py, of clock times in clocks.py."""
 
 from __future__ import annotations
 
