@@ -7,6 +7,7 @@ kinds.py (which holds the table of all resolvers)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from chronology.temporal.lexicon import PARTS_OF_DAY, WEEKDAYS
 from chronology.temporal.resolve import (
@@ -93,7 +94,8 @@ def r_anaphoric(text, g, ctx):
     else:
         shift = 0
     d = base + dt.timedelta(days=shift)
-    pod = next((PARTS_OF_DAY[w] for w in ("morning", "afternoon", "evening", "night") if w in phrase.split()), None)  # ("the night before")
+    # ("the night before", "mid-afternoon")
+    pod = next((PARTS_OF_DAY[w] for w in ("morning", "afternoon", "evening", "night") if re.search(rf"\b{w}\b", phrase)), None)
     value = d.isoformat() + (f"T{pod}" if pod else "")
     source = "the time the text last mentioned" if ctx.ref else ctx.anchor_name
     return Resolved("TIME" if pod else "DATE", value, f"{('the day after' if shift > 0 else 'the day before' if shift < 0 else 'the same day as')} {base.isoformat()}, {source}",

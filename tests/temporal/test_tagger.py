@@ -290,6 +290,7 @@ CASES = [
     ("The pipeline will be finished by the end of the first quarter.", dt.date(2006, 10, 20), [("the end of the first quarter", "2007-Q1")]),
     ("The deal came after months of talks. The newsletter appears fortnightly.", ANCHOR, [("months", "PXM"), ("fortnightly", "P2W")]),
     ("Police raided the house at dawn.", ANCHOR, [("dawn", "2009-03-06TMO")]),
+    ("Results come by mid-afternoon; families need one day a week together.", ANCHOR, [("mid-afternoon", "2009-03-06TAF"), ("one day a week", "P1W")]),
     ("By Jane Doe, CNN. Updated 6:05 PM EDT, Wed March 20, 2013. Polls close at 5 p.m. Friday, March 22.", dt.date(2013, 3, 21),
      [("6:05 PM EDT, Wed March 20, 2013", "2013-03-20T18:05"), ("5 p.m. Friday, March 22", "2013-03-22T17:00")]),
     # a clock time is on a day named in its own sentence or the two before, else on the day of the writing
