@@ -111,6 +111,7 @@ def _clock_reach(text: str, start: int) -> int:
 
 
 _CLOCK_DAY_SENTENCES = 2
+_CLOCK_QUARTER = re.compile(r"\s+(?:to|past|after|before)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight)\b", re.IGNORECASE)
 _APPOSITION = re.compile(r",\s*")
 _COARSE_RELS = {"the following": lambda a, b: b, "the previous": lambda a, b: a, "that": lambda a, b: a + (b - a) / 2}
 _COARSE_UNIT = re.compile(r"(?i)years?$|decades?$|centur(?:y|ies)$")
@@ -213,6 +214,8 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
             return False  # an age ("aged 17 months"), which TimeML does not annotate
         if num in ("some", "many", "numerous") and unit.startswith("quarter"):
             return False  # "in some quarters": places, not time
+        if unit == "quarter" and num in ("a", "an") and _CLOCK_QUARTER.match(text, end):
+            return False  # "a quarter to five", "a quarter past nine": a clock time, not three months
         if unit == "second" and num in ("a", "an"):
             return False  # "a second" inquiry, not one second
         if num in ("a", "an") and unit in ("day", "week", "month", "year") and text[max(0, start - 6):start].lower().strip() in ("once", "twice", "times"):

@@ -138,6 +138,8 @@ RULES: tuple[Rule, ...] = (
     # "March eighth", said aloud
     Rule("month_day_words", "month_day", rf"\b{WEEKDAY_PREFIX}{MONTH}\s+(?:the\s+)?(?P<dayword>{DAY_WORDS})\b",
          ("March eighth", "June the twenty-first"), 0, words=MONTH_WORDS, reach=(40, 40)),
+    Rule("day_words_month", "month_day", rf"\bthe\s+(?P<dayword>{DAY_WORDS})\s+of\s+{MONTH}\b(?!\s*,?\s*\d)",
+         ("the fifth of March",), 0, words=MONTH_WORDS, reach=(40, 40)),
     Rule("day_month", "month_day", rf"\b{WEEKDAY_PREFIX}(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}\b(?!\s*,?\s*\d)",
          ("5 March", "1 January", "the 8th of December", "Monday 8 December"), 0, words=MONTH_WORDS, reach=(40, 40)),
     Rule("month_rel", "month", rf"\b(?P<rel>(?i:last|this|that|next|this\s+past|this\s+coming|the\s+following|the\s+previous))\s+(?P<month>{MONTH_FULL})\b(?!\s*\d)",

@@ -370,6 +370,8 @@ CASES = [
     ("The March accession and the May election came first; their March on Washington came later.", dt.date(1999, 3, 12),
      [("March", "1999-03"), ("May", "1998-05")]),
     ("He admitted fraud under the Fraud Act 2006 through a flaw in Windows Server 2003.", ANCHOR, []),
+    ("The meeting starts at a quarter to five.", ANCHOR, []),
+    ("It opened on the fifth of March.", ANCHOR, [("the fifth of March", "2009-03-05")]),
     ("The Communist Party daily Granma said so, and the business daily.", ANCHOR, []),
     ("The China Daily said so; the national daily said more, Business Weekly reported.", ANCHOR, []),
 ]
