@@ -11,11 +11,11 @@ import re
 
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|going\s+to|(?:is|are|was|were)\s+(?:due\s+)?to|plans?\s+to|planned\s+to|"
-    r"intends?\s+to|planning\s+to|(?<!been\s)(?P<plan>expected|scheduled|slated|due)|expects?(?:\s+to)?|predicts?|anticipates?|set\s+to|would|'ll|next(?!\s+to\b)|upcoming|"
+    r"intends?\s+to|planning\s+to|(?<!been\s)(?P<plan>expected|scheduled|slated|due)|expects?(?:\s+to)?|predicts?|anticipates?|set\s+to|would(?!\s+(?:not\s+|n't\s+)?have\b)|'ll|next(?!\s+to\b)|upcoming|"
     r"(?:should|could|might|must|can|(?-i:may))(?!\s+(?:not\s+|n't\s+)?have\b)(?<!could(?=\s+not\b))(?!n't)|"
     r"(?P<until>until)|as\s+(?:soon|early)\s+as|"
     # "agreed to purchase it in February": what was decided lies after the deciding
-    r"(?:decided|agreed|voted|promised|pledged|vowed|arranged|offered|agreement|decision|deal|bid|proposal|"
+    r"(?P<decided>decided|agreed|voted|promised|pledged|vowed|arranged|offered)\s+to(?=\s+[a-z])|(?:agreement|decision|deal|bid|proposal|"
     r"hopes?|aims?|wants?|seeks?|prepares|preparing)\s+to(?=\s+[a-z])|expires?|effective|takes?\s+effect|comes?\s+into\s+(?:force|effect)|ahead\s+of|"
     # the present of a scheduled event: "the leaders meet on Thursday", "voters go to the polls Sunday"
     r"(?:meets?(?!\s+(?:the\s+|its\s+|their\s+|an?\s+(?:\w+\s+)?)?(?:demand|needs?|requirements?|targets?|expectations?|standards?|criteria|conditions?|deadlines?|obligations?|goals?|costs?)\b)|turns\s+\d{1,3}\b|arrives|begins|resumes?|reopens?|closes|starts|ends|(?<!\bthe\s)(?<!\ban\s)(?<!\bits\s)(?:begin|end|start|close|open)\s+(?=on\b|at\b)|runs\s+(?:through|until|till|to)|kicks?\s+off|travels\s+to|flies\s+to|goes?\s+to\s+the\s+polls|"
@@ -24,6 +24,8 @@ _FUTURE = re.compile(
 )
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|ago|last|earlier|former|previously|since|"
+    # "would have risen": what would have been, in the past
+    r"(?:would|could|should|might|must)(?:\s+not|n't)?\s+have|"
     # irregular past forms that are not also present forms or common nouns
     r"(?:rose|fell|began|came|went|took|made|gave|saw|met|won|sold|bought|paid|led|spent|grew|became|held|brought|"
     r"found|struck|wrote|spoke|chose|drove|flew|ran|sent|built|kept|knew|broke|fought|caught|sought|stood|fled|"
@@ -37,9 +39,9 @@ _PAST = re.compile(
     re.IGNORECASE,
 )
 # "will be published", "is to be sent": a participle under a future modal looks ahead.
-_FUTURE_PASSIVE = re.compile(r"\b(?:will|shall|would|to|'ll)\s+(?:\w+\s+)?(?:be|have\s+been)\s+$", re.IGNORECASE)
+_FUTURE_PASSIVE = re.compile(r"\b(?:(?:will|shall|to|'ll)\s+(?:\w+\s+)?(?:be|have\s+been)|would\s+(?:\w+\s+)?be)\s+$", re.IGNORECASE)  # (not "would have been")
 # "had been initially scheduled for January 25": a plan made in the past, with an adverb between.
-_PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been|been)\s+(?:\w+ly|first|once)\s+$", re.IGNORECASE)
+_PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been|been)\s+(?:\w+ly|first|once)\s+$|\bhad\s+(?:\w+ly\s+)?$", re.IGNORECASE)  # ("analysts had expected")
 # A full stop after an abbreviation ("8:30 a.m. EST", "Oct. 13", "Mr. Smith") ends no sentence.
 # ("storms were expected to reach the coast late Friday", written on Thursday, still looks ahead)
 _PAST_SCHEDULE = re.compile(r"\b(?:had\s+been|was\s+supposed|were\s+supposed)\s+(?:\w+ly\s+)?(?:due|scheduled|set|expected|slated|supposed)?\s*to\s+$",
@@ -113,6 +115,8 @@ def tense_of(text: str, start: int, end: int) -> str:
                 kind = "future"
             elif label == "future" and m.group("plan") and _PAST_PLAN.search(text, max(left, m.start() - 30), m.start()):
                 kind = "past"
+            elif label == "future" and m.group("decided"):
+                kind = "none"  # "OPEC decided to cut output in October": after the deciding, not the writing
             elif label == "future" and _PAST_SCHEDULE.search(text, max(left, m.start() - 40), m.start()):
                 kind = "past"  # "it had been due to expire Friday": a plan that was, not one to come
             elif label == "future" and m.group("until") and (

@@ -85,6 +85,11 @@ CASES = [
     # no tense cue: the nearest weekday, the past winning a near tie
     ("The final is Saturday. The semi-final was Monday.", dt.date(2009, 3, 5), [("Saturday", "2009-03-07"), ("Monday", "2009-03-02")]),
     ("Rovers' game Sunday, and their chairman Tuesday.", dt.date(2009, 3, 5), [("Sunday", "2009-03-01"), ("Tuesday", "2009-03-03")]),
+    # a past expectation, a counterfactual, a decision: none of them looks ahead of the writing
+    ("Analysts had expected the deficit to narrow in October. Core prices would have risen in September.", dt.date(2006, 12, 12),
+     [("October", "2006-10"), ("September", "2006-09")]),
+    ("OPEC decided to cut output in October; the board agreed to buy it in February.", dt.date(2006, 12, 14),
+     [("October", "2006-10"), ("February", "2007-02")]),
     # no verb says when, and "for" or "by" points ahead
     ("The forecast gives a 40 percent chance of snow for Tuesday.", ANCHOR, [("Tuesday", "2009-03-10")]),
     ("In September, it announced plans to buy the unit.", dt.date(1989, 10, 30), [("September", "1989-09")]),
