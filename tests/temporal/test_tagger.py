@@ -48,6 +48,7 @@ CASES = [
     ("Passengers were rebooked late Tuesday and early Wednesday, and the airline expects to resume flights next week.", ANCHOR,
      [("late Tuesday", "2009-03-03"), ("early Wednesday", "2009-03-04"), ("next week", "2009-W11")]),
     ("The festival, which ends on Sunday, was moved because the council objected.", ANCHOR, [("Sunday", "2009-03-08")]),
+    ("The index lost 5 points to close at 669.18 points on Wednesday.", ANCHOR, [("Wednesday", "2009-03-04")]),
     # "the following spring" after a year or season named: counted from it, not from an older month
     ("In January the firm was sold. It learned of the fault in late 2014 and changed supplier the following spring.", dt.date(2016, 2, 18),
      [("January", "2016-01"), ("late 2014", "2014"), ("the following spring", "2015-SP")]),
