@@ -32,6 +32,7 @@ def r_overnight(text, g, ctx):
     return Resolved("TIME", f"{d.isoformat()}TNI", f"the night {'after' if ahead else 'before'} {_anchor_words(ctx)}", anchor="publication")
 
 
+_PAST_MINUTES = {"half": 30, "quarter": 15, "five": 5, "ten": 10, "twenty": 20, "twenty five": 25}
 _HOUR_WORDS = {w: i for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                                              "eleven", "twelve"), 1)}
 
@@ -41,6 +42,9 @@ def r_clock(text, g, ctx):
         g = {**g, "dword": "today"}
     h = int(g["h"]) if g.get("h") else _HOUR_WORDS[g["hw"].lower()]
     mi = int(g.get("mi") or 0)
+    if g.get("part"):  # "a quarter to five": 4:45; "half past seven": 7:30
+        minutes = _PAST_MINUTES[" ".join(g["part"].lower().replace("-", " ").split()).removeprefix("a ")]
+        h, mi = (h, minutes) if g["dir"].lower() == "past" else ((h - 2) % 12 + 1, 60 - minutes)
     ap = (g.get("ap") or "").lower().replace(".", "") or {"morning": "am", "afternoon": "pm", "evening": "pm"}.get((g.get("apw") or "").lower(), "")
     if g.get("night") and 6 <= h < 12:  # "11 o'clock at night"
         ap = "pm"
