@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 
 _RULE_ORDER = {r.name: i for i, r in enumerate(RULES)}
 # Kinds whose direction (before or after the anchor) the tense of their clause decides.
-_TENSED_KINDS = frozenset({"month", "month_day", "weekday", "season", "quarter", "clock", "noon", "future", "holiday", "weekend",
+_TENSED_KINDS = frozenset({"month", "month_day", "weekday", "season", "quarter", "half", "clock", "noon", "future", "holiday", "weekend",
                            "overnight", "ordinal_day", "week_of", "week_of_month", "dawn"})
 _KIND = {r.name: r.kind for r in RULES}
 # "May" is a month only where the text makes it one (a preposition before it or a date after).
@@ -116,6 +116,7 @@ _APPOSITION = re.compile(r",\s*")
 _COARSE_RELS = {"the following": lambda a, b: b, "the previous": lambda a, b: a, "that": lambda a, b: a + (b - a) / 2}
 _COARSE_UNIT = re.compile(r"(?i)years?$|decades?$|centur(?:y|ies)$")
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")
+_HALF = re.compile(r"\d{4}-H[12]")
 
 
 def _as_date(published) -> dt.date | None:
@@ -368,6 +369,7 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
     day_ref: dt.date | None = None  # the last day the text named: what "the same day" refers to
     day_ref_index: int | None = None
     quarter: tuple[int, int] | None = None  # the reporting quarter the text last named
+    half: tuple[int, int] | None = None  # the reporting half-year the text last named
     last_granularity: str | None = None  # of the last dated mention
     year_ref: dt.date | None = None  # the last date named at any precision down to a year ("in 1999")
     year_ref_index: int | None = None
@@ -386,7 +388,7 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
         if clock_only_day and day_ref_index is not None and mentions[day_ref_index].start < _clock_reach(text, start):
             clock_day, clock_day_index = None, None  # named too far back to be the day of this clock time
         ctx = Context(dct=dct, ref=(clock_day if clock_only_day else day_ref or ref) if use_day else ref,
-                      ref_granularity=last_granularity, tense=tense, quarter=quarter, anchor_name=anchor_name)
+                      ref_granularity=last_granularity, tense=tense, quarter=quarter, half=half, anchor_name=anchor_name)
         ctx_index = (clock_day_index if clock_only_day else day_ref_index if day_ref else ref_index) if use_day else ref_index
         if year_ref is not None and _COARSE_UNIT.match(groups.get("unit") or "") and (
                 kind == "rel_unit" or kind == "duration" and (groups.get("dir") or "").lower() == "later"):
@@ -448,6 +450,10 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
             if not resolved.comparison and (dct is None or _quarter_end(*reported) <= dct):
                 quarter = reported if quarter is None else max(quarter, reported)
             last_granularity = "quarter"
+        elif resolved.type == "DATE" and anchored and _HALF.fullmatch(resolved.value):
+            if not resolved.comparison:  # "first-half profit rose ... from a year earlier": the half reported
+                half = (int(resolved.value[:4]), int(resolved.value[-1]))
+            last_granularity = "half"
         elif resolved.type in ("DATE", "TIME") and granularity not in (Granularity.VAGUE, None):
             last_granularity = granularity.value
         elif resolved.type == "DURATION":

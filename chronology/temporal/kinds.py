@@ -396,6 +396,10 @@ def r_ago(text, g, ctx):
         return Resolved("DURATION", duration_value(n, g["unit"]), "a length of time", mod=mod)
     if base is None:
         return Resolved("DATE", unknown_value(letter), "nothing to count from", mod=mod, anchored=False)
+    if letter == "Y" and n == 1 and sign < 0 and ctx.ref_granularity == "half" and ctx.half and ctx.dct:
+        y, h = ctx.half  # "first-half profit rose 12% from a year earlier"
+        return Resolved("DATE", f"{y - 1:04d}-H{h}", "the same half-year a year before the one the text reports",
+                        anchor="mention", mod=mod, comparison=True)
     if letter == "Y" and n == 1 and sign < 0 and ctx.ref_granularity == "quarter" and ctx.quarter and ctx.dct:
         y, q = ctx.quarter  # "net rose in the third quarter from $5 million a year earlier"
         return Resolved("DATE", f"{y - 1:04d}-Q{q}", "the same quarter a year before the one the text reports",

@@ -118,6 +118,11 @@ def r_period(text, g, ctx):
         return _quarter_ended(g, ctx)
     year_before = bool(g.get("adj") or g.get("ago") or "year-" in rel or rel.startswith(("comparable", "corresponding")))
     q_named = ORDINALS[g["qord"].lower()] if g.get("qord") else None
+    if ctx.half is not None and ctx.ref_granularity == "half" and (g.get("punit") or "").lower() == "period" \
+            and not (g.get("year") or g.get("ry") or q_named):
+        y, h = ctx.half  # "first-half profit ... compared with the same period a year earlier"
+        how = "the same half-year a year before the one the text reports" if year_before else "the half-year the text reports"
+        return Resolved("DATE", f"{y - year_before:04d}-H{h}", how, anchor="mention", comparison=year_before)
     if ctx.dct is None and not g.get("year"):
         return Resolved("DATE", f"XXXX-Q{q_named or 'X'}", "no publication date to count from", anchored=False)
     if g.get("adj") and ctx.quarter is None and ctx.ref_granularity != "quarter":
@@ -159,6 +164,10 @@ def r_half(text, g, ctx):
     if "last year" in tail:
         year -= 1
     elif "next year" in tail:
+        year += 1
+    elif ctx.tense == "past" and ctx.dct < dt.date(year, 6 * h, 30 if h == 1 else 31):
+        year -= 1  # "first-half profit rose", written in February: the latest first half that has ended
+    elif ctx.tense == "future" and ctx.dct > dt.date(year, 6 * h, 30 if h == 1 else 31):
         year += 1
     return Resolved("DATE", f"{year:04d}-H{h}", f"half {h}, year from {_anchor_words(ctx)}", anchor="publication")
 

@@ -38,6 +38,7 @@ class Context:
     ref_granularity: str | None  # of the last dated mention: "quarter" makes "a year ago" a quarter
     tense: str  # past | future | none
     quarter: tuple[int, int] | None = None  # the reporting quarter the text last named (year, q)
+    half: tuple[int, int] | None = None  # the reporting half-year the text last named (year, h)
     anchor_name: str = "the publication date"  # what `dct` is, in explanations (or NARRATIVE_ANCHOR)
     ref_shown: str | None = None  # the value of the mention `ref` comes from ("1999"), for explanations
 

@@ -74,6 +74,9 @@ CASES = [
     # an unnumbered length that places one event from another; the second of "days or weeks"
     ("Hours after the vote, the engine failed minutes after takeoff; talks may end within days or weeks, and it was weeks in the making.", ANCHOR,
      [("Hours", "PTXH"), ("minutes", "PTXM"), ("days", "PXD"), ("weeks", "PXW")]),
+    # a half-year report: the latest half that has ended, and "a year earlier" is the same half before it
+    ("First-half profit rose 12% from a year earlier; sales matched the same period a year earlier.", dt.date(2014, 2, 25),
+     [("First-half", "2013-H1"), ("a year earlier", "2012-H1"), ("the same period a year earlier", "2012-H1")]),
     # quarters as lengths are months (ISO 8601 has no quarter unit); a quarter-century is 25 years
     ("Losses are spread over the next three quarters, as in recent quarters, after a quarter-century of growth.", dt.date(1989, 10, 20),
      [("the next three quarters", "P9M"), ("recent quarters", "PXM"), ("a quarter-century", "P25Y")]),
@@ -292,7 +295,7 @@ CASES = [
     ("Third-quarter net rose. After a flat second quarter, tissue sales grew. Charges hit the year-earlier period.",
      dt.date(1989, 11, 1), [("Third-quarter", "1989-Q3"), ("second quarter", "1989-Q2"), ("the year-earlier period", "1988-Q3")]),
     ("He had worked there for the three previous years.", ANCHOR, [("the three previous years", "P3Y")]),
-    ("First-half profit rose. Rates will fall in the coming months.", ANCHOR, [("First-half", "2009-H1"), ("the coming months", "PXM")]),
+    ("First-half profit rose. Rates will fall in the coming months.", ANCHOR, [("First-half", "2008-H1"), ("the coming months", "PXM")]),
     ("The pipeline will be finished by the end of the first quarter.", dt.date(2006, 10, 20), [("the end of the first quarter", "2007-Q1")]),
     ("The deal came after months of talks. The newsletter appears fortnightly.", ANCHOR, [("months", "PXM"), ("fortnightly", "P2W")]),
     ("Police raided the house at dawn.", ANCHOR, [("dawn", "2009-03-06TMO")]),
