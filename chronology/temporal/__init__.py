@@ -98,6 +98,15 @@ _LAST_VERB = re.compile(r"\b(?:to|will|would|could|may|might|should|must|can|'ll
 # points from the writing ("last May", "next Friday"): no word, "the", or "the previous/following".
 _NARRATED = {"month", "month_day", "weekday", "season", "holiday"}
 _ANAPHORIC_RELS = {"the", "previous", "following"}
+_CLOCK_DAY_SENTENCES = 2  # a clock time's day is named in its sentence or the two before
+_CLOCK_QUARTER = re.compile(r"\s+(?:to|past|after|before)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight)\b", re.IGNORECASE)
+_APPOSITION = re.compile(r",\s*")
+_COARSE_RELS = {"the following": lambda a, b: b, "the previous": lambda a, b: a, "that": lambda a, b: a + (b - a) / 2}
+_COARSE_UNIT = re.compile(r"(?i)years?$|decades?$|centur(?:y|ies)$")
+_QUARTER = re.compile(r"\d{4}-Q[1-4]")
+_HALF = re.compile(r"\d{4}-H[12]")
+
+
 def _clock_reach(text: str, start: int) -> int:
     """Where the sentence two before the one at `start` begins: a clock time with no day of its own
     is on a day named from there on, else on the day of the writing ("the quarter ended Sept. 30"
@@ -108,15 +117,6 @@ def _clock_reach(text: str, start: int) -> int:
             break
         left, _ = sentence_bounds(text, max(0, left - 2), max(0, left - 2))
     return left
-
-
-_CLOCK_DAY_SENTENCES = 2
-_CLOCK_QUARTER = re.compile(r"\s+(?:to|past|after|before)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight)\b", re.IGNORECASE)
-_APPOSITION = re.compile(r",\s*")
-_COARSE_RELS = {"the following": lambda a, b: b, "the previous": lambda a, b: a, "that": lambda a, b: a + (b - a) / 2}
-_COARSE_UNIT = re.compile(r"(?i)years?$|decades?$|centur(?:y|ies)$")
-_QUARTER = re.compile(r"\d{4}-Q[1-4]")
-_HALF = re.compile(r"\d{4}-H[12]")
 
 
 def _as_date(published) -> dt.date | None:
