@@ -122,7 +122,7 @@ def r_period(text, g, ctx):
             and not (g.get("year") or g.get("ry") or q_named):
         y, h = ctx.half  # "first-half profit ... compared with the same period a year earlier"
         how = "the same half-year a year before the one the text reports" if year_before else "the half-year the text reports"
-        return Resolved("DATE", f"{y - year_before:04d}-H{h}", how, anchor="mention", comparison=year_before)
+        return Resolved("DATE", f"{y - (1 if year_before else 0):04d}-H{h}", how, anchor="mention", comparison=year_before)
     if ctx.dct is None and not g.get("year"):
         return Resolved("DATE", f"XXXX-Q{q_named or 'X'}", "no publication date to count from", anchored=False)
     if g.get("adj") and ctx.quarter is None and ctx.ref_granularity != "quarter":
