@@ -300,7 +300,7 @@ def r_future(text, g, ctx):
     return Resolved("DATE", "FUTURE_REF", "a vague time after the writing", anchor="publication" if ctx.dct else "none")
 
 
-_REL_SHIFT = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "before last": -2, "after next": 2}
+_REL_SHIFT = {"this": 0, "current": 0, "last": -1, "past": -1, "this past": -1, "previous": -1, "next": 1, "coming": 1, "before last": -2, "after next": 2}
 
 
 def r_rel_unit(text, g, ctx):

@@ -146,7 +146,7 @@ RULES: tuple[Rule, ...] = (
          ("last May", "this September", "next January", "Last April", "this past March", "the following March"), 0, words=MONTH_WORDS, reach=(40, 40)),
     Rule("month", "month", rf"\b{POINT_MOD}?{MONTH}\b(?!\s*\d)(?!-)", ("December", "early December", "mid-March"), 0, words=MONTH_WORDS, reach=(40, 40)),
     Rule("year", "year",
-         rf"(?<![\d$£€#./-])(?<!\d )\b{POINT_MOD}?(?:(?P<fiscal>fiscal|financial|FY)\s*(?:year\s+)?)?{YEAR}\b{YEAR_END}(?!\s?\d)(?!s\b)(?!'s)",
+         rf"(?<![\d$£€#./-])(?<!\d )\b{POINT_MOD}?(?:(?P<fiscal>fiscal|financial|FY)\s*(?:year\s+)?)?{YEAR}\b{YEAR_END}(?!\s?\d)(?!s\b)(?!(?<=0)['’]s)",  # ("2012's election", not "the 1990's")
          ("2005", "early 2009", "fiscal 1998", "mid-2008"), reach=(40, 8), key=r"(?:1[6-9]|20)\d\d"),
     # "the 2012-13 season", "the 2006/07 financial year": a season or a year that straddles two,
     # named by the year it starts in
@@ -234,7 +234,7 @@ RULES: tuple[Rule, ...] = (
          r"|(?:" + "|".join(rf"(?<=\b{w}\s)" for w in ("will", "would", "could", "might", "may", "can", "shall", "should", "must", "to")) + r")one\s+day(?=\s+[a-z]+\b)(?!\s+(?:and|or|of|in|at|to|for|after|before|later|earlier|ago|off|more)\b))\b",
          ("the future", "the years ahead", "the near term"), words=("future", "coming", "ahead", "term", "soon", "later", "day"), reach=(20, 30)),
     Rule("rel_unit", "rel_unit",
-         r"\b(?:(?P<mod>the\s+(?:end|beginning|start|middle)\s+of)\s+(?=(?:this|last|next|that)\s))?(?P<rel>this|last|next|past|coming|current|previous|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+current|the\s+same|the\s+following|that|the\s+preceding)\s+(?:(?:fiscal|financial|calendar)\s+(?=year))?(?P<unit>week|weekend|fortnight|month|year|decade|century)\b",
+         r"\b(?:(?P<mod>the\s+(?:end|beginning|start|middle)\s+of)\s+(?=(?:this|last|next|that)\s))?(?P<rel>this\s+past|this|last|next|past|coming|current|previous|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+current|the\s+same|the\s+following|that|the\s+preceding)\s+(?:(?:fiscal|financial|calendar)\s+(?=year))?(?P<unit>week|weekend|fortnight|month|year|decade|century)\b",
          ("last month", "next year", "this week", "the past year", "the following week", "that month", "the end of next month",
           "the past fortnight", "the next fiscal year"), words=("week", "weekend", "fortnight", "month", "year", "decade", "century"), reach=(45, 10)),
     # "the year before last", "the week after next": two steps from the writing

@@ -378,6 +378,8 @@ CASES = [
     ("Today's meeting was cancelled.", ANCHOR, [("Today", "2009-03-06")]),
     ("The March accession and the May election came first; their March on Washington came later.", dt.date(1999, 3, 12),
      [("March", "1999-03"), ("May", "1998-05")]),
+    ("2012's election and this past weekend's vote, in the 1990's style.", dt.date(2013, 3, 21),
+     [("2012", "2012"), ("this past weekend", "2013-W11-WE"), ("the 1990's", "199")]),
     ("He admitted fraud under the Fraud Act 2006 through a flaw in Windows Server 2003.", ANCHOR, []),
     ("The meeting starts at a quarter to five; it was half past seven in Baghdad; open from ten to twelve.", ANCHOR,
      [("a quarter to five", "2009-03-06T04:45"), ("half past seven", "2009-03-06T07:30")]),
