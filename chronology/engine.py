@@ -15,6 +15,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import chain, islice
 from typing import Any
@@ -87,26 +88,71 @@ class LocalEngine:
     def __init__(self, workers: int | None = None):
         self.workers = workers or default_workers()
         self._pool: ProcessPoolExecutor | None = None
+        self.restarts = 0  # pools started again after a worker died
 
-    def map(self, fn: Callable, items: Iterable) -> Iterator:
-        """`fn` over `items` (any iterable, consumed lazily), results in input order."""
+    def map(self, fn: Callable, items: Iterable, on_crash: Callable[[Any], Any] | None = None) -> Iterator:
+        """`fn` over `items` (any iterable, consumed lazily), results in input order.
+
+        A worker process that dies (killed for memory, a crash in native code) loses only the item
+        it was running: the pool is started again, the chunks in flight are sent again, and the
+        chunk it died on is run an item at a time, so that only an item that kills its worker
+        twice is given up, as `on_crash(item)` in its place (or a ChronologyError without it).
+        """
         source = iter(items)
         if self.workers <= 1:
             return map(fn, source)
         head = list(islice(source, _POOL_THRESHOLD))
         if len(head) < _POOL_THRESHOLD:
             return map(fn, head)
+        return self._pooled(fn, chain(head, source), on_crash)
+
+    def _pool_now(self) -> ProcessPoolExecutor:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers, initializer=_exit_with_parent, initargs=(os.getpid(),)
             )
-        pool = self._pool
-        return stream(
-            lambda chunk: pool.submit(apply_chunk, fn, chunk),
-            lambda future: future.result(),
-            chain(head, source),
-            self.workers * WINDOW,
-        )
+        return self._pool
+
+    def _restart(self) -> None:
+        """Drop a pool a dead worker has broken; the next submit starts a fresh one."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+        self.restarts += 1
+
+    def _pooled(self, fn: Callable, items: Iterator, on_crash: Callable[[Any], Any] | None) -> Iterator:
+        window = self.workers * WINDOW
+        pending: deque = deque()  # (chunk, future), in input order
+
+        def top_up() -> None:
+            while len(pending) < window:
+                chunk = list(islice(items, CHUNK))
+                if not chunk:
+                    return
+                pending.append((chunk, self._pool_now().submit(apply_chunk, fn, chunk)))
+
+        top_up()
+        while pending:
+            chunk, future = pending.popleft()
+            try:
+                done = future.result()
+            except BrokenProcessPool:
+                # Every future of the pool fails with it, whichever worker died: run this chunk
+                # an item at a time, and send the others again to a fresh pool.
+                self._restart()
+                done = [self._one(fn, item, on_crash) for item in chunk]
+                pending = deque((c, self._pool_now().submit(apply_chunk, fn, c)) for c, _ in pending)
+            top_up()
+            yield from done
+
+    def _one(self, fn: Callable, item: Any, on_crash: Callable[[Any], Any] | None) -> Any:
+        try:
+            return self._pool_now().submit(apply_chunk, fn, [item]).result()[0]
+        except BrokenProcessPool:
+            self._restart()
+            if on_crash is None:
+                raise ChronologyError("a worker process died while analysing a document (killed for memory?)") from None
+            return on_crash(item)
 
     def close(self) -> None:
         if self._pool is not None:
@@ -204,10 +250,24 @@ class DaskEngine:
         except OSError as err:
             raise ChronologyError(f"cannot reach the Dask scheduler {scheduler}: {err}") from None
 
-    def map(self, fn: Callable, items: Iterable) -> Iterator:
-        """`fn` over `items` as tasks on the cluster, chunk by chunk, results in input order."""
+    def map(self, fn: Callable, items: Iterable, on_crash: Callable[[Any], Any] | None = None) -> Iterator:
+        """`fn` over `items` as tasks on the cluster, chunk by chunk, results in input order.
+
+        Dask runs a task again when its worker dies; a chunk it gives up on (KilledWorker) is run
+        an item at a time, and only an item that is given up on alone is lost, as `on_crash(item)`
+        in its place (or a ChronologyError without it)."""
+        from distributed import KilledWorker
+
         client = self.client
         workers = max(1, sum(client.nthreads().values()))
+
+        def one(item):
+            try:
+                return client.submit(apply_chunk, fn, [item], pure=False).result()[0]
+            except KilledWorker:
+                if on_crash is None:
+                    raise ChronologyError("Dask workers kept dying while analysing a document (killed for memory?)") from None
+                return on_crash(item)
 
         def submit(chunk: list):
             refs = None if self.ship else [document_ref(item) for item in chunk]
@@ -219,7 +279,11 @@ class DaskEngine:
 
         def result(handle) -> list:
             future, chunk, refs = handle
-            out = future.result()
+            try:
+                out = future.result()
+            except KilledWorker:
+                self.shipped += len(chunk)
+                return [one(item) for item in chunk]
             if refs is None:
                 return out
             by_path = [k for k, ref in enumerate(refs) if ref is not None]

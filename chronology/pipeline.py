@@ -109,6 +109,14 @@ def analyse_guarded(doc: Document) -> CachedDocument | Warning_:
         )
 
 
+def worker_died(doc: Document) -> Warning_:
+    """The "failed" warning of a document whose analysis killed the worker process running it,
+    twice (the engine runs it again once, alone, before giving it up)."""
+    name = doc.path or doc.id
+    return Warning_(kind=FAILED, path=doc.path,
+                    message=f"{name}: analysis failed, document left out: the worker process running it died (killed for memory?)")
+
+
 def failure_reason(exc: BaseException) -> str:
     """One line: the exception's type and first message line, and the innermost line of
     chronology's own code it came through (what a bug report needs)."""
@@ -215,7 +223,7 @@ def _infer_undated(undated, infos, store: Store, engine, report: BuildReport, ab
         if info.published_window is not None:
             report.inferred.append(info)
             warnings.extend(_inference_warnings(info))
-    for (position, target, digest), result in zip(redo, engine.map(analyse_guarded, [t for _, t, _ in redo])):
+    for (position, target, digest), result in zip(redo, engine.map(analyse_guarded, [t for _, t, _ in redo], on_crash=worker_died)):
         if isinstance(result, Warning_):  # left out: its inference is no longer one of the build's
             report.inferred = [i for i in report.inferred if i.id != target.id]
         else:
@@ -331,7 +339,7 @@ def build(
     # The engine pulls documents as it has room for them; results are written in batches of
     # `batch` documents, one transaction each.
     unsaved: list[tuple[str, CachedDocument]] = []
-    for result in engine.map(analyse_guarded, to_analyse()):
+    for result in engine.map(analyse_guarded, to_analyse(), on_crash=worker_died):
         position, digest, doc_id = sent.popleft()
         if isinstance(result, Warning_):  # a failure is not cached: the next build tries again
             failed.add(doc_id)

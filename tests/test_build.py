@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 
 import jsonschema
@@ -292,6 +293,28 @@ def test_syndicated_copies_cost_no_more_comparisons(seed_build):
     assert four.candidates <= one.candidates + len(mentions)
     assert len(events_four) == len(events_one)
     assert all(len(e.mentions) == 4 * len(o.mentions) for e, o in zip(events_four, events_one))
+
+
+def _dies_on_13(x):
+    if x == 13:
+        os._exit(3)  # a worker killed mid-task: no exception, the process is gone
+    return x * 2
+
+
+def test_local_engine_survives_a_worker_that_dies():
+    """Only the item that kills its worker twice is lost; every other result comes in order."""
+    from chronology.engine import LocalEngine
+    from chronology.errors import ChronologyError
+
+    engine = LocalEngine(workers=2)
+    try:
+        results = list(engine.map(_dies_on_13, range(100), on_crash=lambda x: ("lost", x)))
+        assert results == [("lost", 13) if x == 13 else x * 2 for x in range(100)]
+        assert engine.restarts >= 2  # at least the chunk's death, then the item's alone
+        with pytest.raises(ChronologyError, match="worker process died"):
+            list(engine.map(_dies_on_13, range(100)))
+    finally:
+        engine.close()
 
 
 def test_pool_workers_end_when_a_build_is_killed(tmp_path):

@@ -114,3 +114,29 @@ def test_scheduler_without_dask_engine_is_an_error(tmp_path):
     result = runner.invoke(app, ["build", str(SEEDS / "babyp"), "--out", str(tmp_path), "--scheduler", "tcp://127.0.0.1:1"])
     assert result.exit_code == 1
     assert "Error: --scheduler needs --engine dask" in result.output
+
+
+def _dies_on_13(x):
+    import os
+
+    if x == 13:
+        os._exit(3)  # the worker process is gone mid-task (its nanny starts another)
+    return x * 2
+
+
+@pytest.mark.slow
+def test_dask_engine_survives_a_worker_that_dies():
+    """A task Dask gives up on (KilledWorker) is run an item at a time: only the item that kills
+    its worker alone is lost, every other result comes back in order."""
+    import dask
+
+    from chronology.engine import DaskEngine
+
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):  # give up at the first death
+        engine = DaskEngine(workers=2)
+        try:
+            results = list(engine.map(_dies_on_13, range(40), on_crash=lambda x: ("lost", x)))
+        finally:
+            engine.close()
+    assert results == [("lost", 13) if x == 13 else x * 2 for x in range(40)]
+

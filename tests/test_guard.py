@@ -289,3 +289,37 @@ def test_an_earlier_analysis_of_a_failed_document_does_not_reach_the_timeline(tm
     assert result.exit_code == 0, result.output
     assert len(failed_warnings(chron)) == 1
     assert not any("Shoesmith" in e["title"] for e in chron["events"]), chron["events"]
+
+
+def exit_for(original, when, parent):
+    """`original`, except that the worker process running it dies on the documents `when` picks
+    (a crash in native code, the OOM killer): never in the test's own process."""
+
+    def stage(doc, *args, **kwargs):
+        if when(doc) and os.getpid() != parent:
+            os._exit(9)
+        return original(doc, *args, **kwargs)
+
+    return stage
+
+
+def test_process_pool_a_document_killing_its_worker_is_a_warning(corpus, tmp_path, monkeypatch):
+    """A worker that dies loses only its document: the pool is started again, the chunk run an item
+    at a time, and the document that kills its worker a second time is a "failed" warning."""
+    import multiprocessing
+
+    import chronology.events
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the replaced stage reaches pool workers only when they are forked")
+    monkeypatch.setattr(chronology.events, "extract_events", exit_for(chronology.events.extract_events, is_victim, os.getpid()))
+    result, chron = build(corpus, tmp_path / "out", "--workers", "2")
+    assert result.exit_code == 0, result.output
+    path = f"{corpus}/{VICTIM}"
+    [warning] = failed_warnings(chron)
+    assert warning["path"] == path
+    assert warning["message"] == f"{path}: analysis failed, document left out: the worker process running it died (killed for memory?)"
+    built = sorted(d["path"].removeprefix(f"{corpus}/") for d in chron["documents"])
+    assert built == sorted(p.name for p in (SEEDS / "babyp").iterdir() if p.name != VICTIM)
+    assert chron["events"] and chron["counts"]["skipped"] == 1
+
