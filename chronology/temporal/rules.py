@@ -297,7 +297,7 @@ RULES: tuple[Rule, ...] = (
          r"(?<!\bfrom\s)(?<!\bbetween\s)\b(?P<part>half|(?:a\s+)?quarter|five|ten|twenty|twenty[\s-]five)\s+(?P<dir>past|to)\s+"
          r"(?P<hw>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|people|percent|per|times|points|of)\b)(?:\s+o['’]clock\b)?(?:\s+in\s+the\s+(?P<apw>morning|afternoon|evening))?"
          r"(?:\s+(?P<dword>last\s+night|yesterday|today|tonight|tomorrow)\b)?",
-         ("half past seven", "a quarter to five", "ten past nine in the morning"), words=("past", "to"), reach=(20, 40)),
+         ("half past seven", "a quarter to five", "ten past nine in the morning"), words=("half", "quarter", "five", "ten", "twenty"), reach=(3, 60)),
     # "0735 GMT", "2300 GMT Tuesday": wire copy's universal time, four digits
     Rule("clock_mil", "clock", rf"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC)\b{CLOCK_DAY}?", ("0735 GMT", "2300 GMT Tuesday"), 0, reach=(6, 15), key=r"(?:GMT|UTC)\b"),
     Rule("clock24", "clock", rf"\b(?:(?P<amod>(?i:about|around|approximately|roughly))\s+)?(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?P<tz>GMT|BST|UTC|EST|EDT|CET)\b(?:{CLOCK_ON_DAY})?",
