@@ -47,7 +47,8 @@ def check_mentions(text: str, mentions) -> None:
     ["2009", "199", "19", "2009-03", "2009-03-06", "2008-W45", "2009-W11-5", "2009-W11-WE", "1998-SP", "1997-FA",
      "1997-Q3", "1998-H1", "2009-08-10T23:00", "1998-03-04TMO", "2009-03-06T12:00:30", "2009-03-06T12:00Z",
      "XXXX-12", "XXXX-XX-05", "XXXX-WXX-1", "XXXX-WXX-1TEV", "XXXX-SU", "XXXX-Q4", "19XX", "P3Y", "P1DE", "P1CE",
-     "P1WE", "P3Q", "PT1.5M", "PXY", "PTXM", "P1Y2M10D", "P1DT12H", "PRESENT_REF", "PAST_REF", "FUTURE_REF"],
+     "P1WE", "P3Q", "PXE", "P1E", "PXC", "P2L", "2009-03-06T24", "PT1.5M", "PXY", "PTXM", "P1Y2M10D", "P1DT12H",
+     "PRESENT_REF", "PAST_REF", "FUTURE_REF"],
 )  # fmt: skip
 def test_validator_accepts_timex3_values(value):
     assert timex3_problem(value) is None

@@ -7,7 +7,8 @@ Accepted forms, any digit of a date or time may be an X placeholder:
   parts     YYYY-SP/SU/FA/WI (seasons), YYYY-Q1..Q4, YYYY-H1/H2
   times     a day or week day followed by Thh, Thh:mm, Thh:mm:ss, or TMO/TAF/TEV/TNI/TDT,
             with an optional zone (Z, +hh:mm)
-  durations P followed by amounts of Y M W D DE CE ML Q WE (or X), then T and amounts of H M S
+  durations P followed by amounts of Y M W D DE CE ML Q WE (or X), or E C L (decade, century,
+            millennium, as TimeBank writes them: P1E, PXC, P2L), then T and amounts of H M S
   refs      PRESENT_REF, PAST_REF, FUTURE_REF
 SETs use the duration and date forms (P1D; XXXX-WXX-1 for every Monday).
 """
@@ -29,7 +30,7 @@ TIME = rf"(?P<time>T(?:{CLOCK}|MO|AF|EV|NI|DT)(?:Z|[+-]\d{{2}}(?::?\d{{2}})?)?)"
 # A time of day follows a day or a week (checked after the match: one TIME group only).
 DATE = rf"{YEAR}(?:{MONTH}(?:{DAY})?|{WEEK}|{PART})?{TIME}?|{DECADE}|{CENTURY}"
 AMOUNT = r"(?:\d+(?:\.\d+)?|X+)"
-DURATION = rf"P(?=.)(?:{AMOUNT}(?:DE|CE|ML|WE|Y|M|W|D|Q|H))*(?:T(?:{AMOUNT}[HMS])+)?"
+DURATION = rf"P(?=.)(?:{AMOUNT}(?:DE|CE|ML|WE|Y|M|W|D|Q|H|E|C|L))*(?:T(?:{AMOUNT}[HMS])+)?"
 REF = r"PRESENT_REF|PAST_REF|FUTURE_REF"
 VALUE_RE = re.compile(rf"(?:{DATE}|{DURATION}|{REF})")
 
