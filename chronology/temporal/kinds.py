@@ -32,6 +32,7 @@ from chronology.temporal.lexicon import (
 )
 from chronology.temporal.periods import (
     r_half,
+    r_new_year,
     r_period,
     r_quarter,
     r_sport_season,
@@ -510,5 +511,5 @@ RESOLVERS = {
     "this_pod": r_this_pod, "present": r_present, "past": r_past, "future": r_future,
     "rel_unit": r_rel_unit, "earlier_this": r_earlier_this, "rel_span": r_rel_span,
     "anaphoric": r_anaphoric, "weekday": r_weekday, "clock": r_clock, "noon": r_noon,
-    "week_of": r_week_of, "dawn": r_dawn, "week_of_month": r_week_of_month, "overnight": r_overnight, "ordinal_day": r_ordinal_day, "duration": r_duration, "set": r_set, "period": r_period, "sport_season": r_sport_season, "holiday": r_holiday, "this_year": r_this_year, "year_spoken": r_year_spoken, "weekend": r_weekend,
+    "week_of": r_week_of, "dawn": r_dawn, "week_of_month": r_week_of_month, "overnight": r_overnight, "ordinal_day": r_ordinal_day, "duration": r_duration, "set": r_set, "period": r_period, "sport_season": r_sport_season, "new_year": r_new_year, "holiday": r_holiday, "this_year": r_this_year, "year_spoken": r_year_spoken, "weekend": r_weekend,
 }

@@ -181,3 +181,13 @@ def r_sport_season(text, g, ctx):
     year = ctx.dct.year + {"last": -1, "next": 1}.get(rel, 0)
     return Resolved("DATE", f"{year:04d}", f"{rel} season, the sports season of {_anchor_words(ctx)}" if rel == "this"
                     else f"{rel} season, counted from {_anchor_words(ctx)}", anchor="publication")
+
+
+def r_new_year(text, g, ctx):
+    """'in the new year': the year that begins next, written in its second half; the year just
+    begun, written in its first."""
+    if ctx.dct is None:
+        return Resolved("DATE", "XXXX", "no publication date to count from", anchored=False)
+    year = ctx.dct.year + (1 if ctx.dct.month >= 7 else 0)
+    return Resolved("DATE", f"{year:04d}", f"the year beginning nearest {_anchor_words(ctx)}", anchor="publication")
+

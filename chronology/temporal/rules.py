@@ -197,6 +197,9 @@ RULES: tuple[Rule, ...] = (
          rf"\b(?:the\s+)?(?:{YEAR}|(?P<ry>this|last|next)\s+year's)\s+(?:(?P<qord>first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?P<punit>quarter|period)\b",
          ("the 1988 period", "the 1988 second quarter", "this year's third quarter", "last year's quarter"), words=("quarter", "period"), reach=(40, 5)),
     # "the fiscal year", "the full year", "by year-end": the year of the writing
+    # "talks resume in the new year", written in December: the year about to begin
+    Rule("new_year", "new_year", r"\b(?:in|of|into|until|till|by|after|for|throughout)\s+(?P<x>the\s+new\s+year)\b(?!['’]s\s+(?:eve|day)\b)",
+         ("in the new year",), words=("new",), reach=(20, 15)),
     Rule("this_year", "this_year",
          r"\b(?:the\s+(?P<q>full|current|fiscal|current\s+fiscal|full\s+fiscal|latest\s+fiscal|calendar)\s+year|(?:(?<=\bsince\s)(?P<since>))?(?P<end>year[-\s]end|year['’]s\s+end|the\s+end\s+of\s+(?:the\s+)?year)"
          r"|the\s+(?P<point>start|beginning|middle)\s+of\s+the\s+year)\b(?!['’]s)",

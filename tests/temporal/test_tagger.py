@@ -77,6 +77,8 @@ CASES = [
     # a half-year report: the latest half that has ended, and "a year earlier" is the same half before it
     ("First-half profit rose 12% from a year earlier; sales matched the same period a year earlier.", dt.date(2014, 2, 25),
      [("First-half", "2013-H1"), ("a year earlier", "2012-H1"), ("the same period a year earlier", "2012-H1")]),
+    # "in the new year": the year about to begin (or just begun)
+    ("Talks will resume in the new year; millions celebrated the New Year.", dt.date(2006, 12, 20), [("the new year", "2007")]),
     # quarters as lengths are months (ISO 8601 has no quarter unit); a quarter-century is 25 years
     ("Losses are spread over the next three quarters, as in recent quarters, after a quarter-century of growth.", dt.date(1989, 10, 20),
      [("the next three quarters", "P9M"), ("recent quarters", "PXM"), ("a quarter-century", "P25Y")]),
