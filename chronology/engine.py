@@ -121,29 +121,24 @@ class LocalEngine:
         self.restarts += 1
 
     def _pooled(self, fn: Callable, items: Iterator, on_crash: Callable[[Any], Any] | None) -> Iterator:
-        window = self.workers * WINDOW
-        pending: deque = deque()  # (chunk, future), in input order
+        # A handle is [chunk, future, pool generation]. Every future of a pool fails with it,
+        # whichever worker died: the chunk it surfaces on is run an item at a time, and a chunk
+        # submitted to a pool since dropped is sent again to the fresh one when its turn comes (those
+        # few run one after another: a dead worker is rare).
+        def submit(chunk: list) -> list:
+            return [chunk, self._pool_now().submit(apply_chunk, fn, chunk), self.restarts]
 
-        def top_up() -> None:
-            while len(pending) < window:
-                chunk = list(islice(items, CHUNK))
-                if not chunk:
-                    return
-                pending.append((chunk, self._pool_now().submit(apply_chunk, fn, chunk)))
-
-        top_up()
-        while pending:
-            chunk, future = pending.popleft()
+        def result(handle: list) -> list:
+            chunk, future, generation = handle
+            if generation != self.restarts:
+                future = self._pool_now().submit(apply_chunk, fn, chunk)
             try:
-                done = future.result()
+                return future.result()
             except BrokenProcessPool:
-                # Every future of the pool fails with it, whichever worker died: run this chunk
-                # an item at a time, and send the others again to a fresh pool.
                 self._restart()
-                done = [self._one(fn, item, on_crash) for item in chunk]
-                pending = deque((c, self._pool_now().submit(apply_chunk, fn, c)) for c, _ in pending)
-            top_up()
-            yield from done
+                return [self._one(fn, item, on_crash) for item in chunk]
+
+        return stream(submit, result, items, self.workers * WINDOW)
 
     def _one(self, fn: Callable, item: Any, on_crash: Callable[[Any], Any] | None) -> Any:
         try:
