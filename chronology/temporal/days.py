@@ -82,24 +82,24 @@ def r_anaphoric(text, g, ctx):
     if base is None:
         return Resolved("DATE", "XXXX-XX-XX", "nothing earlier in the text to count from", anchored=False)
     words = set(phrase.split())  # whole words: "that afternoon" holds "after" but means the same day
-    if g.get("appositive") and ctx.ref and words & {"following", "next", "after", "previous", "preceding", "before"}:
-        # ("6 May, that afternoon" is 6 May's afternoon, as it would be anyway)
-        pod = next((PARTS_OF_DAY[w] for w in ("morning", "afternoon", "evening", "night") if w in words), None)
-        value = ctx.ref.isoformat() + (f"T{pod}" if pod else "")
-        return Resolved("TIME" if pod else "DATE", value, f"{ctx.ref.isoformat()}, the day just named, which it describes", anchor="mention")
+    # ("the night before", "mid-afternoon")
+    pod = next((PARTS_OF_DAY[w] for w in ("morning", "afternoon", "evening", "night") if re.search(rf"\b{w}\b", phrase)), None)
     if words & {"following", "next", "after"}:
         shift = 1
     elif words & {"previous", "preceding", "before"}:
         shift = -1
     else:
         shift = 0
+    if shift and g.get("appositive") and ctx.ref:
+        # "Nov. 3, the day before the warrant": the day just named ("6 May, that afternoon" is
+        # 6 May's afternoon anyway)
+        how, shift = f"{ctx.ref.isoformat()}, the day just named, which it describes", 0
+    else:
+        source = "the time the text last mentioned" if ctx.ref else ctx.anchor_name
+        how = f"{('the day after' if shift > 0 else 'the day before' if shift < 0 else 'the same day as')} {base.isoformat()}, {source}"
     d = base + dt.timedelta(days=shift)
-    # ("the night before", "mid-afternoon")
-    pod = next((PARTS_OF_DAY[w] for w in ("morning", "afternoon", "evening", "night") if re.search(rf"\b{w}\b", phrase)), None)
     value = d.isoformat() + (f"T{pod}" if pod else "")
-    source = "the time the text last mentioned" if ctx.ref else ctx.anchor_name
-    return Resolved("TIME" if pod else "DATE", value, f"{('the day after' if shift > 0 else 'the day before' if shift < 0 else 'the same day as')} {base.isoformat()}, {source}",
-                    anchor="mention" if ctx.ref else "publication")
+    return Resolved("TIME" if pod else "DATE", value, how, anchor="mention" if ctx.ref else "publication")
 
 
 def r_weekday(text, g, ctx):
