@@ -52,7 +52,11 @@ _PREV_WORD = re.compile(r"([A-Za-z]+)\s*$")
 _COUNT_BEFORE = {"about", "some", "nearly", "than", "only", "over", "under", "almost", "approximately", "roughly", "around", "least", "number", "page", "section", "article", "no", "flight", "route", "room", "highway", "interstate", "population", "pop"}
 _DETERMINERS = {"the", "its", "their", "his", "her", "this", "that", "our"}
 _MAX_INPUT = 50_000_000
-_RATE_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|dollars?|pounds?|cents?|pence|seats|flights|jobs|barrels|tons?|shares))\s+(?:\w+\s+)?$", re.IGNORECASE)
+# A rate: "a year" right after an amount ("$500 million a year", "300,000 tons of coal a year",
+# "50,000 ships a year", "eight hours a day"); see _is_rate.
+_NUMBER = re.compile(r"[$£€]?\d[\d,.]*%?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+                     r"forty|fifty|hundred|thousand|million|billion|trillion|dozen)s?", re.IGNORECASE)
+_CLAUSE_CUT = re.compile(r".*(?:[;:!?()\"“”]|[.,](?=\s))", re.DOTALL)
 _TODAY_NAME = re.compile(r"USA\s+Today|Today\s+(?:programme|program|show|newspaper)\b")
 # A capitalised word right before, in mid-sentence: "VOA Today", "Psychology Today".
 _NAME_BEFORE = re.compile(r"(?<![.!?\"'“‘]\s)(?<=[a-z,;:] )[A-Z][A-Za-z]+\s+$|(?<=[a-z,;:] )[A-Z]{2,}\s+$")
@@ -221,18 +225,36 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
             return False  # "a second" inquiry, not one second
         if num in ("a", "an") and unit in ("day", "week", "month", "year") and text[max(0, start - 6):start].lower().strip() in ("once", "twice", "times"):
             return False
-        if num in ("a", "an", "per") and not groups.get("dir") and _RATE_BEFORE.search(text, max(0, start - 40), start):
-            return False  # "$500 million a year", "700 seats a week": a rate, not a time
+        if num in ("a", "an", "per") and not groups.get("dir") and unit in _RATE_UNITS and _is_rate(text, start):
+            groups["rate"] = "1"  # "$500 million a year", "700 seats a week": a rate, a recurring time (SET)
         if unit.startswith("quarter") and (num in ("a", "an", "one", "three") and text[end:end + 3].lower() == " of" or "-" in text[start:end] and unit.endswith("s")):
             return False  # "more than a quarter of the market", "three-quarters": a fraction
-    if kind == "set" and groups.get("adv") and (
-            _PAPER_BEFORE.search(text, max(0, start - 40), start) and _PAPER_AFTER.match(text, end)
-            or text[start].isupper() and _NAME_BEFORE.search(text, max(0, start - 30), start)):
-        return False  # "said the business daily.", "the national daily said", "the China Daily": a newspaper
-    # "$500 million a year", "700 seats a week": a rate, not a recurring time
-    # ("1.4 percent every year" says so: a recurrence)
-    return not (kind == "set" and text[start:end].lower().startswith(("a ", "an ", "per "))
-                and _RATE_BEFORE.search(text, max(0, start - 40), start))
+    # "said the business daily.", "the national daily said", "the China Daily": a newspaper
+    return not (kind == "set" and groups.get("adv") and (
+        _PAPER_BEFORE.search(text, max(0, start - 40), start) and _PAPER_AFTER.match(text, end)
+        or text[start].isupper() and _NAME_BEFORE.search(text, max(0, start - 30), start)))
+
+
+_RATE_UNITS = {"hour", "day", "night", "week", "month", "year"}
+
+
+def _is_rate(text: str, start: int) -> bool:
+    """Is the "a year" at `start` a rate: right after an amount ("$6 a month", "20 percent a year"),
+    a plural noun ("50,000 ships a year", "eight hours a day") or "of" and a noun ("300,000 tons of
+    coal a year"), with a number shortly before in the same clause ("spent a year", "in a year" and
+    "the 12 jurors took a day" are lengths)."""
+    window = text[max(0, start - 60):start]
+    cut = _CLAUSE_CUT.match(window)
+    words = (window[cut.end():] if cut else window).split()[-6:]
+    if not words:
+        return False
+    prev = words[-1].lower()
+    if _NUMBER.fullmatch(prev) or prev in ("percent", "cent"):
+        return True
+    plural = prev.endswith("s") and not prev.endswith(("ss", "us", "'s", "’s")) and prev not in _S_WORDS and prev.isalpha()
+    if not (plural or len(words) > 2 and words[-2].lower() == "of"):
+        return False
+    return any(_NUMBER.fullmatch(w) for w in words[:-1])
 
 
 # The last word of a statute's or a product's name, which a year completes (no "of" between).

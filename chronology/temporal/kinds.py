@@ -433,6 +433,8 @@ def r_duration(text, g, ctx):
         g = {**g, "dir": "from now"}
     if g.get("dir"):
         return r_ago(text, g, ctx)
+    if g.get("rate"):  # "$500 million a year", "eight hours a day": so much in every such period
+        return Resolved("SET", duration_value(1, g["unit"]), "a rate: so much in every such period", quant="EVERY")
     if g.get("half"):
         unit = g["unit"].lower()
         halves = {"hour": "PT30M", "day": "PT12H", "year": "P6M", "decade": "P5Y", "century": "P50Y"}

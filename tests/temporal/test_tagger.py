@@ -276,6 +276,12 @@ CASES = [
     ("Growth will be faster in the next fiscal year.", ANCHOR, [("the next fiscal year", "2010")]),
     ("He stressed the 4,000-year history of the country.", ANCHOR, [("4,000-year", "P4000Y")]),
     ("Output will rise 10 percent every year.", ANCHOR, [("every year", "P1Y")]),
+    # a rate after an amount, a plural noun or "of" and a noun is a recurring time; a length elsewhere
+    ("It will save $500 million a year. The mine produces 300,000 tons of coal a year.", ANCHOR, [("a year", "P1Y"), ("a year", "P1Y")]),
+    ("Nurses work 12 hours a day, and 50,000 ships a year use the strait.", ANCHOR, [("12 hours", "PT12H"), ("a day", "P1D"), ("a year", "P1Y")]),
+    ("Rooms cost between $35 and $55 a night; prices rose 3 percent a year.", ANCHOR, [("a night", "P1D"), ("a year", "P1Y")]),
+    ("The 12 jurors took a day to decide. He was jailed for a year, and two men spent a week there.", ANCHOR,
+     [("a day", "P1D"), ("a year", "P1Y"), ("a week", "P1W")]),
     ("Beginning July 1, unleaded petrol will be sold.", ANCHOR, [("July 1", "2009-07-01")]),
     ("Prices rose in February. The dollar was quoted at 125 yen at 10 a.m.", ANCHOR,
      [("February", "2009-02"), ("10 a.m.", "2009-03-06T10:00")]),
@@ -368,7 +374,6 @@ CASES = [
     ("The team won 3-2 after extra time.", ANCHOR, []),
     ("He has been criticised in some quarters.", ANCHOR, []),
     ("More than 2000 people signed.", ANCHOR, []),
-    ("It will save $500 million a year.", ANCHOR, []),
     ("Iraq imports about three-quarters of its food.", ANCHOR, []),
     ("They return him as soon as possible.", ANCHOR, []),
     ("He was taken to hospital and was soon released.", ANCHOR, []),
@@ -443,6 +448,12 @@ def test_mention_carries_interval_granularity_anchor_and_rule():
     assert m.granularity.value == "month"
     assert m.anchor.kind == "publication" and m.anchor.value == "2009-03-06"
     assert m.rule == "month" and m.anchored
+
+
+def test_a_rate_is_a_recurring_time_and_a_length_is_not():
+    rate, length = tag("It saves $500 million a year. He was jailed for a year.", published=ANCHOR)
+    assert (rate.type, rate.value, rate.quant, rate.interval) == ("SET", "P1Y", "EVERY", None)
+    assert (length.type, length.value) == ("DURATION", "P1Y")
 
 
 def test_without_a_publication_date_relative_expressions_stay_unanchored():
