@@ -70,7 +70,7 @@ def _clock_day(g, ctx) -> tuple[dt.date | None, str]:
             return None, "none"
     if ctx.dct is not None and (g.get("omonth") or g.get("omonth2")):
         return date_for_day_month(month_number(g.get("omonth") or g["omonth2"]), int(g.get("oday") or g["oday2"]),
-                                  ctx.dct, ctx.tense), "publication"
+                                  ctx.dct, ctx.tense, WEEKDAYS.get((g.get("owdm") or "").lower())), "publication"
     if ctx.dct is not None and word:
         return ctx.dct + dt.timedelta(days={"last night": -1, "yesterday": -1, "tomorrow": 1}.get(word, 0)), "publication"
     if ctx.dct is not None and (g.get("cwd") or g.get("owd") or g.get("pwd")):
@@ -81,7 +81,8 @@ def _clock_day(g, ctx) -> tuple[dt.date | None, str]:
         except ValueError:
             return None, "none"
     if ctx.dct is not None and g.get("cmonth"):
-        return date_for_day_month(month_number(g["cmonth"]), int(g["cday"]), ctx.dct, ctx.tense), "publication"
+        return date_for_day_month(month_number(g["cmonth"]), int(g["cday"]), ctx.dct, ctx.tense,
+                                  WEEKDAYS.get((g.get("cwdm") or "").lower().rstrip("."))), "publication"
     base = ctx.ref or ctx.dct
     return base, ("mention" if ctx.ref else "publication") if base else "none"
 

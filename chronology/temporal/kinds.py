@@ -101,10 +101,14 @@ def r_month_day(text, g, ctx):
             return None
     if ctx.dct is None:
         return Resolved("DATE", f"XXXX-{month:02d}-{day:02d}", "no publication date to take the year from", anchored=False)
-    d = date_for_day_month(month, day, ctx.dct, ctx.tense)
+    weekday = WEEKDAYS.get((g.get("wd") or "").lower().rstrip("."))
+    d = date_for_day_month(month, day, ctx.dct, ctx.tense, weekday)
     if d is None:
         return None
-    return Resolved("DATE", day_value(d), f"{_direction(ctx)} the anchor {_anchor_words(ctx)}", anchor="publication")
+    how = f"{_direction(ctx)} the anchor {_anchor_words(ctx)}"
+    if weekday is not None and d.isoweekday() == weekday:
+        how += f", in a year whose {g['month']} {day} is a {g['wd'].rstrip('.')}"
+    return Resolved("DATE", day_value(d), how, anchor="publication")
 
 
 def r_week_of(text, g, ctx):

@@ -205,7 +205,10 @@ def year_for_month(month: int, dct: dt.date, tense: str) -> int:
     return dct.year
 
 
-def date_for_day_month(month: int, day: int, dct: dt.date, tense: str) -> dt.date | None:
+def date_for_day_month(month: int, day: int, dct: dt.date, tense: str, weekday: int | None = None) -> dt.date | None:
+    """The year of a day and month written without one: the nearest within two months of `dct`,
+    else the one before or after it as the tense says. A weekday written with it ("Friday, Feb. 18")
+    picks among the years whose day is that weekday, up to seven years back, when any is."""
     def make(y):
         try:
             return dt.date(y, month, day)
@@ -213,6 +216,10 @@ def date_for_day_month(month: int, day: int, dct: dt.date, tense: str) -> dt.dat
             return None
 
     options = [d for d in (make(dct.year - 1), make(dct.year), make(dct.year + 1)) if d]
+    if weekday is not None:
+        named = [d for d in map(make, range(dct.year - _WEEKDAY_YEARS_BACK, dct.year + 2)) if d and d.isoweekday() == weekday]
+        if named and not any(d.isoweekday() == weekday and abs((d - dct).days) <= 60 for d in options):
+            options = named
     if not options:
         return None
     # A day within two months of the writing is the nearest one whatever the tense says: news
@@ -226,7 +233,12 @@ def date_for_day_month(month: int, day: int, dct: dt.date, tense: str) -> dt.dat
     if tense == "future":
         after = [d for d in options if d >= dct]
         return min(after) if after else max(options)
-    return min(options, key=lambda d: abs((d - dct).days))
+    return nearest
+
+
+# How far back a weekday written with a day and month may move its year ("Friday, Feb. 18" in a
+# story of 2006 is 2005's): a day-month-weekday comes round again within six years, or eleven.
+_WEEKDAY_YEARS_BACK = 7
 
 
 def weekday_date(wd: int, dct: dt.date, tense: str, rel: str | None) -> dt.date:

@@ -52,13 +52,13 @@ ORDINAL = rf"(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_alt(ORDINALS)})"
 # The day a clock time is on, written after it: "10 p.m. Wednesday", "5 p.m. EST, Nov. 9".
 # (a web page's stamp: "6:05 PM EDT, Wed March 20, 2013")
 CLOCK_DAY = (rf"(?:,?\s+(?-i:(?P<cwd>{WEEKDAY_FULL})\b(?!,?\s+(?:{MONTH_FULL}|{MONTH_ABBR})\s+\d)"
-             rf"|(?:{WEEKDAY_ANY},?\s+)?(?P<cmonth>{MONTH_FULL}|{MONTH_ABBR})\.?\s+(?P<cday>[12]\d|3[01]|0?[1-9])\b(?:,?\s+(?P<cyear>1[6-9]\d\d|20\d\d)\b)?(?![,\s]*\d)))")
+             rf"|(?:(?P<cwdm>{WEEKDAY_ANY}),?\s+)?(?P<cmonth>{MONTH_FULL}|{MONTH_ABBR})\.?\s+(?P<cday>[12]\d|3[01]|0?[1-9])\b(?:,?\s+(?P<cyear>1[6-9]\d\d|20\d\d)\b)?(?![,\s]*\d)))")
 # Or said after "on", which stays outside the expression: "8.30pm on Sunday" is "8.30pm", on Sunday.
 # ... also past the other end of a range: "between 10pm and 11pm on Saturday".
 CLOCK_ON_DAY = (r"(?=(?:\s+(?:and|or|to|until|-|–)\s+\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.m\.|[ap]m\b))?"
-                rf"(?:\s*\([^()]{{1,20}}\))?\s+on\s+(?-i:(?P<owd>{WEEKDAY_FULL})\b"
+                rf"(?:\s*\([^()]{{1,20}}\))?\s+on\s+(?-i:(?P<owd>{WEEKDAY_FULL})\b(?!,?\s+(?:{MONTH_FULL}|{MONTH_ABBR})\.?\s+\d)"
                 rf"|(?P<oday>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?P<omonth>{MONTH_FULL}|{MONTH_ABBR})\b\.?(?:,?\s+(?P<oyear>1[6-9]\d\d|20\d\d)\b)?"
-                rf"|(?P<omonth2>{MONTH_FULL}|{MONTH_ABBR})\.?\s+(?P<oday2>[12]\d|3[01]|0?[1-9])\b(?:,?\s+(?P<oyear2>1[6-9]\d\d|20\d\d)\b)?))")
+                rf"|(?:(?P<owdm>{WEEKDAY_FULL}),?\s+)?(?P<omonth2>{MONTH_FULL}|{MONTH_ABBR})\.?\s+(?P<oday2>[12]\d|3[01]|0?[1-9])\b(?:,?\s+(?P<oyear2>1[6-9]\d\d|20\d\d)\b)?))")
 # Or after a time zone's reading in brackets: "10:35 a.m. (0735 GMT) Friday" is 10:35 a.m. on Friday.
 CLOCK_PAREN_DAY = rf"(?=\s*\([^()]{{1,20}}\),?\s+(?-i:(?P<pwd>{WEEKDAY_FULL}))\b)"
 # Holidays are proper names: matched with their capitals ("May Day", not "may day").

@@ -80,7 +80,7 @@ _AHEAD_PREP = re.compile(r"\b(?:by|until|till|for)\s+$", re.IGNORECASE)
 
 # "the vote is on Sunday", "elections are set for March": a present that names a time to come.
 _PRESENT_APPOINTMENT = re.compile(
-    r"\b(?:is|are)\s+(?:(?:now\s+)?(?:set|fixed|planned|penciled|pencilled)\s+(?:in\s+)?for\s+|(?:at\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)\s+(?:on\s+)?|on\s+)?$",
+    r"\b(?:is|are)\s+(?:(?:now\s+)?(?:set|fixed|planned|penciled|pencilled)\s+(?:in\s+)?for\s+|(?:at\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)\s+(?:on\s+)?|on\s+|at\s+)?$",
     re.IGNORECASE)  # ("the deadline is 5pm on Friday")
 
 

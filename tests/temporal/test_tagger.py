@@ -35,6 +35,11 @@ CASES = [
     ("The report will be published in December.", ANCHOR, [("December", "2009-12")]),
     ("The inquiry reported on 2 March.", ANCHOR, [("2 March", "2009-03-02")]),
     ("Inspectors must report by 1 December.", dt.date(2008, 11, 13), [("1 December", "2008-12-01")]),
+    # a weekday written with the day picks the year whose day it is (up to seven years back)
+    ("On Friday, Feb. 18, the men met. At about 11 p.m. on Saturday, Feb. 19, they broke in.", dt.date(2006, 11, 22),
+     [("Friday, Feb. 18", "2005-02-18"), ("about 11 p.m.", "2005-02-19T23:00"), ("Saturday, Feb. 19", "2005-02-19")]),
+    ("It happened on Tuesday, March 3. The vote is at 10 a.m. on Monday.", dt.date(2006, 11, 22),
+     [("Tuesday, March 3", "2006-03-03"), ("10 a.m.", "2006-11-27T10:00"), ("Monday", "2006-11-27")]),
     ("He said on Monday that it was wrong.", ANCHOR, [("Monday", "2009-03-02")]),
     ("The council will meet on Monday.", ANCHOR, [("Monday", "2009-03-09")]),
     ("Police said Friday the man was held.", ANCHOR, [("Friday", "2009-03-06")]),
