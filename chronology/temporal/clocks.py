@@ -14,6 +14,7 @@ from chronology.temporal.resolve import (
     date_for_day_month,
     mod_of,
     month_number,
+    number,
     weekday_date,
 )
 
@@ -41,12 +42,14 @@ def r_clock(text, g, ctx):
     if (g.get("this") or "").lower() == "this":  # "10.30 this morning": today's
         g = {**g, "dword": "today"}
     h = int(g["h"]) if g.get("h") else _HOUR_WORDS[g["hw"].lower()]
-    mi = int(g.get("mi") or 0)
+    mi = int(g.get("mi") or (number(g["mw"].lower().replace("oh", "").strip(" -")) if g.get("mw") else 0))
     if g.get("part"):  # "a quarter to five": 4:45; "half past seven": 7:30
         minutes = _PAST_MINUTES[" ".join(g["part"].lower().replace("-", " ").split()).removeprefix("a ")]
         h, mi = (h, minutes) if g["dir"].lower() == "past" else ((h - 2) % 12 + 1, 60 - minutes)
-    ap = (g.get("ap") or "").lower().replace(".", "") or {"morning": "am", "afternoon": "pm", "evening": "pm"}.get((g.get("apw") or "").lower(), "")
-    if g.get("night") and 6 <= h < 12:  # "11 o'clock at night"
+    part = (g.get("apw") or g.get("apw2") or g.get("cpod") or "").lower()
+    ap = (g.get("ap") or "").lower().replace(".", "") or {"morning": "am", "afternoon": "pm", "evening": "pm"}.get(part, "")
+    night = g.get("night") or part == "night" or " ".join((g.get("dword") or "").lower().split()) in ("tonight", "last night")
+    if night and 6 <= h < 12:  # "11 o'clock at night", "ten o'clock tonight", "eight-thirty Saturday night"
         ap = "pm"
     if ap == "pm" and h < 12:
         h += 12

@@ -51,7 +51,7 @@ AMOUNT_MOD = rf"(?:(?P<amod>{_alt([k for k, v in MODS.items() if v not in ('STAR
 ORDINAL = rf"(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_alt(ORDINALS)})"
 # The day a clock time is on, written after it: "10 p.m. Wednesday", "5 p.m. EST, Nov. 9".
 # (a web page's stamp: "6:05 PM EDT, Wed March 20, 2013")
-CLOCK_DAY = (rf"(?:,?\s+(?-i:(?P<cwd>{WEEKDAY_FULL})\b(?!,?\s+(?:{MONTH_FULL}|{MONTH_ABBR})\s+\d)"
+CLOCK_DAY = (rf"(?:,?\s+(?-i:(?P<cwd>{WEEKDAY_FULL})\b(?!,?\s+(?:{MONTH_FULL}|{MONTH_ABBR})\s+\d)(?:\s+(?P<cpod>morning|afternoon|evening|night)\b)?"
              rf"|(?:(?P<cwdm>{WEEKDAY_ANY}),?\s+)?(?P<cmonth>{MONTH_FULL}|{MONTH_ABBR})\.?\s+(?P<cday>[12]\d|3[01]|0?[1-9])\b(?:,?\s+(?P<cyear>1[6-9]\d\d|20\d\d)\b)?(?![,\s]*\d)))")
 # Or said after "on", which stays outside the expression: "8.30pm on Sunday" is "8.30pm", on Sunday.
 # ... also past the other end of a range: "between 10pm and 11pm on Saturday".
@@ -59,6 +59,13 @@ CLOCK_ON_DAY = (r"(?=(?:\s+(?:and|or|to|until|-|–)\s+\d{1,2}(?:[:.]\d\d)?\s*(?
                 rf"(?:\s*\([^()]{{1,20}}\))?\s+on\s+(?-i:(?P<owd>{WEEKDAY_FULL})\b(?!,?\s+(?:{MONTH_FULL}|{MONTH_ABBR})\.?\s+\d)"
                 rf"|(?P<oday>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?P<omonth>{MONTH_FULL}|{MONTH_ABBR})\b\.?(?:,?\s+(?P<oyear>1[6-9]\d\d|20\d\d)\b)?"
                 rf"|(?:(?P<owdm>{WEEKDAY_FULL}),?\s+)?(?P<omonth2>{MONTH_FULL}|{MONTH_ABBR})\.?\s+(?P<oday2>[12]\d|3[01]|0?[1-9])\b(?:,?\s+(?P<oyear2>1[6-9]\d\d|20\d\d)\b)?))")
+# A clock said in words: the hour, and its minutes ("eight-thirty", "nine forty-five", "ten-oh-five").
+_HOURS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_MINUTES = (r"oh[\s-](?:one|two|three|four|five|six|seven|eight|nine)|ten|fifteen|"
+            r"(?:twenty|thirty|forty|fifty)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?")
+# ... which a day or a part of the day must follow for it to be a time ("two-fifteen this afternoon")
+_CLOCK_WORDS_AFTER = (r"\s+(?:at\s+night|in\s+the\s+(?:morning|afternoon|evening)|last\s+night|yesterday|today|tonight|tomorrow|"
+                      rf"this\s+(?:morning|afternoon|evening)|(?-i:{WEEKDAY_FULL}))\b")
 # Or after a time zone's reading in brackets: "10:35 a.m. (0735 GMT) Friday" is 10:35 a.m. on Friday.
 CLOCK_PAREN_DAY = rf"(?=\s*\([^()]{{1,20}}\),?\s+(?-i:(?P<pwd>{WEEKDAY_FULL}))\b)"
 # Holidays are proper names: matched with their capitals ("May Day", not "may day").
@@ -292,9 +299,22 @@ RULES: tuple[Rule, ...] = (
          ("3pm", "10:30 a.m.", "9.15am", "about 9.15am", "11pm last night", "10 p.m. Wednesday", "5 p.m. EST, Nov. 6", "9 a.m. EST Tuesday"), re.IGNORECASE, reach=(25, 35), key=r"(?i:\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b))"),
     Rule("clock_pod", "clock", r"\b(?P<h>1[0-2]|0?[1-9])(?:\s+o['’]clock)?\s+in\s+the\s+(?P<apw>morning|afternoon|evening)\b",
          ("4 in the morning", "2 o'clock in the afternoon"), words=("morning", "afternoon", "evening"), reach=(25, 2)),
-    Rule("clock_words", "clock", r"\b(?P<hw>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock\b(?:\s+in\s+the\s+(?P<apw>morning|afternoon|evening))?"
-         r"(?:\s+(?P<dword>last\s+night|yesterday|today|tonight|tomorrow)\b)?",
-         ("ten o'clock", "four o'clock in the afternoon", "nine o'clock tomorrow"), words=("clock",), reach=(8, 40)),
+    # "ten o'clock", "nine o'clock tomorrow morning", "five o'clock Sunday morning", "ten o'clock at
+    # night", and a spoken reading with its minutes ("about eight-thirty Saturday night", "at
+    # two-fifteen this afternoon") when a day or a part of a day, or "at", says it is a time
+    Rule("clock_words", "clock",
+         rf"\b(?:(?P<amod>about|around|approximately|roughly)\s+)?(?P<hw>{_HOURS})"
+         rf"(?:\s+o['’]clock\b|[\s-](?P<mw>{_MINUTES})\b(?={_CLOCK_WORDS_AFTER}))"
+         r"(?:\s+at\s+(?P<night>night)\b|\s+in\s+the\s+(?P<apw>morning|afternoon|evening)\b)?"
+         rf"(?:\s+(?P<dword>last\s+night|yesterday|today|tonight|tomorrow)\b|\s+(?P<this>this)(?=\s+(?:morning|afternoon|evening)\b)|\s+(?-i:(?P<cwd>{WEEKDAY_FULL}))\b)?"
+         r"(?(apw)|(?:\s+(?P<apw2>morning|afternoon|evening|night)\b)?)",
+         ("ten o'clock", "four o'clock in the afternoon", "nine o'clock tomorrow", "six o'clock tomorrow morning", "ten o'clock at night",
+          "five o'clock Sunday morning", "seven o'clock this morning", "eight-thirty Saturday night", "two-fifteen this afternoon"),
+         words=("clock", "morning", "afternoon", "evening", "night", "tonight", "today", "tomorrow", "yesterday") + WEEKDAY_WORDS, reach=(30, 40)),
+    Rule("clock_words_at", "clock",
+         r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\babout\s)|(?<=\baround\s))"
+         rf"(?P<hw>{_HOURS})[\s-](?P<mw>{_MINUTES})\b(?!\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|people|percent|per|times|points|of|and|or|to)\b|-\w)",
+         (), words=("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"), reach=(8, 25)),
     # "half past seven", "a quarter to five", "ten past nine in the morning": a spoken reading
     Rule("clock_past", "clock",
          r"(?<!\bfrom\s)(?<!\bbetween\s)\b(?P<part>half|(?:a\s+)?quarter|five|ten|twenty|twenty[\s-]five)\s+(?P<dir>past|to)\s+"
@@ -308,7 +328,7 @@ RULES: tuple[Rule, ...] = (
     # "results are due by 14:45", "the polls close at 18:00 on Friday": a 24-hour clock after a
     # preposition (a colon, not a point: "at 14.45" is as often a price)
     Rule("clock_colon", "clock", r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bfrom\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\babout\s)|(?<=\baround\s)|(?<=\bto\s))"
-         rf"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?!\s*(?:[ap]\.?m\b|[ap]\.m\.|GMT|BST|UTC|EST|EDT|CET)|[:.]\d|-\d|\s*(?:percent|%))(?:{CLOCK_ON_DAY})?",
+         rf"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?!\s*(?:[ap]\.?m\b|[ap]\.m\.|GMT|BST|UTC|EST|EDT|CET)|[:.]\d|-\d|\s*(?:percent|%))(?:{CLOCK_DAY}|{CLOCK_ON_DAY})?",
          (), trigger=r"\b(?:at|by|until|till|from|before|after|about|around|to)\s+[012]?\d:[0-5]\d\b"),
     # "14:30 local time", "0800 local time": the local time, without the words that say so
     Rule("clock_local", "clock", r"\b(?P<x>(?P<h>[01]?\d|2[0-3])[:.]?(?P<mi>[0-5]\d))\s+local\s+time\b", ("14:30 local time", "0800 local time"), 0,
@@ -317,7 +337,7 @@ RULES: tuple[Rule, ...] = (
     Rule("clock_hours", "clock", r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bfrom\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\babout\s)|(?<=\baround\s))"
          r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:hours|hrs)\b", (), words=("hours", "hrs"), trigger=r"\d{4}\s*(?:hours|hrs)\b"),
     # "at 9 o'clock", "10.30 this morning": an hour whose half of the day the words give, or none
-    Rule("clock_oclock", "clock", r"\b(?P<h>1[0-2]|0?[1-9])\s+o['’]clock\b(?P<night>\s+at\s+night\b)?", ("9 o'clock", "11 o'clock at night"), words=("clock",), reach=(6, 12)),
+    Rule("clock_oclock", "clock", rf"\b(?P<h>1[0-2]|0?[1-9])\s+o['’]clock\b(?P<night>\s+at\s+night\b)?{CLOCK_DAY}?", ("9 o'clock", "11 o'clock at night", "11 o'clock Monday morning"), words=("clock",), reach=(6, 40)),
     Rule("clock_this_pod", "clock", r"\b(?P<h>1[0-2]|0?[1-9])[:.](?P<mi>[0-5]\d)\s+(?P<this>this|in\s+the)\s+(?P<apw>morning|afternoon|evening)\b",
          ("10.30 this morning", "7:15 in the evening"), words=("morning", "afternoon", "evening"), reach=(20, 2)),
     Rule("noon", "noon", rf"(?<!\bhigh\s)(?:(?<=\bafter\s)(?P<aft>)|(?<=\bpast\s)(?P<aft2>))?\b(?P<word>noon|midday|midnight)\b(?:\s+(?P<dword>yesterday|today|tomorrow)\b|{CLOCK_DAY}|{CLOCK_ON_DAY})?", ("noon", "midnight", "noon Thursday", "midnight Friday", "noon yesterday"), words=("noon", "midday", "midnight"), reach=(10, 30)),

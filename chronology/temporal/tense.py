@@ -40,6 +40,7 @@ _PAST = re.compile(
 )
 # "will be published", "is to be sent": a participle under a future modal looks ahead.
 _FUTURE_PASSIVE = re.compile(r"\b(?:(?:will|shall|to|'ll)\s+(?:\w+\s+)?(?:be|have\s+been)|would\s+(?:\w+\s+)?be)\s+$", re.IGNORECASE)  # (not "would have been")
+_WAS_PLANNED = re.compile(r"\b(?:was|were)\s+$", re.IGNORECASE)
 # "had been initially scheduled for January 25": a plan made in the past, with an adverb between.
 _PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been|been)\s+(?:\w+ly|first|once)\s+$|\bhad\s+(?:\w+ly\s+)?$", re.IGNORECASE)  # ("analysts had expected")
 # A full stop after an abbreviation ("8:30 a.m. EST", "Oct. 13", "Mr. Smith") ends no sentence.
@@ -115,6 +116,8 @@ def tense_of(text: str, start: int, end: int) -> str:
                 kind = "future"
             elif label == "future" and m.group("plan") and _PAST_PLAN.search(text, max(left, m.start() - 30), m.start()):
                 kind = "past"
+            elif label == "future" and m.group("plan") and _WAS_PLANNED.search(text, max(left, m.start() - 6), m.start()):
+                kind = "none"  # "the ferry was due at five o'clock Sunday": planned then, for a time on either side of now
             elif label == "future" and m.group("decided"):
                 kind = "none"  # "OPEC decided to cut output in October": after the deciding, not the writing
             elif label == "future" and _PAST_SCHEDULE.search(text, max(left, m.start() - 40), m.start()):
