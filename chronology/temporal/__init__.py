@@ -221,6 +221,8 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
             return False  # "in some quarters": places, not time
         if unit == "quarter" and num in ("a", "an") and _CLOCK_QUARTER.match(text, end):
             return False  # "a quarter to five", "a quarter past nine": a clock time, not three months
+        if groups.get("unit2") and (unit.rstrip("s"), groups["unit2"].lower().rstrip("s")) not in _COMPOUND_UNITS:
+            return False  # "10 days, 5 weeks": two lengths, not one in two units
         if unit == "second" and num in ("a", "an"):
             return False  # "a second" inquiry, not one second
         if num in ("a", "an") and unit in ("day", "week", "month", "year") and text[max(0, start - 6):start].lower().strip() in ("once", "twice", "times"):
@@ -235,6 +237,7 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
         or text[start].isupper() and _NAME_BEFORE.search(text, max(0, start - 30), start)))
 
 
+_COMPOUND_UNITS = {("hour", "minute"), ("minute", "second"), ("year", "month"), ("month", "week"), ("month", "day"), ("week", "day"), ("day", "hour")}
 _RATE_UNITS = {"hour", "day", "night", "week", "month", "year"}
 
 

@@ -45,6 +45,7 @@ from chronology.temporal.resolve import (
     _direction,
     _ref_words,
     add_units,
+    compound_duration,
     date_for_day_month,
     day_value,
     duration_value,
@@ -439,6 +440,9 @@ def r_duration(text, g, ctx):
         return r_ago(text, g, ctx)
     if g.get("rate"):  # "$500 million a year", "eight hours a day": so much in every such period
         return Resolved("SET", duration_value(1, g["unit"]), "a rate: so much in every such period", quant="EVERY")
+    if g.get("unit2"):  # "1 hour, 12 minutes": PT1H12M
+        return Resolved("DURATION", compound_duration(number(g["num"]), g["unit"], number(g["num2"]), g["unit2"]), "a length of time",
+                        mod=mod_of(g.get("amod")))
     if g.get("half"):
         unit = g["unit"].lower()
         halves = {"hour": "PT30M", "day": "PT12H", "year": "P6M", "decade": "P5Y", "century": "P50Y"}

@@ -25,7 +25,7 @@ NUMBERS = {
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
-    "hundred": 100, "a hundred": 100, "half a": 0.5, "a couple of": 2, "couple of": 2,
+    "hundred": 100, "a hundred": 100, "thousand": 1000, "a thousand": 1000, "half a": 0.5, "a couple of": 2, "couple of": 2,
     "a dozen": 12, "dozen": 12, "another": 1,
 }
 # Quantities that say "some number of": the value keeps an X ("several years" = PXY).

@@ -118,6 +118,10 @@ def number(word: str | None) -> float | None:
         return None
     if w in NUMBERS:
         return NUMBERS[w]
+    head, _, scale = w.rpartition(" ")
+    if scale in ("hundred", "thousand") and head:  # "two thousand", "several hundred"
+        n = number(head)
+        return None if n is None else n * NUMBERS[scale]
     tens, _, ones = w.replace("-", " ").partition(" ")
     if tens in NUMBERS and ones in NUMBERS and NUMBERS[tens] in range(20, 100, 10) and NUMBERS[ones] in range(1, 10):
         return NUMBERS[tens] + NUMBERS[ones]  # "twenty-four"
@@ -160,6 +164,23 @@ def duration_value(n: float | None, unit_word: str) -> str:
         return ("PT" if is_time else "P") + (f"{whole}{letter}" if whole else "") + half
     amount = "X" if n is None else (str(int(n)) if float(n).is_integer() else f"{n:g}")
     return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
+
+
+def compound_duration(n: float, unit: str, n2: float, unit2: str) -> str:
+    """A length in two units, largest first: "1 hour, 12 minutes" = PT1H12M, "two years and three
+    months" = P2Y3M, "a day and six hours" = P1DT6H, "two weeks and three days" = P17D (ISO 8601 does
+    not mix weeks with other units)."""
+    (a, a_time, _), (b, b_time, _) = unit_code(unit), unit_code(unit2)
+    n, n2 = int(n), int(n2)
+    if a == "W":
+        a, n = "D", n * 7
+        if b == "D":
+            return f"P{n + n2}D"
+    if b == "W":
+        b, n2 = "D", n2 * 7
+    if a_time:
+        return f"PT{n}{a}{n2}{b}"
+    return f"P{n}{a}" + (f"T{n2}{b}" if b_time else f"{n2}{b}")
 
 
 _HALF_OF = {"H": "30M", "M": "30S", "Y": "6M", "D": "T12H", "DE": "5Y", "CE": "50Y"}

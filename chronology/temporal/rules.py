@@ -42,7 +42,9 @@ IN_YEAR = rf"(?:(?=\s+in\s+(?P<inyear>1[6-9]\d\d|20\d\d){YEAR_END})|)"  # a look
 NUM_WORDS = _alt([w for w in NUMBERS if w not in ("a", "an")])
 # "twenty-four", "twenty four": a tens word and a ones word (before the plain tens word can win)
 NUM_COMPOUND = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:one|two|three|four|five|six|seven|eight|nine)"
-NUM = rf"(?P<num>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+|\s+1/2|\s*½)?|{NUM_COMPOUND}|{NUM_WORDS}|{_alt(VAGUE_NUMBERS)}|an?)"
+# "two thousand", "several hundred": a count of hundreds or thousands
+NUM_SCALED = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+(?:hundred|thousand)"
+NUM = rf"(?P<num>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+|\s+1/2|\s*½)?|{NUM_SCALED}|{NUM_COMPOUND}|{NUM_WORDS}|{_alt(VAGUE_NUMBERS)}|an?)"
 UNIT = r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
 POINT_MOD = r"(?:(?P<mod>early|late|mid|the beginning of|the start of|the end of|the middle of)[\s-]+)"
 # A decade's or century's halves have no TIMEX3 value of their own: the period, at its start or end.
@@ -356,15 +358,23 @@ RULES: tuple[Rule, ...] = (
     Rule("vague_ago", "duration", r"\b(?P<unit>years|decades|months|weeks|days|centuries)\s+(?P<dir>ago|earlier)\b(?!\s+than\b)",
          ("decades ago", "years earlier"), words=("ago", "earlier"), reach=(10, 8)),
     Rule("duration_plural", "duration",
-         r"\b(?:for|within|in|over|after|during|follows|followed|took|spent|lasted)\s+(?P<x>(?:the\s+)?(?P<unit>years|months|weeks|days|decades|centuries|hours))\b(?!\s+(?:of\s+(?:the|his|her|their|its)|old|ago|earlier|later|trading)\b)(?!-)",
-         ("for years", "over the years"), words=("years", "months", "weeks", "days", "decades", "centuries", "hours"), reach=(15, 20)),
+         r"\b(?:for|within|in|over|after|during|follows|followed|took|spent|lasted)\s+(?P<x>(?:the\s+)?(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes))\b(?!\s+(?:of\s+(?:the|his|her|their|its)|old|ago|earlier|later|trading)\b)(?!-)",
+         ("for years", "over the years", "within minutes"), words=("years", "months", "weeks", "days", "decades", "centuries", "hours", "minutes"), reach=(15, 20)),
+    # "for hundreds of years", "thousands of years": some number of them, a great many
+    Rule("duration_many", "duration", r"\b(?:(?P<amod>nearly|almost|about|over|more\s+than)\s+)?(?:hundreds|thousands|dozens|millions|tens\s+of\s+thousands)\s+of\s+(?P<unit>years|centuries|decades|months|days|hours)\b(?!\s+(?:ago|earlier|later)\b)",
+         ("hundreds of years", "thousands of years"), words=("hundreds", "thousands", "dozens", "millions"), reach=(15, 30)),
+    # "1 hour, 12 minutes", "three years and two months": a length in two units
+    Rule("duration_compound", "duration",
+         rf"\b{AMOUNT_MOD}?(?P<num>\d{{1,3}}|{NUM_COMPOUND}|{NUM_WORDS})[\s-]+(?P<unit>hours?|years?|weeks?|days?|minutes?|months?),?\s+(?:and\s+)?"
+         rf"(?P<num2>\d{{1,2}}|{NUM_COMPOUND}|{NUM_WORDS})[\s-]+(?P<unit2>minutes?|seconds?|months?|weeks?|days?|hours?)\b(?!-)",
+         ("1 hour, 12 minutes", "three years and two months", "2 hours 30 minutes"), words=UNIT_WORDS, reach=(50, 40)),
     # "hours after the attack", "minutes before takeoff"; "within days or weeks": an unnumbered
     # length that places an event from another
     Rule("duration_bare", "duration",
          r"(?<![\d-]\s)(?<!\bthe\s)(?<!\bof\s)(?<!\bfirst\s)(?<!\bearly\s)(?<![\w-])(?P<x>(?P<unit>minutes|hours|days|weeks|months|years))\s+(?:after|before|later|earlier)\b",
          ("hours after",), words=("minutes", "hours", "days", "weeks", "months", "years"), reach=(0, 10)),
     Rule("duration_or", "duration",
-         r"\b(?:within|for|in|after)\s+(?:minutes|hours|days|weeks|months|years)\s+(?:or|and|to)\s+(?P<x>(?P<unit>minutes|hours|days|weeks|months|years))\b",
+         r"\b(?:within|for|in|after)\s+(?:minutes|hours|days|weeks|months|years)\s+(?:or|and|to)\s+(?:even\s+|perhaps\s+|possibly\s+|maybe\s+)?(?P<x>(?P<unit>minutes|hours|days|weeks|months|years))\b",
          ("within days or weeks",), words=("minutes", "hours", "days", "weeks", "months", "years"), reach=(20, 10)),
     # "the IRA's 8-month-old truce", "a years-old slump": the age of a thing, which TimeML counts as
     # a length (a person's age it does not: "a 17-month-old boy")

@@ -79,6 +79,13 @@ CASES = [
     # an unnumbered length that places one event from another; the second of "days or weeks"
     ("Hours after the vote, the engine failed minutes after takeoff; talks may end within days or weeks, and it was weeks in the making.", ANCHOR,
      [("Hours", "PTXH"), ("minutes", "PTXM"), ("days", "PXD"), ("weeks", "PXW")]),
+    ("The ferry went over within minutes; the eruption could go on for weeks or even months, as it has for hundreds of years.", ANCHOR,
+     [("minutes", "PTXM"), ("weeks", "PXW"), ("months", "PXM"), ("hundreds of years", "PXY")]),
+    # a length in two units is one; hundreds and thousands counted
+    ("Rain held it up 1 hour, 12 minutes; he served three years and two months, and two weeks and three days in Paris.", ANCHOR,
+     [("1 hour, 12 minutes", "PT1H12M"), ("three years and two months", "P3Y2M"), ("two weeks and three days", "P17D")]),
+    ("They kept it secret for more than two thousand years, and for nearly a thousand years it was lost. They met for 10 days, 5 weeks apart.", ANCHOR,
+     [("more than two thousand years", "P2000Y"), ("nearly a thousand years", "P1000Y"), ("10 days", "P10D"), ("5 weeks", "P5W")]),
     # a half-year report: the latest half that has ended, and "a year earlier" is the same half before it
     ("First-half profit rose 12% from a year earlier; sales matched the same period a year earlier.", dt.date(2014, 2, 25),
      [("First-half", "2013-H1"), ("a year earlier", "2012-H1"), ("the same period a year earlier", "2012-H1")]),
