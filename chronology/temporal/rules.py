@@ -157,6 +157,10 @@ RULES: tuple[Rule, ...] = (
     Rule("year", "year",
          rf"(?<![\d$£€#./-])(?<!\d )\b{POINT_MOD}?(?:(?P<fiscal>fiscal|financial|FY)\s*(?:year\s+)?)?{YEAR}\b{YEAR_END}(?!\s?\d)(?!s\b)(?!(?<=0)['’]s)",  # ("2012's election", not "the 1990's")
          ("2005", "early 2009", "fiscal 1998", "mid-2008"), reach=(40, 8), key=r"(?:1[6-9]|20)\d\d"),
+    # a year before 1600 only after a word that makes it one: "in 1352", "since 1066", "by 1591"
+    Rule("year_early", "year", r"(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bfrom\s)|(?<=\bbefore\s)|(?<=\bafter\s))"
+         r"(?P<year>1[0-5]\d\d)\b(?![\d%]|,\d|\.\d|-\d|\s?\d)(?!s\b)(?!(?:\s*(?:-|–|to|and)\s*\d{1,4})?\s*B\.?C)",  # (not "from 1354 to 1345 B.C.")
+         (), reach=(8, 6), key=r"\b1[0-5]\d\d\b"),
     # "the 2012-13 season", "the 2006/07 financial year": a season or a year that straddles two,
     # named by the year it starts in
     Rule("year_span", "year", rf"\b(?:the\s+)?{YEAR}[-/–](?P<y2>\d\d)\s+(?:season|campaign|financial\s+year|fiscal\s+year|tax\s+year|"

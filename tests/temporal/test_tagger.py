@@ -25,6 +25,7 @@ CASES = [
     ("October 23, 2009 in Workforce", ANCHOR, [("October 23, 2009", "2009-10-23")]),
     ("Fri 6 Mar 2009 12.00 GMT", ANCHOR, [("Fri 6 Mar 2009", "2009-03-06"), ("12.00 GMT", "2009-03-06T12:00")]),
     ("The reforms were introduced in 2005.", ANCHOR, [("2005", "2005")]),
+    ("Ibn Battuta passed through in 1352; the king ruled from 1354 to 1345 B.C.; a date code of 1415 or higher.", ANCHOR, [("1352", "1352")]),
     ("Baby P died in August 2007.", ANCHOR, [("August 2007", "2007-08")]),
     ("Sales rose in early 2009.", ANCHOR, [("early 2009", "2009")]),
     ("It began in the 1990s.", ANCHOR, [("the 1990s", "199")]),
