@@ -105,7 +105,9 @@ def r_noon(text, g, ctx):
     # begins at midnight"); a past midnight with no day named is where the day began
     after = "aft" in g or "aft2" in g  # "shortly after midnight on Sunday": Sunday has begun
     # (written T24, as TimeML corpora write it: TimeBank's "midnight Friday")
-    hour = "12:00" if g["word"].lower() != "midnight" else "24" if (named_day or ctx.tense == "future") and not after else "00:00"
+    # ("shortly before midnight", "until midnight": the end of the day, whatever the tense)
+    ends = "bef" in g or "bef2" in g or "bef3" in g
+    hour = "12:00" if g["word"].lower() != "midnight" else "24" if (named_day or ctx.tense == "future" or ends) and not after else "00:00"
     base, anchor = _clock_day(g, ctx)
     day = base.isoformat() if base else "XXXX-XX-XX"
     where = "the end of" if hour == "24" else f"{g['word'].lower()} on"

@@ -30,16 +30,24 @@ _PAST = re.compile(
     r"(?:rose|fell|began|came|went|took|made|gave|saw|met|won|sold|bought|paid|led|spent|grew|became|held|brought|"
     r"found|struck|wrote|spoke|chose|drove|flew|ran|sent|built|kept|knew|broke|fought|caught|sought|stood|fled|"
     r"sank|swore|threw|withdrew|froze|slid|sprang|shrank|overtook|undertook|forgot|got)(?!\s+by\b)|"
+    # "a leak left 300,000 people without water" (not "the left", "left-wing", "his left hand")
+    r"(?<!\bthe\s)(?<!\bto\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!\bfar\s)(?<!\bare\s)(?<!\bis\s)(?<!\bbe\s)left(?![-\w])(?!\s+(?:wing|hand|side|field|foot|lane|turn|arm|leg|eye|bank|over)\b)|"
+    # a verb whose past is its present, after a singular subject: "the range it forecast in November"
+    r"(?:it|he|she)\s+(?:forecast|cut|set|put|hit|quit|cost|let|shut|spread|split|broadcast)(?!\s+(?:to|up|out|off|aside|back)\b)|"
     # an -ed word after an article, a preposition or a linking verb is an adjective: "to affected
     # customers", "will stay closed Thursday"
     r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bstill\s)(?<!\bto\s)(?<!\bof\s)(?<!\bfor\s)(?<!\bwith\s)"
     r"(?<!\bstay\s)(?<!\bstays\s)(?<!\bremain\s)(?<!\bremains\s)(?<!\bkeep\s)(?<!\bkept\s)"
+    # a present passive: "when they are sentenced on Jan. 26", "the vote is held in March"
+    r"(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)"
     # "unleaded", "unprecedented", "unidentified": adjectives (but "unveiled", "uncovered": verbs)
     r"(?!un(?!veil|leash|cover|lock|seal|fold|load|pack|ravel|earth|mask|do)[a-z]+ed\b)(?!need|seed|feed|speed|breed|proceed|exceed|succeed|indeed|embed|bed|red|shed|wed|hundred|united|limited|based|related|interested|concerned|used|supposed|expected|scheduled|planned|proposed|slated|extended)[a-z]{2,}ed)\b",
     re.IGNORECASE,
 )
 # "will be published", "is to be sent": a participle under a future modal looks ahead.
 _FUTURE_PASSIVE = re.compile(r"\b(?:(?:will|shall|to|'ll)\s+(?:\w+\s+)?(?:be|have\s+been)|would\s+(?:\w+\s+)?be)\s+$", re.IGNORECASE)  # (not "would have been")
+# ... under another modal, either way: "a vote could then be held in March", "could be located Wednesday"
+_MODAL_PASSIVE = re.compile(r"\b(?:could|might|may|should|must|can)\s+(?:\w+\s+)?be\s+$", re.IGNORECASE)
 _WAS_PLANNED = re.compile(r"\b(?:was|were)\s+$", re.IGNORECASE)
 # "had been initially scheduled for January 25": a plan made in the past, with an adverb between.
 _PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been|been)\s+(?:\w+ly|first|once)\s+$|\bhad\s+(?:\w+ly\s+)?$", re.IGNORECASE)  # ("analysts had expected")
@@ -70,6 +78,8 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 # A reporting verb after a comma that closes the clause: ", it said", ", officials told reporters",
 # a quotation's close included (",'' Castro said").
 _ATTRIBUTION = re.compile(r"[^,.;]*,\s*(?:['\"’”`]+\s*)?(?:\w+\s+){0,3}(?:said|told|added|reported|announced|stated|says)\b", re.IGNORECASE)
+# An attribution set off by commas right after the expression: ", he said,", ", officials said,".
+_ASIDE = re.compile(r",\s*(?:\w+\s+){1,3}(?:said|says|added|noted|explained|told\s+\w+)\s*,", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|never)\b|n't\b", re.IGNORECASE)
 _DEADLINE = re.compile(
     r"\b(?:by|until|till|for|before|(?:postponed|adjourned|delayed|deferred|put\s+back|pushed\s+back|moved|brought\s+forward|rescheduled)\s+to)\s+$",
@@ -114,6 +124,8 @@ def tense_of(text: str, start: int, end: int) -> str:
             kind = label
             if label == "past" and _FUTURE_PASSIVE.search(text, max(left, m.start() - 30), m.start()):
                 kind = "future"
+            elif label == "past" and _MODAL_PASSIVE.search(text, max(left, m.start() - 30), m.start()):
+                kind = "none"
             elif label == "future" and m.group("plan") and _PAST_PLAN.search(text, max(left, m.start() - 30), m.start()):
                 kind = "past"
             elif label == "future" and m.group("plan") and _WAS_PLANNED.search(text, max(left, m.start() - 6), m.start()):
@@ -142,6 +154,8 @@ def tense_of(text: str, start: int, end: int) -> str:
             # "In September, it announced": the clause's own verb, after a fronted date).
             if label == "past" and cue_before and _ATTRIBUTION.match(text, end, m.end()):
                 continue
+            if label == "past" and _ASIDE.match(text, end) and m.end() <= _ASIDE.match(text, end).end():
+                continue  # "After April, he said, it will be too hot": an aside, not the clause's verb
             distance = (m.start() - end) + 15  # cues before the expression weigh more
             if best is None or distance < best[0]:
                 best = (distance, label)

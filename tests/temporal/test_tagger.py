@@ -49,6 +49,16 @@ CASES = [
     ("Ministers said the review would report in the spring.", dt.date(2009, 11, 20), [("the spring", "2010-SP")]),
     ("Sentencing was postponed to May 22.", ANCHOR, [("May 22", "2009-05-22")]),
     ("The group would begin production in the spring, it said.", dt.date(2006, 12, 22), [("the spring", "2007-SP")]),
+    # an aside (", he said,") is not the clause's verb; a passive under "could" or "must" points neither way;
+    # a present passive is no past; "left" and "it forecast" are
+    ("After April, he said, it will be too hot. A vote could then be held in March.", dt.date(2014, 3, 19),
+     [("April", "2014-04"), ("March", "2014-03")]),
+    ("They face 20 years when they are sentenced on Jan. 26. In January, a leak left 300,000 people without water.", dt.date(2006, 9, 16),
+     [("20 years", "P20Y"), ("Jan. 26", "2007-01-26"), ("January", "2006-01")]),
+    ("Profit will be below the $2.85 it forecast in November.", dt.date(2013, 2, 7), [("November", "2012-11")]),
+    ("The agency ruled that he must be returned to his father, and set Friday as the deadline.", dt.date(2000, 1, 15), [("Friday", "2000-01-14")]),
+    ("The council met on Monday. The vote came shortly before midnight, and bars stay open until midnight.", dt.date(1998, 12, 8),
+     [("Monday", "1998-12-07"), ("midnight", "1998-12-07T24"), ("midnight", "1998-12-07T24")]),
     # a cue past the end of the expression's clause is another verb's ("..., and", "if ...")
     ("Miners said they would strike on Thursday if the offer was not improved.", ANCHOR, [("Thursday", "2009-03-12")]),
     ("Passengers were rebooked late Tuesday and early Wednesday, and the airline expects to resume flights next week.", ANCHOR,
