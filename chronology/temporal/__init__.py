@@ -212,6 +212,8 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
             return False  # "the Data Protection Act 1998", "Windows Server 2003": part of a name
     if kind == "duration" and (groups.get("unit") or "x")[0].isupper() and (groups.get("num") or "x")[0].isdigit():
         return False  # "60 Minutes", "48 Hours": titles; a length in running text is lower case
+    if kind == "duration" and (groups.get("unit") or "x")[0].isupper() and (groups.get("num") or "x")[0].isupper() and _CAPITAL_AFTER.match(text, end):
+        return False  # "the 11th Five-Year Plan", "the Seven Years War": a name
     if kind == "duration":
         unit = (groups.get("unit") or "").lower()
         num = (groups.get("num") or "").lower()
@@ -238,6 +240,7 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
 
 
 _COMPOUND_UNITS = {("hour", "minute"), ("minute", "second"), ("year", "month"), ("month", "week"), ("month", "day"), ("week", "day"), ("day", "hour")}
+_CAPITAL_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z])")
 _RATE_UNITS = {"hour", "day", "night", "week", "month", "year"}
 
 

@@ -362,7 +362,8 @@ RULES: tuple[Rule, ...] = (
     Rule("vague_ago", "duration", r"\b(?P<unit>years|decades|months|weeks|days|centuries)\s+(?P<dir>ago|earlier)\b(?!\s+than\b)",
          ("decades ago", "years earlier"), words=("ago", "earlier"), reach=(10, 8)),
     Rule("duration_plural", "duration",
-         r"\b(?:for|within|in|over|after|during|follows|followed|took|spent|lasted)\s+(?P<x>(?:the\s+)?(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes))\b(?!\s+(?:of\s+(?:the|his|her|their|its)|old|ago|earlier|later|trading)\b)(?!-)",
+         r"\b(?:for|within|in|over|after|during|follows|followed|took|spent|lasted)\s+(?P<x>(?:the\s+)?(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes))\b(?!\s+(?:of\s+(?:the|his|her|their|its)|old|ago|earlier|later|trading)\b)(?!-)"
+         r"(?!(?<=\bafter\shours)(?!\s+of\b))",  # ("played the clubs after hours": when they are shut; "after hours of talks" a length)
          ("for years", "over the years", "within minutes"), words=("years", "months", "weeks", "days", "decades", "centuries", "hours", "minutes"), reach=(15, 20)),
     # "for hundreds of years", "thousands of years": some number of them, a great many
     Rule("duration_many", "duration", r"\b(?:(?P<amod>nearly|almost|about|over|more\s+than)\s+)?(?:hundreds|thousands|dozens|millions|tens\s+of\s+thousands)\s+of\s+(?P<unit>years|centuries|decades|months|days|hours)\b(?!\s+(?:ago|earlier|later)\b)",

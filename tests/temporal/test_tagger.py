@@ -398,6 +398,7 @@ CASES = [
     ("He has been criticised in some quarters.", ANCHOR, []),
     ("More than 2000 people signed.", ANCHOR, []),
     ("Iraq imports about three-quarters of its food.", ANCHOR, []),
+    ("He played the clubs after hours. It was planned under the 11th Five-Year Plan.", ANCHOR, []),
     ("They return him as soon as possible.", ANCHOR, []),
     ("He was taken to hospital and was soon released.", ANCHOR, []),
     ("Eastern Europe joined NATO.", ANCHOR, []),
