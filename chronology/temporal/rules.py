@@ -245,6 +245,8 @@ RULES: tuple[Rule, ...] = (
     Rule("past_ref", "past",
          r"\b(?:(?<!\bas\s)recently(?!\s+as\b)|lately|recent\b(?:\s+(?:years|times|decades))?(?!\s+(?:months|weeks|days|quarters)\b)|the\s+past(?!\s+\w+\s+(?:years?|months?|weeks?|days?)\b)(?=\s*[,.;]|\s+(?:and|but|or|when|as)\b|$)|(?<=\bin\s)the\s+past(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|twelve|year|month|week|decade|century|day|quarter)\w*)\b|past\s+years|(?:once|formerly)(?=\s+(?:was|were|had)\b)|(?:some\s+time|(?:not\s+)?(?:so\s+)?long|a\s+long\s+time)\s+ago)",
          ("recently", "recent years", "the past", "some time ago"), words=("recently", "lately", "recent", "past", "once", "formerly", "ago"), reach=(20, 40)),
+    # "had used the phone at the time": the time the story is about, before the writing
+    Rule("at_the_time", "past", r"(?<=\bat\s)the\s+(?-i:time)\b(?!\s+(?:of|being|when|that)\b)(?!\s*[-:])", (), words=("time",), reach=(4, 12)),
     Rule("future_ref", "future", r'''\b(?:(?<=\bin\s)future\b(?!\s+(?:of|years|generations)\b)|the\s+future|the\s+years\s+ahead|the\s+(?:near|short|long)[\s-]+term(?=\s*[,.;:)"']|\s+(?:and|but|or|as|because|when|if|to)\b|\s*$)|the\s+(?:near|foreseeable|(?:not\s+(?:too\s+|so\s+)?)?distant)\s+future|(?<=\bat\s)a\s+later\s+date|(?<!\bas\s)soon(?!\s+(?:as|after|afterwards?|thereafter)\b)'''
          # "will one day be": some day to come, not a day's length
          r"|(?:" + "|".join(rf"(?<=\b{w}\s)" for w in ("will", "would", "could", "might", "may", "can", "shall", "should", "must", "to")) + r")one\s+day(?=\s+[a-z]+\b)(?!\s+(?:and|or|of|in|at|to|for|after|before|later|earlier|ago|off|more)\b))\b",

@@ -59,6 +59,7 @@ CASES = [
     ("The agency ruled that he must be returned to his father, and set Friday as the deadline.", dt.date(2000, 1, 15), [("Friday", "2000-01-14")]),
     ("The council met on Monday. The vote came shortly before midnight, and bars stay open until midnight.", dt.date(1998, 12, 8),
      [("Monday", "1998-12-07"), ("midnight", "1998-12-07T24"), ("midnight", "1998-12-07T24")]),
+    ("People had used the phone at the time. At the time of the crash he slept, at the Time Global Health Summit.", ANCHOR, [("the time", "PAST_REF")]),
     # a cue past the end of the expression's clause is another verb's ("..., and", "if ...")
     ("Miners said they would strike on Thursday if the offer was not improved.", ANCHOR, [("Thursday", "2009-03-12")]),
     ("Passengers were rebooked late Tuesday and early Wednesday, and the airline expects to resume flights next week.", ANCHOR,
