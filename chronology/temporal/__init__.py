@@ -102,6 +102,10 @@ _LAST_VERB = re.compile(r"\b(?:to|will|would|could|may|might|should|must|can|'ll
 # points from the writing ("last May", "next Friday"): no word, "the", or "the previous/following".
 _NARRATED = {"month", "month_day", "weekday", "season", "holiday"}
 _ANAPHORIC_RELS = {"the", "previous", "following"}
+_SENTENCE_YEAR_KINDS = frozenset({"month", "month_day", "holiday"})
+# ... the year that opens the sentence ("In 2009, ...", "Last year"), which frames all of it (not one
+# in a phrase of its own: "has run the bank since 2009 and passed an audit in March")
+_FRAME_BEFORE = re.compile(r"[\s\"'“‘(]*(?:(?:in|during|by|throughout|for|early|late)\s+)?", re.IGNORECASE)
 _CLOCK_DAY_SENTENCES = 2  # a clock time's day is named in its sentence or the two before
 _CLOCK_QUARTER = re.compile(r"\s+(?:to|past|after|before)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight)\b", re.IGNORECASE)
 _APPOSITION = re.compile(r",\s*")
@@ -407,6 +411,14 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
         tense = tense_of(text, start, end) if kind in _TENSED_KINDS else "none"
         if kind in ("month", "quarter") and (_STATISTIC_AFTER.match(text, end) or _STATISTIC_BEFORE.search(text, max(0, start - 40), start)):
             tense = "past"  # "will publish November's jobs report": the month reported on has passed
+        if kind in _SENTENCE_YEAR_KINDS and not groups.get("rel") and not groups.get("year") and not groups.get("inyear") \
+                and year_ref_index is not None and mentions[year_ref_index].granularity == Granularity.YEAR and dct is not None:
+            # "In 2009 the plant closed in March": a year named earlier in the sentence is the month's
+            # (unless the tense points away from it: "in 2009 ...; it will reopen in March")
+            named = year_ref.year
+            if _FRAME_BEFORE.fullmatch(text, sentence_bounds(text, start, end)[0], mentions[year_ref_index].start) \
+                    and not (tense == "future" and named < dct.year or tense == "past" and named > dct.year):
+                groups = {**groups, "inyear": str(named), "sentyear": "1"}
         use_day = kind in ("anaphoric", "clock", "noon", "dawn") or "dir" in groups or (
             kind == "weekday" and (groups.get("rel") or "").lower().startswith("the "))
         # a clock time is on the last day the text named, or else the day of the writing (never on

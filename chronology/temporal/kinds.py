@@ -97,7 +97,7 @@ def r_month_day(text, g, ctx):
     if g.get("year") or g.get("inyear"):  # "1 and 3 June 2007": the first day takes the year written after the pair
         try:
             return Resolved("DATE", dt.date(int(g.get("year") or g["inyear"]), month, day).isoformat(),
-                            "a full date, needs no anchor" if g.get("year") else "the year written after it")
+                            "a full date, needs no anchor" if g.get("year") else _INYEAR_HOW[bool(g.get("sentyear"))])
         except ValueError:
             return None
     if ctx.dct is None:
@@ -172,12 +172,17 @@ def _year_for_rel_month(month: int, rel: str, dct: dt.date) -> int:
     return dct.year
 
 
+_INYEAR_HOW = {False: "the year written after it", True: "the year named earlier in its sentence"}
+
+
 def r_month(text, g, ctx):
     month = month_number(g["month"])
     mod = mod_of(g.get("mod"))
     rel = " ".join((g.get("rel") or "").lower().split())
     if ctx.dct is None:
         return Resolved("DATE", f"XXXX-{month:02d}", "no publication date to take the year from", mod=mod, anchored=False)
+    if g.get("inyear"):  # "In 2009 the plant closed in March"
+        return Resolved("DATE", month_value(int(g["inyear"]), month), f"{g['month']} of {g['inyear']}, {_INYEAR_HOW[True]}", mod=mod)
     if rel == "that" and ctx.ref is not None:  # "died that March", after "in 1850": the year the text is in
         return Resolved("DATE", month_value(ctx.ref.year, month), f"{g['month']} of {ctx.ref.year}, the year the text last mentioned",
                         anchor="mention", mod=mod)
