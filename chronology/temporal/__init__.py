@@ -179,6 +179,8 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
         return False  # "this season's fashions", "the flu this season": not a sports season
     if (kind in ("quarter", "half") or (groups.get("unit") or "").lower().startswith("quarter")) and not groups.get("year") and _is_game(text, start, end):
         return False  # "Ramadan rested his shooters in the final quarter": a game's quarter (or half)
+    if kind == "half" and _BUSINESS_WORDS.search(text, max(0, start - 200), min(len(text), end + 200)):
+        groups["hbiz"] = ""  # "cost it 60 million euros in the first half": a year's half, in a text about money
     if (kind == "month" or kind == "month_day") and not groups.get("rel"):
         month = groups.get("month") or ""
         # "the March accession", "the May election": a month before the noun it dates

@@ -367,6 +367,8 @@ CASES = [
     ("It happens once a century; interest is 5% per annum.", ANCHOR, [("once a century", "P100Y"), ("per annum", "P1Y")]),
     ("In June 2011 the plan was approved. That summer, work began.", ANCHOR, [("June 2011", "2011-06"), ("That summer", "2011-SU")]),
     ("H1 2012 results beat the first half of fiscal 2011.", ANCHOR, [("H1 2012", "2012-H1"), ("the first half of fiscal 2011", "2011-H1")]),
+    ("Strikes had cost the airline 60 million euros in the first half.", dt.date(2014, 10, 21), [("the first half", "2014-H1")]),
+    ("Ramadan rested his shooters in the second half as the team scored 20 points.", dt.date(2014, 10, 21), []),
     ("The day after tomorrow, or in two weeks' time, but not the year before last.", ANCHOR,
      [("The day after tomorrow", "2009-03-08"), ("two weeks' time", "2009-W12"), ("the year before last", "2007")]),
     ("The blast came at 14:30 local time; the curfew starts at 2100 hours, or 9 o'clock, and talks resume at 10.30 this morning.", ANCHOR,
