@@ -500,8 +500,9 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
             last_granularity = granularity.value
         elif resolved.type == "DURATION":
             last_granularity = "duration"  # "in the first nine months ... a year earlier": no longer a quarter
-        # ("overnight" is only roughly placed: the text's story does not move to it)
-        if anchored and interval is not None and resolved.type in ("DATE", "TIME") and granularity not in (Granularity.VAGUE, None) and kind != "overnight":
+        # ("overnight", "through the night" are only roughly placed: the text's story does not move to them)
+        if anchored and interval is not None and resolved.type in ("DATE", "TIME") and granularity not in (Granularity.VAGUE, None) \
+                and kind != "overnight" and name != "the_night":
             if granularity not in (Granularity.DECADE, Granularity.CENTURY):
                 year_ref, year_ref_index = interval.start, len(mentions) - 1
             if granularity in (Granularity.DAY, Granularity.TIME, Granularity.MONTH, Granularity.WEEK):

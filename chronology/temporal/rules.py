@@ -273,6 +273,9 @@ RULES: tuple[Rule, ...] = (
     # "buy orders came in the morning": a part of the day the text is talking about
     Rule("in_the_pod", "anaphoric", r"\b(?:in|during|by)\s+(?P<x>(?P<phrase>the\s+(?:morning|afternoon|evening)))\b(?!\s+(?:of|paper|papers|news|edition|session|show|star|after)\b)",
          ("in the morning", "during the afternoon"), words=("morning", "afternoon", "evening"), reach=(20, 15)),
+    # "crews worked through the night", "out of the water for the night": the night of that day
+    Rule("the_night", "anaphoric", r"\b(?:through|throughout|during|for|into|in)\s+(?P<x>(?P<phrase>the\s+night))\b(?!\s+(?:of|before|after|sky|shift|air|watch|club|clubs|life|owl|train|bus)\b)",
+         ("through the night", "for the night"), words=("night",), reach=(20, 15)),
     # "at dawn", "before nightfall": the start or end of the day the text is talking about
     # (on the day written after it: "at dawn on Tuesday", "before dawn yesterday")
     # "at dawn Monday", "at dusk yesterday": one expression, as "6 a.m. Monday" is

@@ -63,6 +63,8 @@ CASES = [
     # a year that opens the sentence frames its months and days (not one in a phrase of its own)
     ("In 2009, the plant closed in March. Last year it reopened on Aug. 27. Doyle, who has run it since 2009, passed an audit in March.",
      dt.date(2013, 8, 22), [("2009", "2009"), ("March", "2009-03"), ("Last year", "2012"), ("Aug. 27", "2012-08-27"), ("2009", "2009"), ("March", "2013-03")]),
+    ("Crews worked through the night, and divers came out of the water for the night; the night sky was clear.", dt.date(2013, 1, 27),
+     [("the night", "2013-01-27TNI"), ("the night", "2013-01-27TNI")]),
     # a cue past the end of the expression's clause is another verb's ("..., and", "if ...")
     ("Miners said they would strike on Thursday if the offer was not improved.", ANCHOR, [("Thursday", "2009-03-12")]),
     ("Passengers were rebooked late Tuesday and early Wednesday, and the airline expects to resume flights next week.", ANCHOR,
