@@ -391,6 +391,19 @@ def _or_so_mod(g) -> str | None:
 _AND_A_HALF = re.compile(r"\band[\s-]+a[\s-]+half\b", re.IGNORECASE)
 
 
+_CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
+
+
+def _clock_later(ctx, minutes: float, mod) -> Resolved | None:
+    """'about an hour later', '20 minutes earlier': a clock time counted from the clock time the
+    text last gave (None when it gave none: then a length)."""
+    if not (ctx.ref_shown and _CLOCK_VALUE.fullmatch(ctx.ref_shown)):
+        return None
+    t = dt.datetime.fromisoformat(ctx.ref_shown) + dt.timedelta(minutes=minutes)
+    return Resolved("TIME", t.strftime("%Y-%m-%dT%H:%M"), f"{abs(int(minutes))} minutes {'after' if minutes > 0 else 'before'} {ctx.ref_shown}, "
+                    "the time the text last gave", anchor="mention", mod=mod)
+
+
 def r_ago(text, g, ctx):
     n = number(g["num"]) if g.get("num") else None  # "decades ago": some number of them
     if n is not None and _AND_A_HALF.search(text):
@@ -404,7 +417,8 @@ def r_ago(text, g, ctx):
     if n is None:
         return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "an unstated amount of time away", anchor="publication" if ctx.dct else "none", mod=mod)
     if is_time:
-        return Resolved("DURATION", duration_value(n, g["unit"]), "a length of time", mod=mod)
+        return anaphoric and _clock_later(ctx, sign * n * (60 if letter == "H" else 1), mod) or \
+            Resolved("DURATION", duration_value(n, g["unit"]), "a length of time", mod=mod)
     if base is None:
         return Resolved("DATE", unknown_value(letter), "nothing to count from", mod=mod, anchored=False)
     if letter == "Y" and n == 1 and sign < 0 and ctx.ref_granularity == "half" and ctx.half and ctx.dct:
@@ -441,6 +455,12 @@ def r_ago(text, g, ctx):
 def r_duration(text, g, ctx):
     if g.get("tdir") or g.get("tdir2"):  # "in two weeks' time": that long from the writing
         g = {**g, "dir": "from now"}
+    if g.get("unit2") and (g.get("dir") or "").lower() in ("later", "earlier"):  # "two hours and 40 minutes later"
+        minutes = number(g["num"]) * (60 if unit_code(g["unit"])[0] == "H" else 1) + number(g["num2"])
+        later = unit_code(g["unit"])[1] and _clock_later(ctx, minutes if g["dir"].lower() == "later" else -minutes, mod_of(g.get("amod")))
+        if later:
+            return later
+        g = {k: v for k, v in g.items() if k != "dir"}
     if g.get("dir"):
         return r_ago(text, g, ctx)
     if g.get("rate"):  # "$500 million a year", "eight hours a day": so much in every such period

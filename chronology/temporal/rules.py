@@ -376,7 +376,7 @@ RULES: tuple[Rule, ...] = (
     # "1 hour, 12 minutes", "three years and two months": a length in two units
     Rule("duration_compound", "duration",
          rf"\b{AMOUNT_MOD}?(?P<num>\d{{1,3}}|{NUM_COMPOUND}|{NUM_WORDS})[\s-]+(?P<unit>hours?|years?|weeks?|days?|minutes?|months?),?\s+(?:and\s+)?"
-         rf"(?P<num2>\d{{1,2}}|{NUM_COMPOUND}|{NUM_WORDS})[\s-]+(?P<unit2>minutes?|seconds?|months?|weeks?|days?|hours?)\b(?!-)",
+         rf"(?P<num2>\d{{1,2}}|{NUM_COMPOUND}|{NUM_WORDS})[\s-]+(?P<unit2>minutes?|seconds?|months?|weeks?|days?|hours?)\b(?!-)(?:\s+(?P<dir>later|earlier)\b)?",
          ("1 hour, 12 minutes", "three years and two months", "2 hours 30 minutes"), words=UNIT_WORDS, reach=(50, 40)),
     # "hours after the attack", "minutes before takeoff"; "within days or weeks": an unnumbered
     # length that places an event from another

@@ -65,6 +65,11 @@ CASES = [
      dt.date(2013, 8, 22), [("2009", "2009"), ("March", "2009-03"), ("Last year", "2012"), ("Aug. 27", "2012-08-27"), ("2009", "2009"), ("March", "2013-03")]),
     ("Crews worked through the night, and divers came out of the water for the night; the night sky was clear.", dt.date(2013, 1, 27),
      [("the night", "2013-01-27TNI"), ("the night", "2013-01-27TNI")]),
+    # "an hour later" after a clock time is a clock time; without one, a length
+    ("The first miner surfaced at 4:52 a.m.; the last emerged about an hour later. The train arrived two hours and 40 minutes later.",
+     dt.date(2010, 11, 16), [("4:52 a.m.", "2010-11-16T04:52"), ("about an hour later", "2010-11-16T05:52"),
+                             ("two hours and 40 minutes later", "2010-11-16T08:32")]),
+    ("A minute and a half later, a pilot called in.", dt.date(2010, 11, 16), [("A minute and a half later", "PT1M30S")]),
     # a cue past the end of the expression's clause is another verb's ("..., and", "if ...")
     ("Miners said they would strike on Thursday if the offer was not improved.", ANCHOR, [("Thursday", "2009-03-12")]),
     ("Passengers were rebooked late Tuesday and early Wednesday, and the airline expects to resume flights next week.", ANCHOR,
