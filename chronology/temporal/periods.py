@@ -26,6 +26,10 @@ def r_quarter(text, g, ctx):
         q = 4 if g["qord"].lower() == "final" else ORDINALS[g["qord"].lower()]
     elif g.get("qnum"):
         q = int(g["qnum"])
+    elif g.get("qend") or g.get("qm2"):  # "the December quarter", "the July-September quarter"
+        q = (month_number(g.get("qend") or g["qm2"]) - 1) // 3 + 1
+        if g.get("qm1") and (month_number(g["qm1"]) - 1) // 3 + 1 != q:
+            return None  # not a calendar quarter
     mod = mod_of(g.get("mod"))  # "the end of the first quarter"
     if g.get("year"):
         return Resolved("DATE", f"{int(g['year']):04d}-Q{q or 'X'}", "a quarter of a given year", mod=mod)

@@ -192,6 +192,10 @@ RULES: tuple[Rule, ...] = (
     Rule("quarter", "quarter",
          rf"\b(?:(?P<mod>the\s+(?:end|beginning|start|middle)\s+of)\s+)?(?:the\s+)?(?:(?P<rel>this|last|latest|next|current|previous|past|same|year-earlier|year-ago)\s+)?(?:fiscal[\s-]+)?(?:(?P<qord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+)(?:(?:fiscal|calendar)\s+)?(?:-\s*)?quarter\b(?![-\s]finals?\b)(?:\s+(?:of|in)\s+(?:fiscal\s+|calendar\s+)?{YEAR})?",
          ("the third quarter", "the fourth quarter of 1998", "the first fiscal quarter", "second-quarter", "the end of the first quarter"), words=("quarter",), reach=(50, 30)),
+    # "the December quarter", "the July-September quarter": a quarter named by its months
+    Rule("quarter_months", "quarter",
+         rf"\b(?:the\s+)?(?:(?P<qm1>{MONTH_FULL})[-–](?P<qm2>{MONTH_FULL})|(?P<qend>March|June|September|December))\s+quarter\b(?![-\s]finals?\b)(?:\s+(?:of|in)\s+{YEAR})?",
+         ("the December quarter", "the July-September quarter"), 0, words=("quarter",), reach=(30, 15)),
     Rule("quarter_rel", "quarter",
          r"\b(?:the\s+)?(?P<rel>this|last|latest|next|current|previous|same|year-earlier|year-ago|(?:comparable|corresponding)(?:\s+year-(?:ago|earlier))?)\s+(?:(?:fiscal|calendar)\s+)?quarter\b(?![-\s]finals?\b)",
          ("the latest quarter", "the year-earlier quarter", "the comparable year-ago quarter"), words=("quarter",), reach=(50, 5)),
@@ -297,9 +301,9 @@ RULES: tuple[Rule, ...] = (
     Rule("the_weekend", "weekend", r"\b(?P<prep>over|during|at|on|through|for|ahead\s+of|this|last|next|since|until|before|after|by|spent|spend|spends|spending)\s+(?P<x>(?:the\s+)?weekend)\b(?!['’]s|\s+(?:of|edition|papers?)\b)",
          ("over the weekend", "ahead of the weekend", "this weekend"), words=("weekend",), reach=(20, 25)),
     Rule("holiday", "holiday",
-         rf"\b(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming))\s+)?(?P<name>{HOLIDAY_NAMES})\b(?!\s+(?:Island|Rising|Parade|Offensive|Act|Agreement|Accord|tree|trees|cards?|lights|decorations|carols?|crackers?|pudding|stockings?|jumpers?|markets?|number\s+one)\b)(?:,?\s+(?:of\s+)?{YEAR}{YEAR_END}|{IN_YEAR})",
+         rf"\b(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming))\s+|(?i:the)\s+(?=Fourth\s+of\s+July))?(?P<name>{HOLIDAY_NAMES})\b(?!\s+(?:Island|Rising|Parade|Offensive|Act|Agreement|Accord|tree|trees|cards?|lights|decorations|carols?|crackers?|pudding|stockings?|jumpers?|markets?|number\s+one)\b)(?:,?\s+(?:of\s+)?{YEAR}{YEAR_END}|{IN_YEAR})",
          ("Thanksgiving Day", "last Thanksgiving", "Christmas Eve", "Easter 2009", "New Year's Day", "Election Day"), 0,
-         trigger=r"(?-i:Christmas|New Year|Valentine|Patrick|May Day|Independence|Fourth of July|Bastille|Halloween|Fawkes|Bonfire|Armistice|Remembrance|Veteran|Thanksgiving|Election Day|Labou?r Day|Memorial Day|Luther King|Presidents|Columbus Day|Mother's|Father's|Easter|Good Friday|Ash Wednesday|Pentecost|Boxing Day)"),
+         trigger=r"(?-i:Christmas|New Year|Valentine|Patrick|May Day|Independence|Fourth of July|Bastille|Australia Day|Anzac|Canada Day|Waitangi|Andrew's Day|George's Day|Hogmanay|Juneteenth|Epiphany|Halloween|Fawkes|Bonfire|Armistice|Remembrance|Veteran|Thanksgiving|Election Day|Labou?r Day|Memorial Day|Luther King|Presidents|Columbus Day|Mother's|Father's|Easter|Good Friday|Ash Wednesday|Pentecost|Boxing Day)"),
     # --- weekdays and times -------------------------------------------------------------------
     Rule("weekday", "weekday",
          rf"\b(?:(?i:earlier|later|early|late|the\s+(?:early|small|wee)\s+hours\s+of)\s+)?(?:(?P<rel>(?i:last|next|this|past|coming|the\s+previous|the\s+following))\s+)?(?P<wd>{WEEKDAY_FULL})\b(?:\s+(?P<pod>morning|afternoon|evening|night))?(?!,?\s+(?:{MONTH_FULL}|{MONTH_ABBR}|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{MONTH_FULL}|{MONTH_ABBR})))",
