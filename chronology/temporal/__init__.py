@@ -218,8 +218,9 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
             return False  # "the Data Protection Act 1998", "Windows Server 2003": part of a name
     if kind == "duration" and (groups.get("unit") or "x")[0].isupper() and (groups.get("num") or "x")[0].isdigit():
         return False  # "60 Minutes", "48 Hours": titles; a length in running text is lower case
-    if kind == "duration" and (groups.get("unit") or "x")[0].isupper() and (groups.get("num") or "x")[0].isupper() and _CAPITAL_AFTER.match(text, end):
-        return False  # "the 11th Five-Year Plan", "the Seven Years War": a name
+    if kind == "duration" and (groups.get("unit") or "x")[0].isupper() and (groups.get("num") or "x")[0].isupper() and (
+            _CAPITAL_AFTER.match(text, end) or text[max(0, start - 1):start] in ('"', "“", "'", "‘")):
+        return False  # "the 11th Five-Year Plan", the film "Nine Nights in Valparaiso": a name
     if kind == "duration":
         unit = (groups.get("unit") or "").lower()
         num = (groups.get("num") or "").lower()
@@ -235,6 +236,10 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
             return False  # "a second" inquiry, not one second
         if num in ("a", "an") and unit in ("day", "week", "month", "year") and text[max(0, start - 6):start].lower().strip() in ("once", "twice", "times"):
             return False
+        if num in ("a", "an", "per") and unit == "hour" and _SPEED_BEFORE.search(text, max(0, start - 12), start):
+            return False  # "winds of 15 miles an hour": a speed
+        if groups.get("unit", "")[:1].isupper() and re.match(r"\s+\d", text[end:end + 3]):
+            return False  # "a dozen Year 13 students", "Day 3 of the trial": a name with a number
         if num in ("a", "an", "per") and not groups.get("dir") and unit in _RATE_UNITS and _is_rate(text, start):
             groups["rate"] = "1"  # "$500 million a year", "700 seats a week": a rate, a recurring time (SET)
         if unit.startswith("quarter") and (num in ("a", "an", "one", "three") and text[end:end + 3].lower() == " of" or "-" in text[start:end] and unit.endswith("s")):
@@ -246,6 +251,7 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
 
 
 _COMPOUND_UNITS = {("hour", "minute"), ("minute", "second"), ("year", "month"), ("month", "week"), ("month", "day"), ("week", "day"), ("day", "hour")}
+_SPEED_BEFORE = re.compile(r"\b(?:miles|kilometres|kilometers|km|knots|feet|metres|meters)\s+$", re.IGNORECASE)
 _CAPITAL_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z])")
 _RATE_UNITS = {"hour", "day", "night", "week", "month", "year"}
 

@@ -494,6 +494,10 @@ def r_set(text, g, ctx):
         freq = f"{({'once': 1, 'twice': 2}.get(t) or number(t.split()[0]) or 'X')}X"
     if g.get("adv"):
         return Resolved("SET", _ADVERB_SET[g["adv"].lower()], "a recurring time", freq=freq)
+    if g.get("name"):  # "every Christmas": its day each year (a day that moves has no fixed value)
+        a, b = holiday_date(g["name"], 2001), holiday_date(g["name"], 2002)
+        day = f"XXXX-{a:%m-%d}" if a and b and (a.month, a.day) == (b.month, b.day) else "XXXX-XX-XX"
+        return Resolved("SET", day, "a holiday every year", quant="EVERY")
     if "unit" not in g:  # "per annum"
         return Resolved("SET", "P1Y", "a recurring time")
     if freq:
@@ -504,8 +508,10 @@ def r_set(text, g, ctx):
         pod_word = g.get("pod") or g.get("pod2")  # "every Sunday morning", "on Friday nights"
         pod = f"T{PARTS_OF_DAY[pod_word.lower().rstrip('s')]}" if pod_word else ""
         return Resolved("SET", f"XXXX-WXX-{WEEKDAYS[unit.rstrip('s')]}{pod}", "every such weekday", quant=quant)
-    if unit.rstrip("s") in ("morning", "evening"):
+    if unit.rstrip("s") in ("morning", "afternoon", "evening") or unit == "night" and quant:
         return Resolved("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit.rstrip('s')]}", "a recurring part of the day", quant=quant)
+    if unit == "weekend" and quant and not g.get("num"):  # "every weekend", as "every Monday"
+        return Resolved("SET", "XXXX-WXX-WE", "every weekend", quant=quant)
     if unit in SEASONS:
         return Resolved("SET", f"XXXX-{SEASONS[unit]}", "every such season", quant=quant)
     if unit in MONTHS:  # "each July"

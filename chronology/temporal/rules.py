@@ -420,8 +420,10 @@ RULES: tuple[Rule, ...] = (
          r"\b(?P<half>(?:(?:the\s+(?:past|last|next)\s+)?an?\s+|the\s+(?:past|last|next)\s+)?(?P<part>half|quarter)(?:[\s-]+an?|[\s-]+of\s+an?)?[\s-]+(?P<unit>hour|day|year|century|decade))\b(?!-)",
          ("half an hour", "a quarter-century", "the past half century", "a quarter of a century"), words=("half", "quarter"), reach=(20, 20)),
     Rule("set_every", "set",
-         rf"\b(?:every|each)\s+(?:(?P<num>other|\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|few|several|couple\s+of)\s+)?(?P<unit>days?|nights?|weeks?|weekends?|months?|years?|quarters?|hours?|minutes?|seconds?|decades?|mornings?|evenings?|summer|winter|spring|autumn|{WEEKDAY_FULL}s?|(?-i:{MONTH_FULL}))\b(?:\s+(?P<pod>morning|afternoon|evening|night)\b)?",
+         rf"\b(?:every|each)\s+(?:(?P<num>other|\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|few|several|couple\s+of)\s+)?(?P<unit>days?|nights?|weeks?|weekends?|months?|years?|quarters?|hours?|minutes?|seconds?|decades?|mornings?|afternoons?|evenings?|summer|winter|spring|autumn|{WEEKDAY_FULL}s?|(?-i:{MONTH_FULL}))\b(?:\s+(?P<pod>morning|afternoon|evening|night)\b)?",
          ("every day", "each week", "every Monday", "every two years", "each July", "every 15 minutes", "every few years"), words=("every", "each"), reach=(2, 25)),
+    # "every Christmas": the holiday each year
+    Rule("set_holiday", "set", rf"\b(?i:every|each)\s+(?P<name>{HOLIDAY_NAMES})\b", ("every Christmas",), 0, words=("every", "each"), reach=(2, 30)),
     # ("the Communist Party daily Granma", "the business daily.": a newspaper)
     Rule("set_adverb", "set", r"\b(?:(?P<times>once|twice|three\s+times|four\s+times|\d+\s+times)[\s-]+)?(?P<adv>daily|weekly|fortnightly|monthly|annually|yearly|hourly|nightly)\b(?!\s+(?:newspaper|paper|magazine|allowance|rate|average))(?!\s+(?-i:[A-Z]))",
          ("daily", "annually", "twice daily"), words=("daily", "weekly", "fortnightly", "monthly", "annually", "yearly", "hourly", "nightly"), reach=(15, 20)),

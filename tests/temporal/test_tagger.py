@@ -310,6 +310,8 @@ CASES = [
     ("Growth will be faster in the next fiscal year.", ANCHOR, [("the next fiscal year", "2010")]),
     ("He stressed the 4,000-year history of the country.", ANCHOR, [("4,000-year", "P4000Y")]),
     ("Output will rise 10 percent every year.", ANCHOR, [("every year", "P1Y")]),
+    ("Roses are shipped every night and every afternoon; he goes home every weekend, and every Christmas they visit.", ANCHOR,
+     [("every night", "XXXX-XX-XXTNI"), ("every afternoon", "XXXX-XX-XXTAF"), ("every weekend", "XXXX-WXX-WE"), ("every Christmas", "XXXX-12-25")]),
     # a rate after an amount, a plural noun or "of" and a noun is a recurring time; a length elsewhere
     ("It will save $500 million a year. The mine produces 300,000 tons of coal a year.", ANCHOR, [("a year", "P1Y"), ("a year", "P1Y")]),
     ("Nurses work 12 hours a day, and 50,000 ships a year use the strait.", ANCHOR, [("12 hours", "PT12H"), ("a day", "P1D"), ("a year", "P1Y")]),
@@ -416,6 +418,7 @@ CASES = [
     ("More than 2000 people signed.", ANCHOR, []),
     ("Iraq imports about three-quarters of its food.", ANCHOR, []),
     ("He played the clubs after hours. It was planned under the 11th Five-Year Plan.", ANCHOR, []),
+    ("Winds of 10 to 15 miles an hour; a couple of dozen Year 13 students; the prize went to \"Nine Nights in Valparaiso\".", ANCHOR, []),
     ("They return him as soon as possible.", ANCHOR, []),
     ("He was taken to hospital and was soon released.", ANCHOR, []),
     ("Eastern Europe joined NATO.", ANCHOR, []),
