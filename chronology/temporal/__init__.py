@@ -80,6 +80,18 @@ _BUSINESS_WORDS = re.compile(r"\b(?:profits?|earnings|revenues?|sales|net|loss(?
                              r"shares|growth|fiscal|financial|dividend|billion|million|output|inflation|quarterly|%)\b|%", re.IGNORECASE)
 
 
+# What a sports story says besides its games: "this season" there is a sports season
+_SPORT_WORDS = re.compile(r"\b(?:league|playoffs?|play-offs?|fans|coach(?:es)?|manager|stadium|ballpark|championship|title|roster|pennant|"
+                          r"standings|season-ticket|club|clubs|players?|team|teams|wins?|losses|victory|defeat|series|tournament|cup)\b", re.IGNORECASE)
+
+
+def _is_sport(text: str, start: int, end: int) -> bool:
+    """Does the text around [start, end) tell of sport more than of business?"""
+    lo, hi = max(0, start - 300), min(len(text), end + 300)
+    sport = len(_GAME_WORDS.findall(text, lo, hi)) + len(_SPORT_WORDS.findall(text, lo, hi))
+    return sport > 0 and sport > len(_BUSINESS_WORDS.findall(text, lo, hi))
+
+
 def _is_game(text: str, start: int, end: int) -> bool:
     lo, hi = max(0, start - 200), min(len(text), end + 200)
     return bool(_GAME_WORDS.search(text, lo, hi)) and not _BUSINESS_WORDS.search(text, lo, hi)
@@ -175,7 +187,7 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
             text[max(0, start - 4):start].lower() == "the " and _NAME_AFTER_DAY.match(text, end) and not _MONTH_AFTER.match(text, end)
             or text[max(0, start - 5):start] == "Good "):
         return False  # "the Sunday Times", "the Good Friday Agreement": names (but "said Friday Mr Smith was held")
-    if kind == "sport_season" and not _is_game(text, start, end):
+    if kind == "sport_season" and not (_is_game(text, start, end) or _is_sport(text, start, end)):
         return False  # "this season's fashions", "the flu this season": not a sports season
     if (kind in ("quarter", "half") or (groups.get("unit") or "").lower().startswith("quarter")) and not groups.get("year") and _is_game(text, start, end):
         return False  # "Ramadan rested his shooters in the final quarter": a game's quarter (or half)

@@ -121,6 +121,9 @@ CASES = [
     # a sports season in a game's account is the year it is played in; elsewhere "this season" is not one
     ("City finished 11th last season and he has scored 17 goals this season.", dt.date(2013, 9, 2),
      [("last season", "2012"), ("this season", "2013")]),
+    ("The Pilots drew 352,000 fans this season, and half these players will be gone next season.", dt.date(2015, 9, 20),
+     [("this season", "2015"), ("next season", "2016")]),
+    ("Sales rose 5% this season as shoppers returned; the flu is worse this season.", dt.date(2015, 9, 20), []),
     ("Flu cases this season are up, the ministry said.", dt.date(2013, 9, 2), []),
     # no tense cue: the nearest weekday, the past winning a near tie
     ("The final is Saturday. The semi-final was Monday.", dt.date(2009, 3, 5), [("Saturday", "2009-03-07"), ("Monday", "2009-03-02")]),
