@@ -443,7 +443,7 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
             kind == "weekday" and (groups.get("rel") or "").lower().startswith("the "))
         # a clock time is on the last day the text named, or else the day of the writing (never on
         # the first of a month the text named: "in February ... at 10 a.m.")
-        clock_only_day = kind in ("clock", "noon", "dawn")
+        clock_only_day = kind in ("clock", "noon", "dawn") or name == "the_night"
         clock_day, clock_day_index = day_ref, day_ref_index
         if clock_only_day and day_ref_index is not None and mentions[day_ref_index].start < _clock_reach(text, start):
             clock_day, clock_day_index = None, None  # named too far back to be the day of this clock time

@@ -65,6 +65,8 @@ CASES = [
      dt.date(2013, 8, 22), [("2009", "2009"), ("March", "2009-03"), ("Last year", "2012"), ("Aug. 27", "2012-08-27"), ("2009", "2009"), ("March", "2013-03")]),
     ("Crews worked through the night, and divers came out of the water for the night; the night sky was clear.", dt.date(2013, 1, 27),
      [("the night", "2013-01-27TNI"), ("the night", "2013-01-27TNI")]),
+    ("On Jan. 25 the river rose. Crews worked through the night. On Jan. 3 it had flooded. It fell. Then it rose. It rose. It stayed up for the night.",
+     dt.date(2013, 1, 27), [("Jan. 25", "2013-01-25"), ("the night", "2013-01-25TNI"), ("Jan. 3", "2013-01-03"), ("the night", "2013-01-27TNI")]),
     # "an hour later" after a clock time is a clock time; without one, a length
     ("The first miner surfaced at 4:52 a.m.; the last emerged about an hour later. The train arrived two hours and 40 minutes later.",
      dt.date(2010, 11, 16), [("4:52 a.m.", "2010-11-16T04:52"), ("about an hour later", "2010-11-16T05:52"),
