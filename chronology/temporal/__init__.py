@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from chronology.model import Anchor, Granularity, Interval, TimeMention
 from chronology.temporal.kinds import RESOLVERS
+from chronology.temporal.lexicon import PARTS_OF_DAY
 from chronology.temporal.resolve import NARRATIVE_ANCHOR, Context, month_number
 from chronology.temporal.rules import (
     COMPILED,
@@ -114,6 +115,8 @@ _LAST_VERB = re.compile(r"\b(?:to|will|would|could|may|might|should|must|can|'ll
 # points from the writing ("last May", "next Friday"): no word, "the", or "the previous/following".
 _NARRATED = {"month", "month_day", "weekday", "season", "holiday"}
 _ANAPHORIC_RELS = {"the", "previous", "following"}
+_POD_OF = re.compile(r"\b(?i:the)\s+(?P<pod>(?i:morning|afternoon|evening|night))\s+of\s+$")
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _SENTENCE_YEAR_KINDS = frozenset({"month", "month_day", "holiday"})
 # ... the year that opens the sentence ("In 2009, ...", "Last year"), which frames all of it (not one
 # in a phrase of its own: "has run the bank since 2009 and passed an audit in March")
@@ -481,6 +484,11 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
             resolved = None
         if resolved is None:
             continue
+        pod_of = _POD_OF.search(text, max(0, start - 24), start) if resolved.type == "DATE" and _DAY_VALUE.fullmatch(resolved.value) else None
+        if pod_of:  # "on the evening of Aug. 9", "the morning of Friday 7 February": that part of that day
+            start, surface = pod_of.start(), text[pod_of.start():end]
+            code = PARTS_OF_DAY[pod_of.group("pod").lower()]
+            resolved = replace(resolved, type="TIME", value=f"{resolved.value}T{code}", how=f"the {pod_of.group('pod').lower()} of {resolved.value}, {resolved.how}")
         interval, granularity = (None, None)
         if resolved.type in ("DATE", "TIME") or resolved.span is not None:
             interval, granularity = _interval(resolved.value, resolved.span)

@@ -49,6 +49,9 @@ CASES = [
     ("Ministers said the review would report in the spring.", dt.date(2009, 11, 20), [("the spring", "2010-SP")]),
     ("Sentencing was postponed to May 22.", ANCHOR, [("May 22", "2009-05-22")]),
     ("The group would begin production in the spring, it said.", dt.date(2006, 12, 22), [("the spring", "2007-SP")]),
+    # "the evening of Aug. 9": that part of that day, one expression
+    ("Hackers broke in on the evening of Aug. 9; trains move on the morning of Friday 7 February.", dt.date(2013, 8, 22),
+     [("the evening of Aug. 9", "2013-08-09TEV"), ("the morning of Friday 7 February", "2014-02-07TMO")]),
     # an aside (", he said,") is not the clause's verb; a passive under "could" or "must" points neither way;
     # a present passive is no past; "left" and "it forecast" are
     ("After April, he said, it will be too hot. A vote could then be held in March.", dt.date(2014, 3, 19),
