@@ -359,7 +359,7 @@ RULES: tuple[Rule, ...] = (
     # --- durations and sets -------------------------------------------------------------------
     Rule("duration", "duration",
          # ("the 30-day period": an adjective, whose article TimeML leaves out)
-         rf"\b(?:the\s+(?![\w.,]+-(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)))?{AMOUNT_MOD}?{NUM}(?:[\s-]+and[\s-]+a[\s-]+half)?[\s-]+(?:(?:more|full|straight|consecutive|long|whole|additional|extra|further|trading|business|working|calendar)\s+)?{UNIT}(?:\s+and\s+a\s+half)?(?P<orso>\s+or\s+(?:so|more|longer))?\b(?!-(?:old|earlier|ago|long)\b)(?!\s+old\b)"
+         rf"\b(?:the\s+(?![\w.,]+-(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)))?{AMOUNT_MOD}?{NUM}(?:[\s-]+and[\s-]+a[\s-]+half)?[\s-]+(?:(?:more|full|straight|consecutive|long|whole|additional|extra|further|trading|business|working|calendar|difficult|hard|tough|busy|tense|anxious|agonizing|agonising|turbulent|grueling|gruelling|painful|terrible|happy|short|brief)\s+)?{UNIT}(?:\s+and\s+a\s+half)?(?P<orso>\s+or\s+(?:so|more|longer))?\b(?!-(?:old|earlier|ago|long)\b)(?!\s+old\b)"
          # "two weeks ago", "a week later": the same quantity counted from an anchor; "before" and
          # "after" only when nothing follows ("two months after hearings began": an event's)
          r"(?:\s+(?P<dir>ago|earlier|later|hence|from\s+now|(?:before|after)(?=\s*[,.;:)]|\s*$))\b(?!\s+than\b)|(?<=s)['’](?P<tdir>\s+time)\b|['’]s(?P<tdir2>\s+time)\b)?",
@@ -371,9 +371,12 @@ RULES: tuple[Rule, ...] = (
     Rule("vague_ago", "duration", r"\b(?P<unit>years|decades|months|weeks|days|centuries)\s+(?P<dir>ago|earlier)\b(?!\s+than\b)",
          ("decades ago", "years earlier"), words=("ago", "earlier"), reach=(10, 8)),
     Rule("duration_plural", "duration",
-         r"\b(?:for|within|in|over|after|during|follows|followed|took|spent|lasted)\s+(?P<x>(?:the\s+)?(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes))\b(?!\s+(?:of\s+(?:the|his|her|their|its)|old|ago|earlier|later|trading)\b)(?!-)"
+         r"\b(?:for|within|in|over|after|during|follows|followed|took|takes|take|taking|spent|lasted|lasts|last)\s+(?P<x>(?:the\s+)?(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes))\b(?!\s+(?:of\s+(?:the|his|her|their|its)|old|ago|earlier|later|trading)\b)(?!-)"
          r"(?!(?<=\bafter\shours)(?!\s+of\b))",  # ("played the clubs after hours": when they are shut; "after hours of talks" a length)
          ("for years", "over the years", "within minutes"), words=("years", "months", "weeks", "days", "decades", "centuries", "hours", "minutes"), reach=(15, 20)),
+    # "decades of oil production", "centuries of war": a long time, told by what filled it
+    Rule("decades_of", "duration", r"(?<!\bthe\s)\b(?P<x>(?P<unit>decades|centuries))\s+of\s+(?!(?:the|his|her|their|its|this|that)\b)[a-z]",
+         (), words=("decades", "centuries"), reach=(12, 20)),
     # "for hundreds of years", "thousands of years": some number of them, a great many
     Rule("duration_many", "duration", r"\b(?:(?P<amod>nearly|almost|about|over|more\s+than)\s+)?(?:hundreds|thousands|dozens|millions|tens\s+of\s+thousands)\s+of\s+(?P<unit>years|centuries|decades|months|days|hours)\b(?!\s+(?:ago|earlier|later)\b)",
          ("hundreds of years", "thousands of years"), words=("hundreds", "thousands", "dozens", "millions"), reach=(15, 30)),

@@ -108,6 +108,8 @@ CASES = [
      [("Hours", "PTXH"), ("minutes", "PTXM"), ("days", "PXD"), ("weeks", "PXW")]),
     ("The ferry went over within minutes; the eruption could go on for weeks or even months, as it has for hundreds of years.", ANCHOR,
      [("minutes", "PTXM"), ("weeks", "PXW"), ("months", "PXM"), ("hundreds of years", "PXY")]),
+    ("Saint-making often takes decades; leaders say decades of oil production left the delta poor after three difficult weeks.", ANCHOR,
+     [("decades", "PXE"), ("decades", "PXE"), ("three difficult weeks", "P3W")]),
     # a length in two units is one; hundreds and thousands counted
     ("Rain held it up 1 hour, 12 minutes; he served three years and two months, and two weeks and three days in Paris.", ANCHOR,
      [("1 hour, 12 minutes", "PT1H12M"), ("three years and two months", "P3Y2M"), ("two weeks and three days", "P17D")]),
