@@ -160,7 +160,7 @@ RULES: tuple[Rule, ...] = (
     # a year before 1600 only after a word that makes it one: "in 1352", "since 1066", "by 1591"
     Rule("year_early", "year", r"(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bfrom\s)|(?<=\bbefore\s)|(?<=\bafter\s))"
          r"(?P<year>1[0-5]\d\d)\b(?![\d%]|,\d|\.\d|-\d|\s?\d)(?!s\b)(?!(?:\s*(?:-|–|to|and)\s*\d{1,4})?\s*B\.?C)",  # (not "from 1354 to 1345 B.C.")
-         (), reach=(8, 6), key=r"\b1[0-5]\d\d\b"),
+         (), reach=(8, 6), key=r"1[0-5]\d\d"),
     # "the 2012-13 season", "the 2006/07 financial year": a season or a year that straddles two,
     # named by the year it starts in
     Rule("year_span", "year", rf"\b(?:the\s+)?{YEAR}[-/–](?P<y2>\d\d)\s+(?:season|campaign|financial\s+year|fiscal\s+year|tax\s+year|"
@@ -384,7 +384,8 @@ RULES: tuple[Rule, ...] = (
     Rule("duration_compound", "duration",
          rf"\b{AMOUNT_MOD}?(?P<num>\d{{1,3}}|{NUM_COMPOUND}|{NUM_WORDS})[\s-]+(?P<unit>hours?|years?|weeks?|days?|minutes?|months?),?\s+(?:and\s+)?"
          rf"(?P<num2>\d{{1,2}}|{NUM_COMPOUND}|{NUM_WORDS})[\s-]+(?P<unit2>minutes?|seconds?|months?|weeks?|days?|hours?)\b(?!-)(?:\s+(?P<dir>later|earlier)\b)?",
-         ("1 hour, 12 minutes", "three years and two months", "2 hours 30 minutes"), words=UNIT_WORDS, reach=(50, 40)),
+         ("1 hour, 12 minutes", "three years and two months", "2 hours 30 minutes"), reach=(45, 12),
+         key=r"(?:hour|year|week|day|minute|month)s?,?\s+(?:and\s+)?[\w-]+[\s-](?:minute|second|month|week|day|hour)"),
     # "hours after the attack", "minutes before takeoff"; "within days or weeks": an unnumbered
     # length that places an event from another
     Rule("duration_bare", "duration",
