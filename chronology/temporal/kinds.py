@@ -494,6 +494,8 @@ def r_set(text, g, ctx):
         freq = f"{({'once': 1, 'twice': 2}.get(t) or number(t.split()[0]) or 'X')}X"
     if g.get("adv"):
         return Resolved("SET", _ADVERB_SET[g["adv"].lower()], "a recurring time", freq=freq)
+    if text.lower() == "weekends":  # "on weekends"
+        return Resolved("SET", "XXXX-WXX-WE", "every weekend")
     if g.get("name"):  # "every Christmas": its day each year (a day that moves has no fixed value)
         a, b = holiday_date(g["name"], 2001), holiday_date(g["name"], 2002)
         day = f"XXXX-{a:%m-%d}" if a and b and (a.month, a.day) == (b.month, b.day) else "XXXX-XX-XX"

@@ -238,7 +238,7 @@ RULES: tuple[Rule, ...] = (
     Rule("this_pod", "this_pod", rf"\bthis\s+{PART_OF_DAY}\b", ("this morning", "this evening"), words=("morning", "afternoon", "evening", "night")),
     # "talks went on overnight": the night before the writing (the coming one, looking ahead);
     # "overnight rates", "an overnight stay" are other things
-    Rule("overnight", "overnight", rf"(?<!day\s)\bovernight\b(?!\s+(?:on\s+)?{WEEKDAY_FULL})(?!\s+(?:call|interest|stops?|stays?|bags?|trains?|flights?|trips?|success|sensation|rates?|lending|deposits?|index|market|repo|loans?|funds?|camp|guests?|visitors?|accommodation|parking|shipping|delivery|express)\b)(?!-)",
+    Rule("overnight", "overnight", rf"(?<!day\s)(?<!\ban\s)(?<!\bthe\s)\bovernight\b(?!\s+(?:on\s+)?{WEEKDAY_FULL})(?!\s+(?:call|interest|stops?|stays?|bags?|trains?|flights?|trips?|success|sensation|rates?|lending|deposits?|index|market|repo|loans?|funds?|camp|guests?|visitors?|accommodation|parking|shipping|delivery|express)\b)(?!-)",
          ("overnight",), words=("overnight",), reach=(1, 20)),
     # "he died on the 14th": a day of the month the text is in
     Rule("ordinal_day", "ordinal_day", r"(?<=\bon\s)the\s+(?P<oday>[12]?\d|3[01])(?:st|nd|rd|th)\b(?=\s*[,.;:)]|\s+(?:and|when|at|after|before|but|as)\b)",
@@ -275,7 +275,7 @@ RULES: tuple[Rule, ...] = (
          r"\b(?:(?:earlier|later)\s+)?(?P<phrase>the\s+(?:following|next|previous|preceding)\s+(?:day|morning|evening|night)|(?:earlier|later)\s+in\s+the\s+day|the\s+day\s+(?:before|after)|that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)|the\s+same\s+day|the\s+(?:day|night)\s+before)\b",
          ("the following day", "the same day", "the day before", "that day", "that same day", "Earlier in the day"), words=("day", "morning", "evening", "night", "afternoon"), reach=(40, 20)),
     # "buy orders came in the morning": a part of the day the text is talking about
-    Rule("in_the_pod", "anaphoric", r"\b(?:in|during|by)\s+(?P<x>(?P<phrase>the\s+(?:morning|afternoon|evening)))\b(?!\s+(?:of|paper|papers|news|edition|session|show|star|after)\b)",
+    Rule("in_the_pod", "anaphoric", r"\b(?:in|during|by)\s+(?P<x>(?P<phrase>the\s+(?:morning|afternoon|evening)))\b(?!\s+(?:of|paper|papers|news|edition|session|show|star|after)\b)(?!\s+and\s+(?:morning|afternoon|evening)\s+(?:peaks?|rush|hours?|shifts?|commutes?|sessions?)\b)",
          ("in the morning", "during the afternoon"), words=("morning", "afternoon", "evening"), reach=(20, 15)),
     # "crews worked through the night", "out of the water for the night": the night of that day
     Rule("the_night", "anaphoric", r"\b(?:through|throughout|during|for|into|in)\s+(?P<x>(?P<phrase>the\s+night))\b(?!\s+(?:of|before|after|sky|shift|air|watch|club|clubs|life|owl|train|bus)\b)",
@@ -338,8 +338,8 @@ RULES: tuple[Rule, ...] = (
          ("half past seven", "a quarter to five", "ten past nine in the morning"), words=("half", "quarter", "five", "ten", "twenty"), reach=(3, 60)),
     # "0735 GMT", "2300 GMT Tuesday": wire copy's universal time, four digits
     Rule("clock_mil", "clock", rf"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC)\b{CLOCK_DAY}?", ("0735 GMT", "2300 GMT Tuesday"), 0, reach=(6, 15), key=r"(?:GMT|UTC)\b"),
-    Rule("clock24", "clock", rf"\b(?:(?P<amod>(?i:about|around|approximately|roughly))\s+)?(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?P<tz>GMT|BST|UTC|EST|EDT|CET)\b(?:{CLOCK_ON_DAY})?",
-         ("12.00 GMT", "14:30 BST", "about 09:15 GMT"), 0, reach=(25, 25), key=r"(?:GMT|BST|UTC|EST|EDT|CET)\b"),
+    Rule("clock24", "clock", rf"\b(?:(?P<amod>(?i:about|around|approximately|roughly))\s+)?(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?P<tz>GMT|BST|UTC|EST|EDT|CET|ET|PT|CT|MT|PST|PDT|CST|CDT|MST|MDT)\b(?:{CLOCK_ON_DAY})?",
+         ("12.00 GMT", "14:30 BST", "about 09:15 GMT", "10:00 ET"), 0, reach=(25, 25), key=r"(?:GMT|BST|UTC|EST|EDT|CET|ET|PT|CT|MT|PST|PDT|CST|CDT|MST|MDT)\b"),
     # "results are due by 14:45", "the polls close at 18:00 on Friday": a 24-hour clock after a
     # preposition (a colon, not a point: "at 14.45" is as often a price)
     Rule("clock_colon", "clock", r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bfrom\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\babout\s)|(?<=\baround\s)|(?<=\bto\s))"
@@ -426,11 +426,13 @@ RULES: tuple[Rule, ...] = (
     Rule("set_every", "set",
          rf"\b(?:every|each)\s+(?:(?P<num>other|\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|few|several|couple\s+of)\s+)?(?P<unit>days?|nights?|weeks?|weekends?|months?|years?|quarters?|hours?|minutes?|seconds?|decades?|mornings?|afternoons?|evenings?|summer|winter|spring|autumn|{WEEKDAY_FULL}s?|(?-i:{MONTH_FULL}))\b(?:\s+(?P<pod>morning|afternoon|evening|night)\b)?",
          ("every day", "each week", "every Monday", "every two years", "each July", "every 15 minutes", "every few years"), words=("every", "each"), reach=(2, 25)),
+    # "customers on weekends": every weekend
+    Rule("set_weekends", "set", r"\b(?:on|at|during|over)\s+(?P<x>weekends)\b", ("on weekends",), words=("weekends",), reach=(8, 10)),
     # "every Christmas": the holiday each year
     Rule("set_holiday", "set", rf"\b(?i:every|each)\s+(?P<name>{HOLIDAY_NAMES})\b", ("every Christmas",), 0, words=("every", "each"), reach=(2, 30)),
     # ("the Communist Party daily Granma", "the business daily.": a newspaper)
-    Rule("set_adverb", "set", r"\b(?:(?P<times>once|twice|three\s+times|four\s+times|\d+\s+times)[\s-]+)?(?P<adv>daily|weekly|fortnightly|monthly|annually|yearly|hourly|nightly)\b(?!\s+(?:newspaper|paper|magazine|allowance|rate|average))(?!\s+(?-i:[A-Z]))",
-         ("daily", "annually", "twice daily"), words=("daily", "weekly", "fortnightly", "monthly", "annually", "yearly", "hourly", "nightly"), reach=(15, 20)),
+    Rule("set_adverb", "set", r"\b(?:(?P<times>once|twice|three\s+times|four\s+times|\d+\s+times)[\s-]+)?(?P<adv>daily|weekly|fortnightly|monthly|annually|yearly|hourly|nightly|quarterly(?=\s*[,.;:)]|\s+(?:and|or|in|on|to|at|by|for|from|since|instead|rather)\b))\b(?!\s+(?:newspaper|paper|magazine|allowance|rate|average))(?!\s+(?-i:[A-Z]))",
+         ("daily", "annually", "twice daily"), words=("daily", "weekly", "fortnightly", "monthly", "annually", "yearly", "hourly", "nightly", "quarterly"), reach=(15, 20)),
     Rule("set_times", "set",
          r"\b(?P<times>once|twice|three\s+times|four\s+times|\d+\s+times|(?:\d+|one|two|three|four|five|six|seven)\s+(?:days?|nights?))[\s-]+(?:a|an|per|each|every)[\s-]+(?P<unit>day|week|month|year|hour|decade|century)\b",
          ("twice a week", "once a year", "once-a-decade", "five days a week"), words=("once", "twice", "times", "days", "nights", "day", "night"), reach=(15, 20)),

@@ -320,6 +320,10 @@ CASES = [
     ("Growth will be faster in the next fiscal year.", ANCHOR, [("the next fiscal year", "2010")]),
     ("He stressed the 4,000-year history of the country.", ANCHOR, [("4,000-year", "P4000Y")]),
     ("Output will rise 10 percent every year.", ANCHOR, [("every year", "P1Y")]),
+    ("Trusts should publish figures quarterly; a third of customers on weekends smoke. Quarterly profit rose.", ANCHOR,
+     [("quarterly", "P3M"), ("weekends", "XXXX-WXX-WE")]),
+    ("He took an overnight bus; trains run every 30 minutes in the morning and evening peaks. Aired October 4, 2011 - 10:00 ET", ANCHOR,
+     [("every 30 minutes", "PT30M"), ("October 4, 2011", "2011-10-04"), ("10:00 ET", "2011-10-04T10:00")]),
     ("Roses are shipped every night and every afternoon; he goes home every weekend, and every Christmas they visit.", ANCHOR,
      [("every night", "XXXX-XX-XXTNI"), ("every afternoon", "XXXX-XX-XXTAF"), ("every weekend", "XXXX-WXX-WE"), ("every Christmas", "XXXX-12-25")]),
     # a rate after an amount, a plural noun or "of" and a noun is a recurring time; a length elsewhere
