@@ -120,7 +120,11 @@ _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _SENTENCE_YEAR_KINDS = frozenset({"month", "month_day", "holiday"})
 # ... the year that opens the sentence ("In 2009, ...", "Last year"), which frames all of it (not one
 # in a phrase of its own: "has run the bank since 2009 and passed an audit in March")
-_FRAME_BEFORE = re.compile(r"[\s\"'“‘(]*(?:(?:in|during|by|throughout|for|early|late)\s+)?", re.IGNORECASE)
+_FRAME_BEFORE = re.compile(r"[\s\"'“‘(]*(?:(?:in|during|by|throughout|for|early|late|the)\s+)?", re.IGNORECASE)  # ("The 2014 festival runs from Aug 27")
+# ... or the year a "when" clause describes: "in 1974, when the river peaked on Australia Day"
+_MONTH_NAMED = re.compile(rf"\b(?:{MONTH_FULL}|{MONTH_ABBR})\b")
+_RANGE_TO = re.compile(r"\s*(?:to|until|till|through|thru|and|-|–)\s*", re.IGNORECASE)
+_WHEN_AFTER = re.compile(r",?\s+when\b[^.;:!?]*", re.IGNORECASE)
 _CLOCK_DAY_SENTENCES = 2  # a clock time's day is named in its sentence or the two before
 _CLOCK_QUARTER = re.compile(r"\s+(?:to|past|after|before)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight)\b", re.IGNORECASE)
 _APPOSITION = re.compile(r",\s*")
@@ -439,9 +443,18 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
             # "In 2009 the plant closed in March": a year named earlier in the sentence is the month's
             # (unless the tense points away from it: "in 2009 ...; it will reopen in March")
             named = year_ref.year
-            if _FRAME_BEFORE.fullmatch(text, sentence_bounds(text, start, end)[0], mentions[year_ref_index].start) \
+            framed = _FRAME_BEFORE.fullmatch(text, sentence_bounds(text, start, end)[0], mentions[year_ref_index].start) \
+                or _WHEN_AFTER.fullmatch(text, mentions[year_ref_index].end, start)
+            if framed \
                     and not (tense == "future" and named < dct.year or tense == "past" and named > dct.year):
                 groups = {**groups, "inyear": str(named), "sentyear": "1"}
+        if kind in ("month", "month_day") and not groups.get("rel") and not groups.get("year") and not groups.get("inyear") and mentions \
+                and mentions[-1].granularity in (Granularity.DAY, Granularity.MONTH) and mentions[-1].interval is not None \
+                and _RANGE_TO.fullmatch(text, mentions[-1].end, start) and _MONTH_NAMED.search(mentions[-1].text):
+            # "from Aug 27 to Sept 6": the end of a range is in the year of its start (or the next, past December)
+            first = mentions[-1].interval.start
+            month = month_number(groups["month"])
+            groups = {**groups, "inyear": str(first.year + (month < first.month)), "rangeyear": "1"}
         use_day = kind in ("anaphoric", "clock", "noon", "dawn") or "dir" in groups or (
             kind == "weekday" and (groups.get("rel") or "").lower().startswith("the "))
         # a clock time is on the last day the text named, or else the day of the writing (never on

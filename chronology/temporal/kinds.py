@@ -97,7 +97,8 @@ def r_month_day(text, g, ctx):
     if g.get("year") or g.get("inyear"):  # "1 and 3 June 2007": the first day takes the year written after the pair
         try:
             return Resolved("DATE", dt.date(int(g.get("year") or g["inyear"]), month, day).isoformat(),
-                            "a full date, needs no anchor" if g.get("year") else _INYEAR_HOW[bool(g.get("sentyear"))])
+                            "a full date, needs no anchor" if g.get("year") else "the year of the range's start" if g.get("rangeyear")
+                            else _INYEAR_HOW[bool(g.get("sentyear"))])
         except ValueError:
             return None
     if ctx.dct is None:
@@ -182,7 +183,8 @@ def r_month(text, g, ctx):
     if ctx.dct is None:
         return Resolved("DATE", f"XXXX-{month:02d}", "no publication date to take the year from", mod=mod, anchored=False)
     if g.get("inyear"):  # "In 2009 the plant closed in March"
-        return Resolved("DATE", month_value(int(g["inyear"]), month), f"{g['month']} of {g['inyear']}, {_INYEAR_HOW[True]}", mod=mod)
+        how = "the year of the range's start" if g.get("rangeyear") else _INYEAR_HOW[True]
+        return Resolved("DATE", month_value(int(g["inyear"]), month), f"{g['month']} of {g['inyear']}, {how}", mod=mod)
     if rel == "that" and ctx.ref is not None:  # "died that March", after "in 1850": the year the text is in
         return Resolved("DATE", month_value(ctx.ref.year, month), f"{g['month']} of {ctx.ref.year}, the year the text last mentioned",
                         anchor="mention", mod=mod)

@@ -75,6 +75,10 @@ CASES = [
      dt.date(2010, 11, 16), [("4:52 a.m.", "2010-11-16T04:52"), ("about an hour later", "2010-11-16T05:52"),
                              ("two hours and 40 minutes later", "2010-11-16T08:32")]),
     ("A minute and a half later, a pilot called in.", dt.date(2010, 11, 16), [("A minute and a half later", "PT1M30S")]),
+    ("The 2014 festival will run from Aug 27 to Sept 6. The worst flood was in 1974, when the river peaked on Australia Day.", dt.date(2013, 9, 8),
+     [("2014", "2014"), ("Aug 27", "2014-08-27"), ("Sept 6", "2014-09-06"), ("1974", "1974"), ("Australia Day", "1974-01-26")]),
+    ("The sale ran from Dec. 27 to Jan. 6; a revision Friday to December's figures.", dt.date(1998, 2, 6),
+     [("Dec. 27", "1997-12-27"), ("Jan. 6", "1998-01-06"), ("Friday", "1998-02-06"), ("December", "1997-12")]),
     # a cue past the end of the expression's clause is another verb's ("..., and", "if ...")
     ("Miners said they would strike on Thursday if the offer was not improved.", ANCHOR, [("Thursday", "2009-03-12")]),
     ("Passengers were rebooked late Tuesday and early Wednesday, and the airline expects to resume flights next week.", ANCHOR,
