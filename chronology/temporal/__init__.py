@@ -98,6 +98,7 @@ def _is_game(text: str, start: int, end: int) -> bool:
     return bool(_GAME_WORDS.search(text, lo, hi)) and not _BUSINESS_WORDS.search(text, lo, hi)
 
 
+_TITLE_BEFORE_DAY = re.compile(r"(?:[\"“][A-Z][a-z]+|\bT\.?G\.?I\.?)\s+$")
 _MONTH_AFTER = re.compile(rf"\s+(?:{MONTH_FULL}|{MONTH_ABBR})")
 # A product or object code after a year: "2009 TR4", "2012 DA14"
 _CODE_AFTER = re.compile(r"\s+[A-Z]{1,3}\d")
@@ -192,8 +193,10 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
         return False  # "ABC's "This Week"": a title (a sentence may begin "This week", not "This Week")
     if kind == "weekday" and not groups.get("rel") and (
             text[max(0, start - 4):start].lower() == "the " and _NAME_AFTER_DAY.match(text, end) and not _MONTH_AFTER.match(text, end)
-            or text[max(0, start - 5):start] == "Good "):
-        return False  # "the Sunday Times", "the Good Friday Agreement": names (but "said Friday Mr Smith was held")
+            or text[max(0, start - 5):start] == "Good " or _TITLE_BEFORE_DAY.search(text, max(0, start - 20), start)):
+        # "the Sunday Times", "the Good Friday Agreement", the record "Sweet Thursday", "T.G.I. Friday's": names
+        # (but "said Friday Mr Smith was held")
+        return False
     if kind == "sport_season" and not (_is_game(text, start, end) or _is_sport(text, start, end)):
         return False  # "this season's fashions", "the flu this season": not a sports season
     if (kind in ("quarter", "half") or (groups.get("unit") or "").lower().startswith("quarter")) and not groups.get("year") and _is_game(text, start, end):

@@ -16,9 +16,9 @@ _FUTURE = re.compile(
     r"(?P<until>until)|as\s+(?:soon|early)\s+as|"
     # "agreed to purchase it in February": what was decided lies after the deciding
     r"(?P<decided>decided|agreed|voted|promised|pledged|vowed|arranged|offered)\s+to(?=\s+[a-z])|(?:agreement|decision|deal|bid|proposal|"
-    r"hopes?|aims?|wants?|seeks?|prepares|preparing)\s+to(?=\s+[a-z])|expires?|effective|takes?\s+effect|comes?\s+into\s+(?:force|effect)|ahead\s+of|"
+    r"hopes?|aims?|wants?|seeks?|prepares|preparing)\s+to(?=\s+[a-z])|expires?|effective|takes?\s+effect|comes?\s+into\s+(?:force|effect)|(?P<ahead>ahead\s+of)|"
     # the present of a scheduled event: "the leaders meet on Thursday", "voters go to the polls Sunday"
-    r"(?:meets?(?!\s+(?:the\s+|its\s+|their\s+|an?\s+(?:\w+\s+)?)?(?:demand|needs?|requirements?|targets?|expectations?|standards?|criteria|conditions?|deadlines?|obligations?|goals?|costs?)\b)|turns\s+\d{1,3}\b|arrives|begins|resumes?|reopens?|closes|starts|ends|(?<!\bthe\s)(?<!\ban\s)(?<!\bits\s)(?<!\bto\s)(?:begin|end|start|close|open)\s+(?=on\b|at\b)|runs\s+(?:through|until|till|to)|kicks?\s+off|travels\s+to|flies\s+to|goes?\s+to\s+the\s+polls|"
+    r"(?:meets?(?!\s+(?:the\s+|its\s+|their\s+|an?\s+(?:\w+\s+)?)?(?:demand|needs?|requirements?|targets?|expectations?|standards?|criteria|conditions?|deadlines?|obligations?|goals?|costs?)\b)|turns\s+\d{1,3}\b|arrives|begins|resumes?|reopens?|closes|starts|ends|(?<!\bthe\s)(?<!\ban\s)(?<!\bits\s)(?<!\bto\s)(?:begin|end|start|close|open)(?=\s+(?:on\b|at\b|$))|runs\s+(?:through|until|till|to)|kicks?\s+off|travels\s+to|flies\s+to|goes?\s+to\s+the\s+polls|"
     r"takes\s+office|takes?\s+place|(?:is|are)\s+held|gets?\s+under\s+way|goes?\s+on\s+sale|opens\s+(?:on|at|its|in))(?!\s+(?:by|with)\b))\b",
     re.IGNORECASE,
 )
@@ -48,6 +48,10 @@ _PAST = re.compile(
 _FUTURE_PASSIVE = re.compile(r"\b(?:(?:will|shall|to|'ll)\s+(?:\w+\s+)?(?:be|have\s+been)|would\s+(?:\w+\s+)?be)\s+$", re.IGNORECASE)  # (not "would have been")
 # ... under another modal, either way: "a vote could then be held in March", "could be located Wednesday"
 _MODAL_PASSIVE = re.compile(r"\b(?:could|might|may|should|must|can)\s+(?:\w+\s+)?be\s+$", re.IGNORECASE)
+# "weaker than anyone expected", "analysts expected": someone's expecting, done (not "is expected",
+# "a ruling expected in March")
+_EXPECTED_DONE = re.compile(r"(?:\bthan\s+(?:\w+\s+){0,2}|\b(?:he|she|they|we|I|you|anyone|everyone|analysts|economists|investors|traders|most|many|few)\s+(?:had\s+)?)expected$",
+                            re.IGNORECASE)
 _WAS_PLANNED = re.compile(r"\b(?:was|were)\s+$", re.IGNORECASE)
 # "had been initially scheduled for January 25": a plan made in the past, with an adverb between.
 _PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been|been)\s+(?:\w+ly|first|once)\s+$|\bhad\s+(?:\w+ly\s+)?$", re.IGNORECASE)  # ("analysts had expected")
@@ -130,6 +134,10 @@ def tense_of(text: str, start: int, end: int) -> str:
                 kind = "past"
             elif label == "future" and m.group("plan") and _WAS_PLANNED.search(text, max(left, m.start() - 6), m.start()):
                 kind = "none"  # "the ferry was due at five o'clock Sunday": planned then, for a time on either side of now
+            elif label == "future" and m.group("ahead") and _PAST.search(text, left, m.start()):
+                kind = "none"  # "bought timber ahead of Christmas", "trading was light ahead of Thanksgiving": the nearest
+            elif label == "future" and m.group("plan") and m.group("plan").lower() == "expected" and _EXPECTED_DONE.search(text, max(left, m.start() - 40), m.end()):
+                kind = "past"  # "weaker than anyone expected in January": expecting, done
             elif label == "future" and m.group("decided"):
                 kind = "none"  # "OPEC decided to cut output in October": after the deciding, not the writing
             elif label == "future" and _PAST_SCHEDULE.search(text, max(left, m.start() - 40), m.start()):

@@ -79,6 +79,10 @@ CASES = [
      [("2014", "2014"), ("Aug 27", "2014-08-27"), ("Sept 6", "2014-09-06"), ("1974", "1974"), ("Australia Day", "1974-01-26")]),
     ("The sale ran from Dec. 27 to Jan. 6; a revision Friday to December's figures.", dt.date(1998, 2, 6),
      [("Dec. 27", "1997-12-27"), ("Jan. 6", "1998-01-06"), ("Friday", "1998-02-06"), ("December", "1997-12")]),
+    ("Demand is weaker than anyone expected in January; customers bought timber ahead of Christmas. A ruling is expected in March.",
+     dt.date(2015, 2, 20), [("January", "2015-01"), ("Christmas", "2014-12-25"), ("March", "2015-03")]),
+    ('Season-ticket renewals begin Monday. His record "Sweet Thursday" came out in 1954; he runs a T.G.I. Friday\'s.', dt.date(2015, 9, 18),
+     [("Monday", "2015-09-21"), ("1954", "1954")]),
     # a cue past the end of the expression's clause is another verb's ("..., and", "if ...")
     ("Miners said they would strike on Thursday if the offer was not improved.", ANCHOR, [("Thursday", "2009-03-12")]),
     ("Passengers were rebooked late Tuesday and early Wednesday, and the airline expects to resume flights next week.", ANCHOR,
