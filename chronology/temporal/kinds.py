@@ -231,6 +231,9 @@ _DECADE_WORDS = {w: i for i, w in enumerate(("twenties", "thirties", "forties", 
 
 
 def r_decade(text, g, ctx):
+    if g.get("cword"):  # "the nineteen nineties": said in full
+        century = 19 if g["cword"].lower() == "nineteen" else 18
+        return Resolved("DATE", f"{century}{_DECADE_WORDS[g['dword'].lower()]}", "a decade said in words", mod=mod_of(g.get("mod")))
     if g.get("dword"):  # "the nineties": of the last century that has had them by the writing
         g = {**g, "short": str(_DECADE_WORDS[g["dword"].lower()] * 10)}
     if g.get("short"):

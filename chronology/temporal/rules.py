@@ -178,8 +178,8 @@ RULES: tuple[Rule, ...] = (
          rf"\b(?:the\s+)?{SPAN_MOD}?(?:(?<=of\s)the\s+)?(?P<decade>(?:1[6-9]|20)\d0)'?s\b",
          ("the 1990s", "the early 2000s", "1980s", "mid-1990s", "the second half of the 1990s"), reach=(27, 2), key=r"0'?s\b"),
     # "the nineties" (with "the": "in his sixties" is an age)
-    Rule("decade_words", "decade", rf"\bthe\s+{SPAN_MOD}?(?:(?<=of\s)the\s+)?(?P<dword>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
-         ("the nineties", "the late sixties", "the Eighties"), words=("twenties", "thirties", "forties", "fifties", "sixties",
+    Rule("decade_words", "decade", rf"\bthe\s+{SPAN_MOD}?(?:(?<=of\s)the\s+)?(?:(?P<cword>nineteen|eighteen)[\s-]+)?(?P<dword>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+         ("the nineties", "the late sixties", "the Eighties", "the nineteen nineties"), words=("twenties", "thirties", "forties", "fifties", "sixties",
                                                                       "seventies", "eighties", "nineties"), reach=(25, 1)),
     Rule("decade_short", "decade", rf"\b(?:the\s+)?{SPAN_MOD}?(?:(?<=of\s)the\s+)?'(?P<short>[0-9]0)s\b", ("the '90s", "the last half of the '80s"), trigger=r"'\d0s"),
     Rule("century", "century", rf"\b(?:the\s+)?{SPAN_MOD}?(?:(?<=of\s)the\s+)?{ORDINAL}[\s-]+century\b", ("the 20th century", "the nineteenth century"), words=("century",), reach=(45, 2)),
@@ -208,7 +208,7 @@ RULES: tuple[Rule, ...] = (
     # Earnings reports: "the quarter", "the latest period", "the year-ago period", "the 1988
     # period", "this year's third quarter", "the corresponding period last year".
     Rule("period", "period",
-         r"\b(?P<det>the|that|this)\s+(?:(?P<rel>latest|current|same|year-earlier|year-ago|(?:comparable|corresponding)(?:\s+year-(?:ago|earlier))?)\s+)?(?:fiscal\s+)?(?P<punit>quarter|period)\b(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)|last\s+year))?",
+         rf"\b(?P<det>the|that|this)\s+(?:(?P<rel>latest|current|same|year-earlier|year-ago|(?:comparable|corresponding)(?:\s+year-(?:ago|earlier))?)\s+)?(?:fiscal\s+)?(?P<punit>quarter|period)\b(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)|last\s+year)|\s+(?:of|in)\s+{YEAR}{YEAR_END})?",
          ("the quarter", "the latest period", "the year-ago period", "that quarter", "the quarter a year ago", "the corresponding period last year"), words=("quarter", "period"), reach=(50, 25)),
     Rule("period_year", "period",
          rf"\b(?:the\s+)?(?:{YEAR}|(?P<ry>this|last|next)\s+year's)\s+(?:(?P<qord>first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?P<punit>quarter|period)\b",

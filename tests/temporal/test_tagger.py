@@ -29,6 +29,10 @@ CASES = [
     ("Baby P died in August 2007.", ANCHOR, [("August 2007", "2007-08")]),
     ("Sales rose in early 2009.", ANCHOR, [("early 2009", "2009")]),
     ("It began in the 1990s.", ANCHOR, [("the 1990s", "199")]),
+    ("Roses became a top export in the nineteen nineties, after the late eighteen eighties.", ANCHOR,
+     [("the nineteen nineties", "199"), ("the late eighteen eighties", "188")]),
+    ("Diesel cost $4.02 in the quarter, up from $3.85 in the same quarter of 2011.", dt.date(2012, 10, 25),
+     [("the quarter", "2012-Q3"), ("the same quarter of 2011", "2011-Q3")]),
     ("In the 20th century it was different.", ANCHOR, [("the 20th century", "19")]),
     ("The date was 2009-03-02.", ANCHOR, [("2009-03-02", "2009-03-02")]),
     # underspecified: direction from tense
