@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from chronology.model import Anchor, Granularity, Interval, TimeMention
 from chronology.temporal.kinds import RESOLVERS
-from chronology.temporal.lexicon import PARTS_OF_DAY
+from chronology.temporal.lexicon import PARTS_OF_DAY, WEEKDAYS
 from chronology.temporal.resolve import NARRATIVE_ANCHOR, Context, month_number
 from chronology.temporal.rules import (
     COMPILED,
@@ -127,6 +127,7 @@ _MONTH_NAMED = re.compile(rf"\b(?:{MONTH_FULL}|{MONTH_ABBR})\b")
 _RANGE_TO = re.compile(r"\s*(?:to|until|till|through|thru|and|-|–)\s*", re.IGNORECASE)
 _WHEN_AFTER = re.compile(r",?\s+when\b[^.;:!?]*", re.IGNORECASE)
 _CLOCK_DAY_SENTENCES = 2  # a clock time's day is named in its sentence or the two before
+_STORY_DAYS = 7  # a day named this far from the writing puts the story there
 _CLOCK_QUARTER = re.compile(r"\s+(?:to|past|after|before)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight)\b", re.IGNORECASE)
 _APPOSITION = re.compile(r",\s*")
 _COARSE_RELS = {"the following": lambda a, b: b, "the previous": lambda a, b: a, "that": lambda a, b: a + (b - a) / 2}
@@ -475,6 +476,11 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
             # a year included ("in 1999"), not only the last day or month ("a year earlier" in a
             # report compares with the period reported, and keeps its own anchor)
             ctx, ctx_index = replace(ctx, ref=year_ref), year_ref_index
+        if kind == "clock" and tense == "past" and (groups.get("cwd") or groups.get("owd")) and clock_day is not None and dct is not None \
+                and (dct - clock_day).days > _STORY_DAYS and 0 < (WEEKDAYS[(groups.get("cwd") or groups["owd"]).lower()] - clock_day.isoweekday()) % 7 <= 3:
+            # "On Saturday, Feb. 19, 2005, they broke in ... at 5:12 a.m. Sunday": a story told about days
+            # far from the writing names the next days of its clock times from the day it is at
+            groups = {**groups, "story": "1"}
         if kind == "anaphoric" and mentions and mentions[-1].granularity == Granularity.DAY and _APPOSITION.fullmatch(text, mentions[-1].end, start):
             # "on Oct. 12, the day before the crash": the phrase describes the day just named
             groups = {**groups, "appositive": "1"}

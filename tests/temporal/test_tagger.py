@@ -43,6 +43,11 @@ CASES = [
     # a weekday written with the day picks the year whose day it is (up to seven years back)
     ("On Friday, Feb. 18, the men met. At about 11 p.m. on Saturday, Feb. 19, they broke in.", dt.date(2006, 11, 22),
      [("Friday, Feb. 18", "2005-02-18"), ("about 11 p.m.", "2005-02-19T23:00"), ("Saturday, Feb. 19", "2005-02-19")]),
+    # a clock time on a weekday, in a story about days long past: the next such day from the story's
+    ("They broke in at 11 p.m. on Saturday, Feb. 19, 2005. Cameras showed them leaving at 5:12 a.m. Sunday.", dt.date(2006, 11, 22),
+     [("11 p.m.", "2005-02-19T23:00"), ("Saturday, Feb. 19, 2005", "2005-02-19"), ("5:12 a.m. Sunday", "2005-02-20T05:12")]),
+    ("Orders open on Christmas Day. Pre-orders open at 9 a.m. EDT Friday.", dt.date(2012, 9, 12),
+     [("Christmas Day", "2012-12-25"), ("9 a.m. EDT Friday", "2012-09-14T09:00")]),
     ("It happened on Tuesday, March 3. The vote is at 10 a.m. on Monday.", dt.date(2006, 11, 22),
      [("Tuesday, March 3", "2006-03-03"), ("10 a.m.", "2006-11-27T10:00"), ("Monday", "2006-11-27")]),
     ("He said on Monday that it was wrong.", ANCHOR, [("Monday", "2009-03-02")]),
