@@ -108,8 +108,8 @@ def r_month_day(text, g, ctx):
     if d is None:
         return None
     how = f"{_direction(ctx)} the anchor {_anchor_words(ctx)}"
-    if weekday is not None and d.isoweekday() == weekday:
-        how += f", in a year whose {g['month']} {day} is a {g['wd'].rstrip('.')}"
+    if weekday is not None and d.isoweekday() == weekday and date_for_day_month(month, day, ctx.dct, ctx.tense) != d:
+        how = f"{g['month']} {day} is a {weekday_name(weekday)} in {d.year}: the weekday picks the year, near the anchor {_anchor_words(ctx)}"
     return Resolved("DATE", day_value(d), how, anchor="publication")
 
 
