@@ -231,6 +231,11 @@ _DECADE_WORDS = {w: i for i, w in enumerate(("twenties", "thirties", "forties", 
 
 
 def r_decade(text, g, ctx):
+    if "decade" in text.lower() and not g.get("decade"):  # "by the end of the decade", "this decade": the writing's
+        if ctx.dct is None:
+            return Resolved("DATE", "XXX", "no publication date to count from", anchored=False)
+        mod = mod_of(f"{g.get('mod') or g.get('mod2')} of" if g.get("mod") or g.get("mod2") else None)  # "the end of": END
+        return Resolved("DATE", f"{ctx.dct.year // 10:03d}", f"the decade of {_anchor_words(ctx)}", anchor="publication", mod=mod)
     if g.get("cword"):  # "the nineteen nineties": said in full
         century = 19 if g["cword"].lower() == "nineteen" else 18
         return Resolved("DATE", f"{century}{_DECADE_WORDS[g['dword'].lower()]}", "a decade said in words", mod=mod_of(g.get("mod")))

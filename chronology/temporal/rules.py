@@ -182,6 +182,9 @@ RULES: tuple[Rule, ...] = (
          ("the nineties", "the late sixties", "the Eighties", "the nineteen nineties"), words=("twenties", "thirties", "forties", "fifties", "sixties",
                                                                       "seventies", "eighties", "nineties"), reach=(25, 1)),
     Rule("decade_short", "decade", rf"\b(?:the\s+)?{SPAN_MOD}?(?:(?<=of\s)the\s+)?'(?P<short>[0-9]0)s\b", ("the '90s", "the last half of the '80s"), trigger=r"'\d0s"),
+    # "by the end of the decade", "this decade": the decade of the writing
+    Rule("decade_this", "decade", r"\b(?:(?P<mod>the\s+(?:end|start|beginning|middle))\s+of\s+the\s+decade|(?:(?P<mod2>the\s+(?:end|start|beginning|middle))\s+of\s+)?this\s+decade)\b(?!\s+(?:of|before|after|ago|earlier|later)\b)(?!['’])",
+         ("the end of the decade", "this decade"), words=("decade",), reach=(35, 3)),
     Rule("century", "century", rf"\b(?:the\s+)?{SPAN_MOD}?(?:(?<=of\s)the\s+)?{ORDINAL}[\s-]+century\b", ("the 20th century", "the nineteenth century"), words=("century",), reach=(45, 2)),
     # --- seasons, quarters, halves ------------------------------------------------------------
     Rule("season", "season",

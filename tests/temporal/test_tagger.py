@@ -29,6 +29,8 @@ CASES = [
     ("Baby P died in August 2007.", ANCHOR, [("August 2007", "2007-08")]),
     ("Sales rose in early 2009.", ANCHOR, [("early 2009", "2009")]),
     ("It began in the 1990s.", ANCHOR, [("the 1990s", "199")]),
+    ("By the end of the decade, output will double; sales doubled this decade, and the decade of war ended.", dt.date(2016, 3, 10),
+     [("the end of the decade", "201"), ("this decade", "201")]),
     ("Roses became a top export in the nineteen nineties, after the late eighteen eighties.", ANCHOR,
      [("the nineteen nineties", "199"), ("the late eighteen eighties", "188")]),
     ("Diesel cost $4.02 in the quarter, up from $3.85 in the same quarter of 2011.", dt.date(2012, 10, 25),
