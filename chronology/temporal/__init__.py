@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from chronology.model import Anchor, Granularity, Interval, TimeMention
-from chronology.temporal.kinds import RESOLVERS
+from chronology.temporal.kinds import _CLOCK_VALUE, RESOLVERS
 from chronology.temporal.lexicon import PARTS_OF_DAY, WEEKDAYS
 from chronology.temporal.resolve import NARRATIVE_ANCHOR, Context, month_number
 from chronology.temporal.rules import (
@@ -506,6 +506,12 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
             resolved = None
         if resolved is None:
             continue
+        if resolved.type == "TIME" and kind == "clock" and mentions and mentions[-1].type == "TIME" and _CLOCK_VALUE.fullmatch(resolved.value) \
+                and _CLOCK_VALUE.fullmatch(mentions[-1].value) and resolved.value[:10] == mentions[-1].value[:10] \
+                and resolved.value < mentions[-1].value and _RANGE_TO.fullmatch(text, mentions[-1].end, start):
+            # "from 9 p.m. to 3 a.m.": a range's end before its start is on the next day
+            later = dt.datetime.fromisoformat(resolved.value) + dt.timedelta(days=1)
+            resolved = replace(resolved, value=later.strftime("%Y-%m-%dT%H:%M"), how=f"the end of a range past midnight, the day after {resolved.value[:10]}")
         pod_of = _POD_OF.search(text, max(0, start - 24), start) if resolved.type == "DATE" and _DAY_VALUE.fullmatch(resolved.value) else None
         if pod_of:  # "on the evening of Aug. 9", "the morning of Friday 7 February": that part of that day
             start, surface = pod_of.start(), text[pod_of.start():end]
