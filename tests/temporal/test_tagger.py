@@ -94,6 +94,7 @@ CASES = [
      [("Dec. 27", "1997-12-27"), ("Jan. 6", "1998-01-06"), ("Friday", "1998-02-06"), ("December", "1997-12")]),
     ("Demand is weaker than anyone expected in January; customers bought timber ahead of Christmas. A ruling is expected in March.",
      dt.date(2015, 2, 20), [("January", "2015-01"), ("Christmas", "2014-12-25"), ("March", "2015-03")]),
+    ("The summit, held every two years, opens Monday.", dt.date(2009, 11, 5), [("every two years", "P2Y"), ("Monday", "2009-11-09")]),
     ('Season-ticket renewals begin Monday. His record "Sweet Thursday" came out in 1954; he runs a T.G.I. Friday\'s.', dt.date(2015, 9, 18),
      [("Monday", "2015-09-21"), ("1954", "1954")]),
     # a cue past the end of the expression's clause is another verb's ("..., and", "if ...")
