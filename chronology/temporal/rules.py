@@ -437,7 +437,7 @@ RULES: tuple[Rule, ...] = (
     Rule("set_adverb", "set", r"\b(?:(?P<times>once|twice|three\s+times|four\s+times|\d+\s+times)[\s-]+)?(?P<adv>daily|weekly|fortnightly|monthly|annually|yearly|hourly|nightly|quarterly(?=\s*[,.;:)]|\s+(?:and|or|in|on|to|at|by|for|from|since|instead|rather)\b))\b(?!\s+(?:newspaper|paper|magazine|allowance|rate|average))(?!\s+(?-i:[A-Z]))",
          ("daily", "annually", "twice daily"), words=("daily", "weekly", "fortnightly", "monthly", "annually", "yearly", "hourly", "nightly", "quarterly"), reach=(15, 20)),
     Rule("set_times", "set",
-         r"\b(?P<times>once|twice|three\s+times|four\s+times|\d+\s+times|(?:\d+|one|two|three|four|five|six|seven)\s+(?:days?|nights?))[\s-]+(?:a|an|per|each|every)[\s-]+(?P<unit>day|week|month|year|hour|decade|century)\b",
+         r"\b(?P<times>once|twice|three\s+times|four\s+times|\d+\s+times|(?:\d+|one|two|three|four|five|six|seven)\s+(?:days?|nights?))[\s-]+(?:a|an|per|each|every)[\s-]+(?P<unit>day|week|fortnight|month|year|hour|decade|century)\b",
          ("twice a week", "once a year", "once-a-decade", "five days a week"), words=("once", "twice", "times", "days", "nights", "day", "night"), reach=(15, 20)),
     Rule("set_per", "set", r"\b(?:a|per)\s+(?P<unit>year|month|week|day)\b(?=\s*[,.;)]|\s+(?:and|for|in|on|to)\b|$)", ("a year", "per month"), words=("year", "month", "week", "day"), reach=(10, 20)),
     Rule("per_annum", "set", r"\bper\s+annum\b", ("per annum",), words=("annum",), reach=(4, 6)),

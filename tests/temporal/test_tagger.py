@@ -289,6 +289,7 @@ CASES = [
     ("It took more than a decade.", ANCHOR, [("more than a decade", "P10Y")]),
     ("Decisions are made every day.", ANCHOR, [("every day", "P1D")]),
     ("He visited twice a week.", ANCHOR, [("twice a week", "P1W")]),
+    ("Visits are allowed once a fortnight.", ANCHOR, [("once a fortnight", "P2W")]),
     # every other rule family: spoken forms, codes, reporting periods, parts of the day, sets
     ("They met at 4 in the morning.", ANCHOR, [("4 in the morning", "2009-03-06T04:00")]),
     ("Prices soared in the '90s.", ANCHOR, [("the '90s", "199")]),
