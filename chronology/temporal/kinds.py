@@ -74,7 +74,16 @@ def r_date(text, g, ctx):
         d = dt.date(int(g["year"]), g.get("mnum") and int(g["mnum"]) or month_number(g["month"]), int(g["day"]))
     except (ValueError, KeyError):
         return None
-    return Resolved("DATE", day_value(d), "a full date, needs no anchor")
+    return Resolved("DATE", day_value(d), "a full date, needs no anchor" + _weekday_slip(g, d))
+
+
+def _weekday_slip(g, d: dt.date) -> str:
+    """' (the text calls it a Tuesday, but 2006-03-03 is a Friday)' when the weekday written with a
+    date is not its own: a slip in the text, shown to the reader rather than mended."""
+    weekday = WEEKDAYS.get((g.get("wd") or "").lower().rstrip("."))
+    if weekday is None or d.isoweekday() == weekday:
+        return ""
+    return f" (the text calls it a {weekday_name(weekday)}, but {d.isoformat()} is a {weekday_name(d.isoweekday())})"
 
 
 def r_numeric(text, g, ctx):
@@ -110,6 +119,8 @@ def r_month_day(text, g, ctx):
     how = f"{_direction(ctx)} the anchor {_anchor_words(ctx)}"
     if weekday is not None and d.isoweekday() == weekday and date_for_day_month(month, day, ctx.dct, ctx.tense) != d:
         how = f"{g['month']} {day} is a {weekday_name(weekday)} in {d.year}: the weekday picks the year, near the anchor {_anchor_words(ctx)}"
+    else:
+        how += _weekday_slip(g, d)
     return Resolved("DATE", day_value(d), how, anchor="publication")
 
 

@@ -531,6 +531,13 @@ def test_explanations(text, anchor, explanation):
     assert tag(text, published=anchor)[0].explanation == explanation
 
 
+def test_a_weekday_that_is_not_the_dates_own_is_shown_not_mended():
+    slip, right = tag("It happened on Tuesday, March 3, 2006, and again on Friday, March 3, 2006.", published=ANCHOR)
+    assert slip.value == right.value == "2006-03-03"
+    assert "the text calls it a Tuesday, but 2006-03-03 is a Friday" in slip.explanation
+    assert "calls it" not in right.explanation
+
+
 def test_mention_carries_interval_granularity_anchor_and_rule():
     m = tag("She was removed in December.", published=ANCHOR)[0]
     assert (m.interval.start, m.interval.end) == (dt.date(2008, 12, 1), dt.date(2008, 12, 31))
