@@ -442,23 +442,8 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
         tense = tense_of(text, start, end) if kind in _TENSED_KINDS else "none"
         if kind in ("month", "quarter") and (_STATISTIC_AFTER.match(text, end) or _STATISTIC_BEFORE.search(text, max(0, start - 40), start)):
             tense = "past"  # "will publish November's jobs report": the month reported on has passed
-        if kind in _SENTENCE_YEAR_KINDS and not groups.get("rel") and not groups.get("year") and not groups.get("inyear") \
-                and year_ref_index is not None and mentions[year_ref_index].granularity == Granularity.YEAR and dct is not None:
-            # "In 2009 the plant closed in March": a year named earlier in the sentence is the month's
-            # (unless the tense points away from it: "in 2009 ...; it will reopen in March")
-            named = year_ref.year
-            framed = _FRAME_BEFORE.fullmatch(text, sentence_bounds(text, start, end)[0], mentions[year_ref_index].start) \
-                or _WHEN_AFTER.fullmatch(text, mentions[year_ref_index].end, start)
-            if framed \
-                    and not (tense == "future" and named < dct.year or tense == "past" and named > dct.year):
-                groups = {**groups, "inyear": str(named), "sentyear": "1"}
-        if kind in ("month", "month_day") and not groups.get("rel") and not groups.get("year") and not groups.get("inyear") and mentions \
-                and mentions[-1].granularity in (Granularity.DAY, Granularity.MONTH) and mentions[-1].interval is not None \
-                and _RANGE_TO.fullmatch(text, mentions[-1].end, start) and _MONTH_NAMED.search(mentions[-1].text):
-            # "from Aug 27 to Sept 6": the end of a range is in the year of its start (or the next, past December)
-            first = mentions[-1].interval.start
-            month = month_number(groups["month"])
-            groups = {**groups, "inyear": str(first.year + (month < first.month)), "rangeyear": "1"}
+        if kind in _SENTENCE_YEAR_KINDS and not (groups.get("rel") or groups.get("year") or groups.get("inyear")) and dct is not None:
+            groups = {**groups, **_year_from_context(text, kind, groups, start, end, mentions, year_ref_index, tense, dct)}
         use_day = kind in ("anaphoric", "clock", "noon", "dawn") or "dir" in groups or (
             kind == "weekday" and (groups.get("rel") or "").lower().startswith("the "))
         # a clock time is on the last day the text named, or else the day of the writing (never on
@@ -506,13 +491,10 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
             resolved = None
         if resolved is None:
             continue
-        if resolved.type == "TIME" and kind == "clock" and mentions and mentions[-1].type == "TIME" and _CLOCK_VALUE.fullmatch(resolved.value) \
-                and _CLOCK_VALUE.fullmatch(mentions[-1].value) and resolved.value[:10] == mentions[-1].value[:10] \
-                and resolved.value < mentions[-1].value and _RANGE_TO.fullmatch(text, mentions[-1].end, start):
-            # "from 9 p.m. to 3 a.m.": a range's end before its start is on the next day
-            later = dt.datetime.fromisoformat(resolved.value) + dt.timedelta(days=1)
-            resolved = replace(resolved, value=later.strftime("%Y-%m-%dT%H:%M"), how=f"the end of a range past midnight, the day after {resolved.value[:10]}")
-        pod_of = _POD_OF.search(text, max(0, start - 24), start) if resolved.type == "DATE" and _DAY_VALUE.fullmatch(resolved.value) else None
+        if kind == "clock" and mentions:
+            resolved = _past_midnight(resolved, text, start, mentions[-1])
+        pod_of = _POD_OF.search(text, max(0, start - 24, mentions[-1].end if mentions else 0), start) \
+            if resolved.type == "DATE" and _DAY_VALUE.fullmatch(resolved.value) else None
         if pod_of:  # "on the evening of Aug. 9", "the morning of Friday 7 February": that part of that day
             start, surface = pod_of.start(), text[pod_of.start():end]
             code = PARTS_OF_DAY[pod_of.group("pod").lower()]
@@ -566,6 +548,41 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
                 day_ref = interval.start
                 day_ref_index = len(mentions) - 1
     return mentions
+
+
+def _year_from_context(text: str, kind: str, groups: dict, start: int, end: int, mentions: list[TimeMention],
+                       year_ref_index: int | None, tense: str, dct: dt.date) -> dict:
+    """The year a month, day or holiday written without one takes from the text around it, as
+    extra groups for its resolver ({} when the text gives none):
+    - the end of a range takes the year of its start ("from Aug 27 to Sept 6"; "from Dec. 27 to
+      Jan. 6" crosses into the next);
+    - a year that frames the sentence ("In 2009, the plant closed in March", "Last year ...", "The
+      2014 festival runs from Aug 27") or that a "when" clause describes ("in 1974, when the river
+      peaked on Australia Day") is its year, unless the tense points away from it ("in 2009 ...;
+      it will reopen in March")."""
+    if kind != "holiday" and mentions:
+        last = mentions[-1]
+        if last.granularity in (Granularity.DAY, Granularity.MONTH) and last.interval is not None \
+                and _RANGE_TO.fullmatch(text, last.end, start) and _MONTH_NAMED.search(last.text):
+            first = last.interval.start
+            return {"inyear": str(first.year + (month_number(groups["month"]) < first.month)), "rangeyear": "1"}
+    if year_ref_index is None or mentions[year_ref_index].granularity != Granularity.YEAR:
+        return {}
+    frame = mentions[year_ref_index]
+    named = frame.interval.start.year
+    framed = _FRAME_BEFORE.fullmatch(text, sentence_bounds(text, start, end)[0], frame.start) or _WHEN_AFTER.fullmatch(text, frame.end, start)
+    if not framed or tense == "future" and named < dct.year or tense == "past" and named > dct.year:
+        return {}
+    return {"inyear": str(named), "sentyear": "1"}
+
+
+def _past_midnight(resolved, text: str, start: int, last: TimeMention):
+    """'from 9 p.m. to 3 a.m.': the end of a clock range that comes before its start is on the next day."""
+    if not (resolved.type == last.type == "TIME" and _CLOCK_VALUE.fullmatch(resolved.value) and _CLOCK_VALUE.fullmatch(last.value)
+            and resolved.value[:10] == last.value[:10] and resolved.value < last.value and _RANGE_TO.fullmatch(text, last.end, start)):
+        return resolved
+    later = dt.datetime.fromisoformat(resolved.value) + dt.timedelta(days=1)
+    return replace(resolved, value=later.strftime("%Y-%m-%dT%H:%M"), how=f"the end of a range past midnight, the day after {resolved.value[:10]}")
 
 
 def _explain(surface: str, r, granularity) -> str:
