@@ -19,7 +19,7 @@ from dataclasses import replace
 from chronology.model import Anchor, Granularity, Interval, TimeMention
 from chronology.temporal.kinds import _CLOCK_VALUE, RESOLVERS
 from chronology.temporal.lexicon import PARTS_OF_DAY, WEEKDAYS
-from chronology.temporal.resolve import NARRATIVE_ANCHOR, Context, month_number
+from chronology.temporal.resolve import NARRATIVE_ANCHOR, Context, month_number, number
 from chronology.temporal.rules import (
     COMPILED,
     MONTH_ABBR,
@@ -253,8 +253,9 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
             return False  # "in some quarters": places, not time
         if unit == "quarter" and num in ("a", "an") and _CLOCK_QUARTER.match(text, end):
             return False  # "a quarter to five", "a quarter past nine": a clock time, not three months
-        if groups.get("unit2") and (unit.rstrip("s"), groups["unit2"].lower().rstrip("s")) not in _COMPOUND_UNITS:
-            return False  # "10 days, 5 weeks": two lengths, not one in two units
+        if groups.get("unit2") and ((unit.rstrip("s"), groups["unit2"].lower().rstrip("s")) not in _COMPOUND_UNITS
+                                    or not all(float(number(groups[k]) or 0.5).is_integer() for k in ("num", "num2"))):
+            return False  # "10 days, 5 weeks": two lengths, not one in two units ("half a day, 6 hours": not one either)
         if unit == "second" and num in ("a", "an"):
             return False  # "a second" inquiry, not one second
         if num in ("a", "an") and unit in ("day", "week", "month", "year") and text[max(0, start - 6):start].lower().strip() in ("once", "twice", "times"):
