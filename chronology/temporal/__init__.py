@@ -462,11 +462,12 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
             # a year included ("in 1999"), not only the last day or month ("a year earlier" in a
             # report compares with the period reported, and keeps its own anchor)
             ctx, ctx_index = replace(ctx, ref=year_ref), year_ref_index
-        if kind == "clock" and tense == "past" and (groups.get("cwd") or groups.get("owd")) and clock_day is not None and dct is not None \
-                and (dct - clock_day).days > _STORY_DAYS and 0 < (WEEKDAYS[(groups.get("cwd") or groups["owd"]).lower()] - clock_day.isoweekday()) % 7 <= 3:
+        written = WEEKDAYS[(groups.get("cwd") or groups["owd"]).lower()] if kind == "clock" and (groups.get("cwd") or groups.get("owd")) else None
+        if written and tense == "past" and clock_day is not None and dct is not None and (dct - clock_day).days > _STORY_DAYS \
+                and 0 < (written - clock_day.isoweekday()) % 7 <= 3:
             # "On Saturday, Feb. 19, 2005, they broke in ... at 5:12 a.m. Sunday": a story told about days
             # far from the writing names the next days of its clock times from the day it is at
-            groups = {**groups, "story": "1"}
+            groups = {**groups, "story": str((written - clock_day.isoweekday()) % 7)}
         if kind == "anaphoric" and mentions and mentions[-1].granularity == Granularity.DAY and _APPOSITION.fullmatch(text, mentions[-1].end, start):
             # "on Oct. 12, the day before the crash": the phrase describes the day just named
             groups = {**groups, "appositive": "1"}

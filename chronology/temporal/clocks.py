@@ -77,8 +77,7 @@ def _clock_day(g, ctx) -> tuple[dt.date | None, str]:
     if ctx.dct is not None and word:
         return ctx.dct + dt.timedelta(days={"last night": -1, "yesterday": -1, "tomorrow": 1}.get(word, 0)), "publication"
     if g.get("story") and ctx.ref is not None:  # "at 5:12 a.m. Sunday", in a story at the Saturday before
-        wd = WEEKDAYS[(g.get("cwd") or g["owd"]).lower()]
-        return ctx.ref + dt.timedelta(days=(wd - ctx.ref.isoweekday()) % 7), "mention"
+        return ctx.ref + dt.timedelta(days=int(g["story"])), "mention"
     if ctx.dct is not None and (g.get("cwd") or g.get("owd") or g.get("pwd")):
         return weekday_date(WEEKDAYS[(g.get("cwd") or g.get("owd") or g["pwd"]).lower()], ctx.dct, ctx.tense, None), "publication"
     if g.get("cyear"):  # "6:05 PM EDT, Wed March 20, 2013"

@@ -77,10 +77,15 @@ def r_date(text, g, ctx):
     return Resolved("DATE", day_value(d), "a full date, needs no anchor" + _weekday_slip(g, d))
 
 
+def _written_weekday(g) -> int | None:
+    """The weekday written with a date ("Friday, Feb. 18"), 1-7, or None."""
+    return WEEKDAYS.get((g.get("wd") or "").lower().rstrip("."))
+
+
 def _weekday_slip(g, d: dt.date) -> str:
     """' (the text calls it a Tuesday, but 2006-03-03 is a Friday)' when the weekday written with a
     date is not its own: a slip in the text, shown to the reader rather than mended."""
-    weekday = WEEKDAYS.get((g.get("wd") or "").lower().rstrip("."))
+    weekday = _written_weekday(g)
     if weekday is None or d.isoweekday() == weekday:
         return ""
     return f" (the text calls it a {weekday_name(weekday)}, but {d.isoformat()} is a {weekday_name(d.isoweekday())})"
@@ -105,22 +110,23 @@ def r_month_day(text, g, ctx):
         return None
     if g.get("year") or g.get("inyear"):  # "1 and 3 June 2007": the first day takes the year written after the pair
         try:
-            return Resolved("DATE", dt.date(int(g.get("year") or g["inyear"]), month, day).isoformat(),
-                            "a full date, needs no anchor" if g.get("year") else "the year of the range's start" if g.get("rangeyear")
-                            else _INYEAR_HOW[bool(g.get("sentyear"))])
+            d = dt.date(int(g.get("year") or g["inyear"]), month, day)
         except ValueError:
             return None
+        how = "a full date, needs no anchor" if g.get("year") else "the year of the range's start" if g.get("rangeyear") \
+            else _INYEAR_HOW[bool(g.get("sentyear"))]
+        return Resolved("DATE", d.isoformat(), how + _weekday_slip(g, d))
     if ctx.dct is None:
         return Resolved("DATE", f"XXXX-{month:02d}-{day:02d}", "no publication date to take the year from", anchored=False)
-    weekday = WEEKDAYS.get((g.get("wd") or "").lower().rstrip("."))
-    d = date_for_day_month(month, day, ctx.dct, ctx.tense, weekday)
+    weekday = _written_weekday(g)
+    plain = date_for_day_month(month, day, ctx.dct, ctx.tense)
+    d = date_for_day_month(month, day, ctx.dct, ctx.tense, weekday) if weekday else plain
     if d is None:
         return None
-    how = f"{_direction(ctx)} the anchor {_anchor_words(ctx)}"
-    if weekday is not None and d.isoweekday() == weekday and date_for_day_month(month, day, ctx.dct, ctx.tense) != d:
+    if d != plain:
         how = f"{g['month']} {day} is a {weekday_name(weekday)} in {d.year}: the weekday picks the year, near the anchor {_anchor_words(ctx)}"
     else:
-        how += _weekday_slip(g, d)
+        how = f"{_direction(ctx)} the anchor {_anchor_words(ctx)}" + _weekday_slip(g, d)
     return Resolved("DATE", day_value(d), how, anchor="publication")
 
 
