@@ -55,6 +55,8 @@ SETS = (
     # Blind 84.14 / 95.91 (main at 3693d5c), scored once with only the figures printed; errors read
     # a session later; 93.42 / 99.75 at 37d3e6d.
     HeldOut("heldout6", 14, 395, 0.9342, 0.9975),
+    # Blind 87.47 / 95.91 (main at 8f10879), scored once with only the figures printed.
+    HeldOut("heldout7", 12, 394, 0.8747, 0.9591),
     # Blind 86.92 / 96.26 (main at 349e073), scored once with only the figures printed.
     HeldOut("heldout8", 13, 429, 0.8692, 0.9626),
 )
