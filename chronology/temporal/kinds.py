@@ -436,6 +436,11 @@ def r_ago(text, g, ctx):
     if n is not None and _AND_A_HALF.search(text):
         n += 0.5
     direction = " ".join(g["dir"].lower().split())
+    if direction == "on" and ctx.dct is not None:  # "Sixteen months on, our daughters still ask": now, that long after
+        letter, _, _ = unit_code(g["unit"])
+        unit = {"Y": "Y", "M": "M", "W": "W", "D": "D", "DE": "Y", "CE": "Y"}.get(letter, "D")
+        return Resolved("DATE", unit_value(ctx.dct, unit), f"the time of writing, {_anchor_words(ctx)}, that long after what it looks back to",
+                        anchor="publication")
     letter, is_time, _ = unit_code(g["unit"])
     mod = mod_of(g.get("amod")) or _or_so_mod(g)
     anaphoric = direction in ("later", "earlier", "before", "after")

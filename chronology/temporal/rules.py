@@ -365,7 +365,7 @@ RULES: tuple[Rule, ...] = (
          rf"\b(?:the\s+(?![\w.,]+-(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)))?{AMOUNT_MOD}?{NUM}(?:[\s-]+and[\s-]+a[\s-]+half)?[\s-]+(?:(?:more|full|straight|consecutive|long|whole|additional|extra|further|trading|business|working|calendar|difficult|hard|tough|busy|tense|anxious|agonizing|agonising|turbulent|grueling|gruelling|painful|terrible|happy|short|brief)\s+)?{UNIT}(?:\s+and\s+a\s+half)?(?P<orso>\s+or\s+(?:so|more|longer))?\b(?!-(?:old|earlier|ago|long)\b)(?!\s+old\b)"
          # "two weeks ago", "a week later": the same quantity counted from an anchor; "before" and
          # "after" only when nothing follows ("two months after hearings began": an event's)
-         r"(?:\s+(?P<dir>ago|earlier|later|hence|from\s+now|(?:before|after)(?=\s*[,.;:)]|\s*$))\b(?!\s+than\b)|(?<=s)['’](?P<tdir>\s+time)\b|['’]s(?P<tdir2>\s+time)\b)?",
+         r"(?:\s+(?P<dir>ago|earlier|later|hence|from\s+now|(?:before|after)(?=\s*[,.;:)]|\s*$)|on(?=\s*,))\b(?!\s+than\b)|(?<=s)['’](?P<tdir>\s+time)\b|['’]s(?P<tdir2>\s+time)\b)?",
          ("three years", "17 months", "more than a decade", "several weeks", "two-year",
           "two weeks ago", "a week later", "three days earlier", "about a year ago", "a week or so ago", "two and a half years",
           "two-and-a-half-year", "two weeks' time"), words=UNIT_WORDS, reach=(70, 45)),

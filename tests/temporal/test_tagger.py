@@ -85,6 +85,9 @@ CASES = [
     ("The first miner surfaced at 4:52 a.m.; the last emerged about an hour later. The train arrived two hours and 40 minutes later.",
      dt.date(2010, 11, 16), [("4:52 a.m.", "2010-11-16T04:52"), ("about an hour later", "2010-11-16T05:52"),
                              ("two hours and 40 minutes later", "2010-11-16T08:32")]),
+    # "Sixteen months on, ...": the time of writing, that long after what it looks back to ("on bail" is no such thing)
+    ("Sixteen months on, our daughters still ask for her. Two years on, he has settled; he spent three days on bail.", dt.date(2015, 3, 20),
+     [("Sixteen months on", "2015-03"), ("Two years on", "2015"), ("three days", "P3D")]),
     ("A minute and a half later, a pilot called in.", dt.date(2010, 11, 16), [("A minute and a half later", "PT1M30S")]),
     ("The eruption lasted from 9 p.m. to 3 a.m.", dt.date(2011, 6, 15), [("9 p.m.", "2011-06-15T21:00"), ("3 a.m.", "2011-06-16T03:00")]),
     ("Polls are open from 7 a.m. to 10 p.m.", dt.date(2011, 6, 15), [("7 a.m.", "2011-06-15T07:00"), ("10 p.m.", "2011-06-15T22:00")]),
