@@ -268,10 +268,12 @@ def weekday_date(wd: int, dct: dt.date, tense: str, rel: str | None) -> dt.date:
         return dct + dt.timedelta(days=delta)
     # Newswire convention: a bare weekday that is the publication day is that day ("said Friday"
     # in Friday's paper); "next"/"last" always move at least a day.
+    # ... and what is tomorrow is "tomorrow": "next Wednesday" said on a Tuesday is the one after
+    # (and "last Tuesday" said on a Wednesday the one before yesterday's)
     if rel in ("next", "coming"):
-        return dct + dt.timedelta(days=(delta % 7) or 7)
+        return dct + dt.timedelta(days=(delta % 7) + 7 * (delta % 7 in (0, 1)))
     if rel in ("last", "past"):
-        return dct - dt.timedelta(days=((-delta) % 7) or 7)
+        return dct - dt.timedelta(days=((-delta) % 7) + 7 * ((-delta) % 7 in (0, 1)))
     if tense == "future":
         return dct + dt.timedelta(days=delta % 7)
     if tense == "none" and 0 < delta % 7 <= 2:

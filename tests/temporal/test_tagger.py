@@ -97,6 +97,9 @@ CASES = [
      [("Dec. 27", "1997-12-27"), ("Jan. 6", "1998-01-06"), ("Friday", "1998-02-06"), ("December", "1997-12")]),
     ("Demand is weaker than anyone expected in January; customers bought timber ahead of Christmas. A ruling is expected in March.",
      dt.date(2015, 2, 20), [("January", "2015-01"), ("Christmas", "2014-12-25"), ("March", "2015-03")]),
+    # what is tomorrow is "tomorrow": "next Wednesday" on a Tuesday is the week after; "last Monday" on a Tuesday the week before
+    ("Talks resume next Wednesday; they met last Monday; the vote is next Friday.", dt.date(2011, 11, 29),
+     [("next Wednesday", "2011-12-07"), ("last Monday", "2011-11-21"), ("next Friday", "2011-12-02")]),
     ("The summit, held every two years, opens Monday.", dt.date(2009, 11, 5), [("every two years", "P2Y"), ("Monday", "2009-11-09")]),
     ('Season-ticket renewals begin Monday. His record "Sweet Thursday" came out in 1954; he runs a T.G.I. Friday\'s.', dt.date(2015, 9, 18),
      [("Monday", "2015-09-21"), ("1954", "1954")]),
@@ -433,7 +436,7 @@ CASES = [
      [("8-month-old", "P8M")]),
     ("Analysts expect a blueprint at a party meeting in the autumn, possibly in October.", ANCHOR,
      [("the autumn", "2009-FA"), ("October", "2009-10")]),
-    ("Talks were held as recently as last Thursday.", ANCHOR, [("last Thursday", "2009-03-05")]),
+    ("Talks were held as recently as last Thursday.", ANCHOR, [("last Thursday", "2009-02-26")]),
     ("The deadline is 5pm on Friday. Shortly after midnight on Sunday, the storm hit.", dt.date(2013, 3, 21),
      [("5pm", "2013-03-22T17:00"), ("Friday", "2013-03-22"), ("midnight", "2013-03-17T00:00"), ("Sunday", "2013-03-17")]),
     ("Results are due by 14:45; the polls close at 18:00 on Friday, and the museum opens five days a week.", ANCHOR,
