@@ -116,6 +116,7 @@ _LAST_VERB = re.compile(r"\b(?:to|will|would|could|may|might|should|must|can|'ll
 # points from the writing ("last May", "next Friday"): no word, "the", or "the previous/following".
 _NARRATED = {"month", "month_day", "weekday", "season", "holiday"}
 _ANAPHORIC_RELS = {"the", "previous", "following"}
+_BEYOND_9999 = re.compile(r"\d{5}")
 _POD_OF = re.compile(r"\b(?i:the)\s+(?P<pod>(?i:morning|afternoon|evening|night))\s+of\s+$")
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _SENTENCE_YEAR_KINDS = frozenset({"month", "month_day", "holiday"})
@@ -491,8 +492,8 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
         except (KeyError, ValueError, OverflowError, TypeError) as err:  # a rule bug must not lose the text
             log.debug("temporal rule %s failed on %r: %s", name, surface, err)
             resolved = None
-        if resolved is None:
-            continue
+        if resolved is None or resolved.type in ("DATE", "TIME") and _BEYOND_9999.match(resolved.value):
+            continue  # (a year past 9999 has no TIMEX3 value)
         if kind == "clock" and mentions:
             resolved = _past_midnight(resolved, text, start, mentions[-1])
         pod_of = _POD_OF.search(text, max(0, start - 24, mentions[-1].end if mentions else 0), start) \
@@ -583,8 +584,11 @@ def _past_midnight(resolved, text: str, start: int, last: TimeMention):
     if not (resolved.type == last.type == "TIME" and _CLOCK_VALUE.fullmatch(resolved.value) and _CLOCK_VALUE.fullmatch(last.value)
             and resolved.value[:10] == last.value[:10] and resolved.value < last.value and _RANGE_TO.fullmatch(text, last.end, start)):
         return resolved
-    later = dt.datetime.fromisoformat(resolved.value) + dt.timedelta(days=1)
-    return replace(resolved, value=later.strftime("%Y-%m-%dT%H:%M"), how=f"the end of a range past midnight, the day after {resolved.value[:10]}")
+    try:
+        later = dt.datetime.fromisoformat(resolved.value) + dt.timedelta(days=1)
+    except OverflowError:  # past 9999-12-31
+        return resolved
+    return replace(resolved, value=later.isoformat(timespec="minutes"), how=f"the end of a range past midnight, the day after {resolved.value[:10]}")
 
 
 def _explain(surface: str, r, granularity) -> str:

@@ -426,8 +426,11 @@ def _clock_later(ctx, minutes: float, mod) -> Resolved | None:
     text last gave (None when it gave none: then a length)."""
     if not (ctx.ref_shown and _CLOCK_VALUE.fullmatch(ctx.ref_shown)):
         return None
-    t = dt.datetime.fromisoformat(ctx.ref_shown) + dt.timedelta(minutes=minutes)
-    return Resolved("TIME", t.strftime("%Y-%m-%dT%H:%M"), f"{abs(int(minutes))} minutes {'after' if minutes > 0 else 'before'} {ctx.ref_shown}, "
+    try:
+        t = dt.datetime.fromisoformat(ctx.ref_shown) + dt.timedelta(minutes=minutes)
+    except OverflowError:  # before year 1 or past 9999
+        return None
+    return Resolved("TIME", t.isoformat(timespec="minutes"), f"{abs(int(minutes))} minutes {'after' if minutes > 0 else 'before'} {ctx.ref_shown}, "
                     "the time the text last gave", anchor="mention", mod=mod)
 
 

@@ -387,8 +387,8 @@ RULES: tuple[Rule, ...] = (
     Rule("duration_compound", "duration",
          rf"\b{AMOUNT_MOD}?(?P<num>\d{{1,3}}|{NUM_COMPOUND}|{NUM_WORDS})[\s-]+(?P<unit>hours?|years?|weeks?|days?|minutes?|months?),?\s+(?:and\s+)?"
          rf"(?P<num2>\d{{1,2}}|{NUM_COMPOUND}|{NUM_WORDS})[\s-]+(?P<unit2>minutes?|seconds?|months?|weeks?|days?|hours?)\b(?!-)(?:\s+(?P<dir>later|earlier)\b)?",
-         ("1 hour, 12 minutes", "three years and two months", "2 hours 30 minutes"), reach=(45, 12),
-         key=r"(?:hour|year|week|day|minute|month)s?,?\s+(?:and\s+)?[\w-]+[\s-](?:minute|second|month|week|day|hour)"),
+         ("1 hour, 12 minutes", "three years and two months", "2 hours 30 minutes"), reach=(45, 45),
+         key=r"\b(?:hour|year|week|day|minute|month)s?(?=,?\s+(?:and\s+)?[\w-]+[\s-](?:minute|second|month|week|day|hour))"),
     # "hours after the attack", "minutes before takeoff"; "within days or weeks": an unnumbered
     # length that places an event from another
     Rule("duration_bare", "duration",

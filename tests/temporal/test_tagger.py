@@ -89,6 +89,8 @@ CASES = [
     ("Sixteen months on, our daughters still ask for her. Two years on, he has settled; he spent three days on bail.", dt.date(2015, 3, 20),
      [("Sixteen months on", "2015-03"), ("Two years on", "2015"), ("three days", "P3D")]),
     ("A minute and a half later, a pilot called in.", dt.date(2010, 11, 16), [("A minute and a half later", "PT1M30S")]),
+    ("At 5:12 a.m. Sunday, two hours and 40 minutes later, it ended.", dt.date(2010, 1, 5),
+     [("5:12 a.m. Sunday", "2010-01-03T05:12"), ("two hours and 40 minutes later", "2010-01-03T07:52")]),
     ("The eruption lasted from 9 p.m. to 3 a.m.", dt.date(2011, 6, 15), [("9 p.m.", "2011-06-15T21:00"), ("3 a.m.", "2011-06-16T03:00")]),
     ("Polls are open from 7 a.m. to 10 p.m.", dt.date(2011, 6, 15), [("7 a.m.", "2011-06-15T07:00"), ("10 p.m.", "2011-06-15T22:00")]),
     ("The 2014 festival will run from Aug 27 to Sept 6. The worst flood was in 1974, when the river peaked on Australia Day.", dt.date(2013, 9, 8),
@@ -556,6 +558,13 @@ def test_a_rate_is_a_recurring_time_and_a_length_is_not():
     rate, length = tag("It saves $500 million a year. He was jailed for a year.", published=ANCHOR)
     assert (rate.type, rate.value, rate.quant, rate.interval) == ("SET", "P1Y", "EVERY", None)
     assert (length.type, length.value) == ("DURATION", "P1Y")
+
+
+def test_clock_arithmetic_at_the_ends_of_the_calendar_stays_well_formed():
+    early = tag("They met at 9 p.m. and talked until 3 a.m.; 20 minutes later they left.", published=dt.date(1, 1, 5))
+    assert [m.value for m in early] == ["0001-01-05T21:00", "0001-01-05T03:00", "0001-01-05T03:20"]
+    late = tag("They will meet in March. At 11:50 p.m. Dec. 31, 9999, and 20 minutes later.", published=dt.date(9999, 12, 30))
+    assert all(timex3_problem(m.value) is None for m in late), [m.value for m in late]
 
 
 def test_without_a_publication_date_relative_expressions_stay_unanchored():
