@@ -116,7 +116,7 @@ _LAST_VERB = re.compile(r"\b(?:to|will|would|could|may|might|should|must|can|'ll
 # points from the writing ("last May", "next Friday"): no word, "the", or "the previous/following".
 _NARRATED = {"month", "month_day", "weekday", "season", "holiday"}
 _ANAPHORIC_RELS = {"the", "previous", "following"}
-_BEYOND_9999 = re.compile(r"\d{5}")
+_OUT_OF_CALENDAR = re.compile(r"\d{5}|0000")  # year 10000 and up, or year 0: no date can hold them
 _POD_OF = re.compile(r"\b(?i:the)\s+(?P<pod>(?i:morning|afternoon|evening|night))\s+of\s+$")
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _SENTENCE_YEAR_KINDS = frozenset({"month", "month_day", "holiday"})
@@ -307,7 +307,7 @@ _TOKEN = re.compile(r"[a-z]+")
 
 def _quarter_end(year: int, q: int) -> dt.date:
     """The last day of a calendar quarter."""
-    return dt.date(year + (q == 4), (3 * q) % 12 + 1, 1) - dt.timedelta(days=1)
+    return dt.date(year, 12, 31) if q == 4 else dt.date(year, 3 * q + 1, 1) - dt.timedelta(days=1)
 
 
 # Rules with a reach run only in windows around their key words (see Rule.reach). The windows
@@ -492,8 +492,8 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
         except (KeyError, ValueError, OverflowError, TypeError) as err:  # a rule bug must not lose the text
             log.debug("temporal rule %s failed on %r: %s", name, surface, err)
             resolved = None
-        if resolved is None or resolved.type in ("DATE", "TIME") and _BEYOND_9999.match(resolved.value):
-            continue  # (a year past 9999 has no TIMEX3 value)
+        if resolved is None or resolved.type in ("DATE", "TIME") and _OUT_OF_CALENDAR.match(resolved.value):
+            continue  # (a year past 9999, or before 1, has no value a date can hold)
         if kind == "clock" and mentions:
             resolved = _past_midnight(resolved, text, start, mentions[-1])
         pod_of = _POD_OF.search(text, max(0, start - 24, mentions[-1].end if mentions else 0), start) \
