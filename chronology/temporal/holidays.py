@@ -44,8 +44,27 @@ def _election_day(year: int) -> dt.date:
     return nth_weekday(year, 11, 1, 1) + dt.timedelta(days=1)
 
 
+# The first day of the Chinese (lunar) new year, which the moon and the solar terms fix: a table of
+# the published dates (1990-2030) rather than the astronomy that computes them.
+_LUNAR_NEW_YEAR = {
+    1990: (1, 27), 1991: (2, 15), 1992: (2, 4), 1993: (1, 23), 1994: (2, 10), 1995: (1, 31), 1996: (2, 19),
+    1997: (2, 7), 1998: (1, 28), 1999: (2, 16), 2000: (2, 5), 2001: (1, 24), 2002: (2, 12), 2003: (2, 1),
+    2004: (1, 22), 2005: (2, 9), 2006: (1, 29), 2007: (2, 18), 2008: (2, 7), 2009: (1, 26), 2010: (2, 14),
+    2011: (2, 3), 2012: (1, 23), 2013: (2, 10), 2014: (1, 31), 2015: (2, 19), 2016: (2, 8), 2017: (1, 28),
+    2018: (2, 16), 2019: (2, 5), 2020: (1, 25), 2021: (2, 12), 2022: (2, 1), 2023: (1, 22), 2024: (2, 10),
+    2025: (1, 29), 2026: (2, 17), 2027: (2, 6), 2028: (1, 26), 2029: (2, 13), 2030: (2, 3),
+}
+
+
+def lunar_new_year(year: int) -> dt.date | None:
+    """The Chinese (lunar) new year's first day, for the years the table holds."""
+    found = _LUNAR_NEW_YEAR.get(year)
+    return dt.date(year, *found) if found else None
+
+
 # normalised name -> the day it falls on in a year
 _HOLIDAYS = {
+    "chinese new year": lunar_new_year, "lunar new year": lunar_new_year, "spring festival": lunar_new_year,
     "christmas": _fixed(12, 25), "christmas day": _fixed(12, 25), "christmas eve": _fixed(12, 24),
     "boxing day": _fixed(12, 26), "new year's day": _fixed(1, 1), "new year's eve": _fixed(12, 31),
     "valentine's day": _fixed(2, 14), "st patrick's day": _fixed(3, 17), "st. patrick's day": _fixed(3, 17),

@@ -423,6 +423,8 @@ CASES = [
     ("H1 2012 results beat the first half of fiscal 2011.", ANCHOR, [("H1 2012", "2012-H1"), ("the first half of fiscal 2011", "2011-H1")]),
     ("Sales grew in the December quarter, after the September quarter; rains could slow the October-December quarter.", dt.date(2014, 2, 20),
      [("the December quarter", "2013-Q4"), ("the September quarter", "2013-Q3"), ("the October-December quarter", "2014-Q4")]),
+    ("The Spring Festival, China's most important holiday, falls next month; travel peaks before Chinese New Year.", dt.date(2016, 12, 28),
+     [("The Spring Festival", "2017-01-28"), ("next month", "2017-01"), ("Chinese New Year", "2017-01-28")]),
     ("Council cancelled its Australia Day breakfast; the river peaked on Australia Day in 1974. They play on the Fourth of July.", dt.date(2013, 1, 28),
      [("Australia Day", "2013-01-26"), ("Australia Day", "1974-01-26"), ("1974", "1974"), ("the Fourth of July", "2013-07-04")]),
     ("Strikes had cost the airline 60 million euros in the first half.", dt.date(2014, 10, 21), [("the first half", "2014-H1")]),
