@@ -16,7 +16,7 @@ _FUTURE = re.compile(
     r"(?P<until>until)|as\s+(?:soon|early)\s+as|"
     # "agreed to purchase it in February": what was decided lies after the deciding
     r"(?P<decided>decided|agreed|voted|promised|pledged|vowed|arranged|offered)\s+to(?=\s+[a-z])|(?:agreement|decision|deal|bid|proposal|"
-    r"hopes?|aims?|wants?|seeks?|prepares|preparing)\s+to(?=\s+[a-z])|expires?|effective|takes?\s+effect|comes?\s+into\s+(?:force|effect)|(?P<ahead>ahead\s+of)|"
+    r"hopes?|aims?|wants?|seeks?|prepares|preparing)\s+to(?=\s+[a-z])|expires?|effective|takes?\s+effect|comes?\s+into\s+(?:force|effect)|ahead\s+of|"
     # the present of a scheduled event: "the leaders meet on Thursday", "voters go to the polls Sunday"
     r"(?:meets?(?!\s+(?:the\s+|its\s+|their\s+|an?\s+(?:\w+\s+)?)?(?:demand|needs?|requirements?|targets?|expectations?|standards?|criteria|conditions?|deadlines?|obligations?|goals?|costs?)\b)|turns\s+\d{1,3}\b|arrives|begins|resumes?|reopens?|closes|starts|ends|(?<!\bthe\s)(?<!\ban\s)(?<!\bits\s)(?<!\bto\s)(?:begin|end|start|close|open)(?=\s+(?:on\b|at\b|$))|runs\s+(?:through|until|till|to)|kicks?\s+off|travels\s+to|flies\s+to|goes?\s+to\s+the\s+polls|"
     r"takes\s+office|takes?\s+place|(?:is|are)\s+held|gets?\s+under\s+way|goes?\s+on\s+sale|opens\s+(?:on|at|its|in)|opens(?=\s+$))(?!\s+(?:by|with)\b))\b",
@@ -134,8 +134,6 @@ def tense_of(text: str, start: int, end: int) -> str:
                 kind = "past"
             elif label == "future" and m.group("plan") and _WAS_PLANNED.search(text, max(left, m.start() - 6), m.start()):
                 kind = "none"  # "the ferry was due at five o'clock Sunday": planned then, for a time on either side of now
-            elif label == "future" and m.group("ahead") and _PAST.search(text, left, m.start()):
-                kind = "none"  # "bought timber ahead of Christmas", "trading was light ahead of Thanksgiving": the nearest
             elif label == "future" and m.group("plan") and m.group("plan").lower() == "expected" and _EXPECTED_DONE.search(text, max(left, m.start() - 40), m.end()):
                 kind = "past"  # "weaker than anyone expected in January": expecting, done
             elif label == "future" and m.group("decided"):
