@@ -70,6 +70,8 @@ _STATISTIC_AFTER = re.compile(
     r"industrial|manufacturing|sales|earnings|trading|(?!(?:the|a|an|its|their|this|that|and|or|when|if|as)\b)[a-z]{4,})\s+)?(?:figures|data|report|survey|statistics|numbers|results|"
     r"earnings|sales|payrolls|reading|index|output|production|orders|inflation|unemployment)\b", re.IGNORECASE)
 # "figures for May", "the index for the second quarter": the period a statistic measures
+_DELIVERY_AFTER = re.compile(r"\s+(?:delivery|futures|contracts?)\b", re.IGNORECASE)
+_DELIVERY_BEFORE = re.compile(r"\bfor\s+delivery\s+in\s+$", re.IGNORECASE)
 _STATISTIC_BEFORE = re.compile(r"\b(?:figures|data|statistics|numbers|report|index|results|reading|inflation|output|sales|payrolls)\s+for\s+(?:the\s+)?$",
                                re.IGNORECASE)
 # Words of a game's account, and of a business one: a quarter or half among the first and none of
@@ -444,6 +446,8 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
         tense = tense_of(text, start, end) if kind in _TENSED_KINDS else "none"
         if kind in ("month", "quarter") and (_STATISTIC_AFTER.match(text, end) or _STATISTIC_BEFORE.search(text, max(0, start - 40), start)):
             tense = "past"  # "will publish November's jobs report": the month reported on has passed
+        if kind == "month" and (_DELIVERY_AFTER.match(text, end) or _DELIVERY_BEFORE.search(text, max(0, start - 20), start)):
+            tense = "future"  # "crude for delivery in December", "January futures": a contract month still to come
         if kind in _SENTENCE_YEAR_KINDS and not (groups.get("rel") or groups.get("year") or groups.get("inyear")) and dct is not None:
             groups = {**groups, **_year_from_context(text, kind, groups, start, end, mentions, year_ref_index, tense, dct)}
         use_day = kind in ("anaphoric", "clock", "noon", "dawn") or "dir" in groups or (

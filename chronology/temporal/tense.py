@@ -15,7 +15,8 @@ _FUTURE = re.compile(
     r"(?:should|could|might|must|can|(?-i:may))(?!\s+(?:not\s+|n't\s+)?have\b)(?<!could(?=\s+not\b))(?!n't)|"
     r"(?P<until>until)|as\s+(?:soon|early)\s+as|"
     # "agreed to purchase it in February": what was decided lies after the deciding
-    r"(?P<decided>decided|agreed|voted|promised|pledged|vowed|arranged|offered)\s+to(?=\s+[a-z])|(?:agreement|decision|deal|bid|proposal|"
+    # (and so does what an agreement or a decision was "to" do: "the decision to cut output in October")
+    r"(?P<decided>decided|agreed|voted|promised|pledged|vowed|arranged|offered|agreement|decision|deal|bid|proposal)\s+to(?=\s+[a-z])|(?:"
     r"hopes?|aims?|wants?|seeks?|prepares|preparing)\s+to(?=\s+[a-z])|expires?|effective|takes?\s+effect|comes?\s+into\s+(?:force|effect)|ahead\s+of|"
     # the present of a scheduled event: "the leaders meet on Thursday", "voters go to the polls Sunday"
     r"(?:meets?(?!\s+(?:the\s+|its\s+|their\s+|an?\s+(?:\w+\s+)?)?(?:demand|needs?|requirements?|targets?|expectations?|standards?|criteria|conditions?|deadlines?|obligations?|goals?|costs?)\b)|turns\s+\d{1,3}\b|arrives|begins|resumes?|reopens?|closes|starts|ends|(?<!\bthe\s)(?<!\ban\s)(?<!\bits\s)(?<!\bto\s)(?:begin|end|start|close|open)(?=\s+(?:on\b|at\b|$))|runs\s+(?:through|until|till|to)|kicks?\s+off|travels\s+to|flies\s+to|goes?\s+to\s+the\s+polls|"
@@ -163,8 +164,9 @@ def tense_of(text: str, start: int, end: int) -> str:
             if label == "past" and _ASIDE.match(text, end) and m.end() <= _ASIDE.match(text, end).end():
                 continue  # "After April, he said, it will be too hot": an aside, not the clause's verb
             distance = (m.start() - end) + 15  # cues before the expression weigh more
+            kind = "none" if label == "future" and m.group("decided") else label  # "... summit pledged to act"
             if best is None or distance < best[0]:
-                best = (distance, label)
+                best = (distance, kind)
     if best is None and deadline and not _PAST.search(text, left, right) and _AHEAD_PREP.search(text, max(left, start - 10), start):
         return "future"  # "odds of 70 percent for Thursday", "a decision by Friday": no verb says when, the time is to come
     return best[1] if best else "none"

@@ -99,6 +99,11 @@ CASES = [
      [("Dec. 27", "1997-12-27"), ("Jan. 6", "1998-01-06"), ("Friday", "1998-02-06"), ("December", "1997-12")]),
     ("Demand is weaker than anyone expected in January. A ruling is expected in March.", dt.date(2015, 2, 20),
      [("January", "2015-01"), ("March", "2015-03")]),
+    # what a decision or pledge was "to" do lies after it, not after the writing; a contract month is still to come
+    ("Leaders at September's summit pledged to act; he referred to the decision to cut output at the meeting in October.", dt.date(2005, 11, 25),
+     [("September", "2005-09"), ("October", "2005-10")]),
+    ("Light sweet crude for delivery in December fell 1.11 dollars, and Brent for January delivery slid.", dt.date(2005, 11, 7),
+     [("December", "2005-12"), ("January", "2006-01")]),
     # "ahead of" looks forward even after a past verb ("the conspiracy was hatched ahead of the election in December")
     ("The conspiracy was hatched ahead of the presidential election in December.", dt.date(1997, 4, 11), [("December", "1997-12")]),
     # what is tomorrow is "tomorrow": "next Wednesday" on a Tuesday is the week after; "last Monday" on a Tuesday the week before
