@@ -116,6 +116,9 @@ def tense_of(text: str, start: int, end: int) -> str:
     if _PRESENT_APPOINTMENT.search(text, max(0, start - 40), start):
         return "future"
     left, right = sentence_bounds(text, start, end)
+    relative = _RELATIVE_OPEN.search(text, left, start)
+    if relative is not None:  # "the row has been repeated in the territory, which returns to Chinese rule on July 1":
+        left = relative.start()  # the relative clause has a tense of its own
     # "told to report by 1 December", "sentencing fixed for December 15": a deadline or an
     # appointment; the verb's past tense says when it was set, not when it falls.
     deadline = bool(_DEADLINE.search(text, max(left, start - 24), start))
@@ -149,7 +152,7 @@ def tense_of(text: str, start: int, end: int) -> str:
             if best is None or distance < best[0]:
                 best = (distance, kind)
     clause_end = _CLAUSE_END.search(text, end, right)
-    if _RELATIVE_OPEN.search(text, left, start):  # ", who faces an election in September, has said": the relative clause ends at its comma
+    if relative is not None:  # ", who faces an election in September, has said": the relative clause ends at its comma
         clause_end = min((c for c in (clause_end, _COMMA.search(text, end, right)) if c is not None), key=lambda c: c.start(), default=None)
     if clause_end is not None:
         right = clause_end.start()

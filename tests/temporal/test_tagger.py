@@ -104,6 +104,9 @@ CASES = [
      [("September", "2005-09"), ("October", "2005-10")]),
     ("Light sweet crude for delivery in December fell 1.11 dollars, and Brent for January delivery slid.", dt.date(2005, 11, 7),
      [("December", "2005-12"), ("January", "2006-01")]),
+    # a relative clause set off by a comma has a tense of its own
+    ("The row has been repeated throughout the territory, which returns to Chinese rule on July 1.", dt.date(1997, 4, 29),
+     [("July 1", "1997-07-01")]),
     # "ahead of" looks forward even after a past verb ("the conspiracy was hatched ahead of the election in December")
     ("The conspiracy was hatched ahead of the presidential election in December.", dt.date(1997, 4, 11), [("December", "1997-12")]),
     # what is tomorrow is "tomorrow": "next Wednesday" on a Tuesday is the week after; "last Monday" on a Tuesday the week before
