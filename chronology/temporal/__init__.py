@@ -50,7 +50,8 @@ _NOUN_AFTER = re.compile(r"\s+(?!(?:of|on|to|for|through|past|against|from|into|
 _S_WORDS = {"was", "has", "is", "as", "its", "this", "his", "thus", "plus", "years", "s", "whereas", "does", "always", "perhaps", "unless", "across"}
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\s*$")
-_COUNT_BEFORE = {"about", "some", "nearly", "than", "only", "over", "under", "almost", "approximately", "roughly", "around", "least", "number", "page", "section", "article", "no", "flight", "route", "room", "highway", "interstate", "population", "pop"}
+_COUNT_BEFORE = {"about", "some", "nearly", "than", "only", "over", "under", "almost", "approximately", "roughly", "around", "least", "number", "page", "section", "article", "no", "flight", "route", "room", "highway", "interstate", "population", "pop",
+                 "resolution", "chapter", "bill", "model", "version", "exit", "gate", "terminal", "platform", "channel", "suite", "ward"}
 _DETERMINERS = {"the", "its", "their", "his", "her", "this", "that", "our"}
 _MAX_INPUT = 50_000_000
 # A rate: "a year" right after an amount ("$500 million a year", "300,000 tons of coal a year",

@@ -107,6 +107,9 @@ _CLAUSE_END = re.compile(r";|,\s+(?:and|but|which|who|where|when|while|as|becaus
                          r"|\s(?:if|unless|because|although|though|whereas|while|when|where|which|who|but)\b", re.IGNORECASE)
 
 
+# A past participle with its agent right before the time: "adopted by the UN Security Council on".
+_PARTICIPLE_BY = re.compile(r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)(?<!\bwill\s)\b[a-z]{3,}ed\s+by\s+(?:the\s+)?"
+                            r"(?:[A-Z][\w.'’-]*\s+){1,5}(?:on|in)\s+$")
 _RELATIVE_OPEN = re.compile(r",\s+(?:who|which|whose)\b[^,;]*$")
 _COMMA = re.compile(r",")
 
@@ -116,6 +119,8 @@ def tense_of(text: str, start: int, end: int) -> str:
     if _PRESENT_APPOINTMENT.search(text, max(0, start - 40), start):
         return "future"
     left, right = sentence_bounds(text, start, end)
+    if _PARTICIPLE_BY.search(text, max(left, start - 80), start):
+        return "past"  # "Resolution 1636, adopted by the Security Council on Monday, should ...": the participle's time
     relative = _RELATIVE_OPEN.search(text, left, start)
     if relative is not None:  # "the row has been repeated in the territory, which returns to Chinese rule on July 1":
         left = relative.start()  # the relative clause has a tense of its own

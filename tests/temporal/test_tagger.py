@@ -104,6 +104,9 @@ CASES = [
      [("September", "2005-09"), ("October", "2005-10")]),
     ("Light sweet crude for delivery in December fell 1.11 dollars, and Brent for January delivery slid.", dt.date(2005, 11, 7),
      [("December", "2005-12"), ("January", "2006-01")]),
+    # a past participle with its agent right before the time is that time's verb
+    ("Lahoud said the resolution adopted by the UN Security Council on Monday should shed light on the crime.", dt.date(2005, 11, 1),
+     [("Monday", "2005-10-31")]),
     # a relative clause set off by a comma has a tense of its own
     ("The row has been repeated throughout the territory, which returns to Chinese rule on July 1.", dt.date(1997, 4, 29),
      [("July 1", "1997-07-01")]),
@@ -473,6 +476,7 @@ CASES = [
     ("The team won 3-2 after extra time.", ANCHOR, []),
     ("He has been criticised in some quarters.", ANCHOR, []),
     ("More than 2000 people signed.", ANCHOR, []),
+    ("Resolution 1636 was adopted; passengers left from gate 1210 and exit 1415.", ANCHOR, []),
     ("Iraq imports about three-quarters of its food.", ANCHOR, []),
     ("He played the clubs after hours. It was planned under the 11th Five-Year Plan.", ANCHOR, []),
     ("Winds of 10 to 15 miles an hour; a couple of dozen Year 13 students; the prize went to \"Nine Nights in Valparaiso\".", ANCHOR, []),
