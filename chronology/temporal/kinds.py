@@ -418,6 +418,7 @@ def _or_so_mod(g) -> str | None:
 _AND_A_HALF = re.compile(r"\band[\s-]+a[\s-]+half\b", re.IGNORECASE)
 
 
+_CLOCK_MINUTES = {"H": 60, "M": 1, "S": 1 / 60}  # a clock unit's length in minutes ("M" among time units)
 _CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 
 
@@ -491,8 +492,9 @@ def r_duration(text, g, ctx):
     if g.get("tdir") or g.get("tdir2"):  # "in two weeks' time": that long from the writing
         g = {**g, "dir": "from now"}
     if g.get("unit2") and (g.get("dir") or "").lower() in ("later", "earlier"):  # "two hours and 40 minutes later"
-        minutes = number(g["num"]) * (60 if unit_code(g["unit"])[0] == "H" else 1) + number(g["num2"])
-        later = unit_code(g["unit"])[1] and _clock_later(ctx, minutes if g["dir"].lower() == "later" else -minutes, mod_of(g.get("amod")))
+        (letter, is_time, _), (letter2, _, _) = unit_code(g["unit"]), unit_code(g["unit2"])
+        minutes = number(g["num"]) * _CLOCK_MINUTES[letter] + number(g["num2"]) * _CLOCK_MINUTES.get(letter2, 0) if is_time else 0
+        later = is_time and _clock_later(ctx, minutes if g["dir"].lower() == "later" else -minutes, mod_of(g.get("amod")))
         if later:
             return later
         g = {k: v for k, v in g.items() if k != "dir"}
@@ -529,8 +531,6 @@ def r_set(text, g, ctx):
         freq = f"{({'once': 1, 'twice': 2}.get(t) or number(t.split()[0]) or 'X')}X"
     if g.get("adv"):
         return Resolved("SET", _ADVERB_SET[g["adv"].lower()], "a recurring time", freq=freq)
-    if text.lower() == "weekends":  # "on weekends"
-        return Resolved("SET", "XXXX-WXX-WE", "every weekend")
     if g.get("name"):  # "every Christmas": its day each year (a day that moves has no fixed value)
         a, b = holiday_date(g["name"], 2001), holiday_date(g["name"], 2002)
         day = f"XXXX-{a:%m-%d}" if a and b and (a.month, a.day) == (b.month, b.day) else "XXXX-XX-XX"
@@ -547,7 +547,7 @@ def r_set(text, g, ctx):
         return Resolved("SET", f"XXXX-WXX-{WEEKDAYS[unit.rstrip('s')]}{pod}", "every such weekday", quant=quant)
     if unit.rstrip("s") in ("morning", "afternoon", "evening") or unit == "night" and quant:
         return Resolved("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit.rstrip('s')]}", "a recurring part of the day", quant=quant)
-    if unit == "weekend" and quant and not g.get("num"):  # "every weekend", as "every Monday"
+    if unit in ("weekend", "weekends") and not g.get("num"):  # "every weekend", as "every Monday"; "on weekends"
         return Resolved("SET", "XXXX-WXX-WE", "every weekend", quant=quant)
     if unit in SEASONS:
         return Resolved("SET", f"XXXX-{SEASONS[unit]}", "every such season", quant=quant)

@@ -332,7 +332,7 @@ RULES: tuple[Rule, ...] = (
     Rule("clock_words_at", "clock",
          r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\babout\s)|(?<=\baround\s))"
          rf"(?P<hw>{_HOURS})[\s-](?P<mw>{_MINUTES})\b(?!\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|people|percent|per|times|points|of|and|or|to)\b|-\w)",
-         (), words=("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"), reach=(8, 25)),
+         (), words=tuple(_HOURS.split("|")), reach=(8, 25)),
     # "half past seven", "a quarter to five", "ten past nine in the morning": a spoken reading
     Rule("clock_past", "clock",
          r"(?<!\bfrom\s)(?<!\bbetween\s)\b(?P<part>half|(?:a\s+)?quarter|five|ten|twenty|twenty[\s-]five)\s+(?P<dir>past|to)\s+"
@@ -430,7 +430,7 @@ RULES: tuple[Rule, ...] = (
          rf"\b(?:every|each)\s+(?:(?P<num>other|\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|few|several|couple\s+of)\s+)?(?P<unit>days?|nights?|weeks?|weekends?|months?|years?|quarters?|hours?|minutes?|seconds?|decades?|mornings?|afternoons?|evenings?|summer|winter|spring|autumn|{WEEKDAY_FULL}s?|(?-i:{MONTH_FULL}))\b(?:\s+(?P<pod>morning|afternoon|evening|night)\b)?",
          ("every day", "each week", "every Monday", "every two years", "each July", "every 15 minutes", "every few years"), words=("every", "each"), reach=(2, 25)),
     # "customers on weekends": every weekend
-    Rule("set_weekends", "set", r"\b(?:on|at|during|over)\s+(?P<x>weekends)\b", ("on weekends",), words=("weekends",), reach=(8, 10)),
+    Rule("set_weekends", "set", r"\b(?:on|at|during|over)\s+(?P<x>(?P<unit>weekends))\b", ("on weekends",), words=("weekends",), reach=(8, 10)),
     # "every Christmas": the holiday each year
     Rule("set_holiday", "set", rf"\b(?i:every|each)\s+(?P<name>{HOLIDAY_NAMES})\b", ("every Christmas",), 0, words=("every", "each"), reach=(2, 30)),
     # ("the Communist Party daily Granma", "the business daily.": a newspaper)

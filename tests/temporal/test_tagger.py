@@ -88,6 +88,8 @@ CASES = [
     # "Sixteen months on, ...": the time of writing, that long after what it looks back to ("on bail" is no such thing)
     ("Sixteen months on, our daughters still ask for her. Two years on, he has settled; he spent three days on bail.", dt.date(2015, 3, 20),
      [("Sixteen months on", "2015-03"), ("Two years on", "2015"), ("three days", "P3D")]),
+    ("The first stage fired at 9:00 a.m.; the second 3 minutes and 20 seconds later.", dt.date(2010, 11, 16),
+     [("9:00 a.m.", "2010-11-16T09:00"), ("3 minutes and 20 seconds later", "2010-11-16T09:03")]),
     ("A minute and a half later, a pilot called in.", dt.date(2010, 11, 16), [("A minute and a half later", "PT1M30S")]),
     ("At 5:12 a.m. Sunday, two hours and 40 minutes later, it ended.", dt.date(2010, 1, 5),
      [("5:12 a.m. Sunday", "2010-01-03T05:12"), ("two hours and 40 minutes later", "2010-01-03T07:52")]),
