@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from chronology.model import Anchor, Granularity, Interval, TimeMention
 from chronology.temporal.kinds import _CLOCK_VALUE, RESOLVERS
-from chronology.temporal.lexicon import PARTS_OF_DAY, WEEKDAYS
+from chronology.temporal.lexicon import PARTS_OF_DAY, weekday_number
 from chronology.temporal.resolve import NARRATIVE_ANCHOR, Context, month_number, number
 from chronology.temporal.rules import (
     COMPILED,
@@ -468,7 +468,7 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
             # a year included ("in 1999"), not only the last day or month ("a year earlier" in a
             # report compares with the period reported, and keeps its own anchor)
             ctx, ctx_index = replace(ctx, ref=year_ref), year_ref_index
-        written = WEEKDAYS[(groups.get("cwd") or groups["owd"]).lower()] if kind == "clock" and (groups.get("cwd") or groups.get("owd")) else None
+        written = weekday_number(groups.get("cwd") or groups.get("owd")) if kind == "clock" else None
         if written and tense == "past" and clock_day is not None and dct is not None and (dct - clock_day).days > _STORY_DAYS \
                 and 0 < (written - clock_day.isoweekday()) % 7 <= 3:
             # "On Saturday, Feb. 19, 2005, they broke in ... at 5:12 a.m. Sunday": a story told about days

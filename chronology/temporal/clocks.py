@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from chronology.temporal.lexicon import WEEKDAYS
+from chronology.temporal.lexicon import WEEKDAYS, weekday_number
 from chronology.temporal.resolve import (
     Resolved,
     _anchor_words,
@@ -73,7 +73,7 @@ def _clock_day(g, ctx) -> tuple[dt.date | None, str]:
             return None, "none"
     if ctx.dct is not None and (g.get("omonth") or g.get("omonth2")):
         return date_for_day_month(month_number(g.get("omonth") or g["omonth2"]), int(g.get("oday") or g["oday2"]),
-                                  ctx.dct, ctx.tense, WEEKDAYS.get((g.get("owdm") or "").lower())), "publication"
+                                  ctx.dct, ctx.tense, weekday_number(g.get("owdm"))), "publication"
     if ctx.dct is not None and word:
         return ctx.dct + dt.timedelta(days={"last night": -1, "yesterday": -1, "tomorrow": 1}.get(word, 0)), "publication"
     if g.get("story") and ctx.ref is not None:  # "at 5:12 a.m. Sunday", in a story at the Saturday before
@@ -87,7 +87,7 @@ def _clock_day(g, ctx) -> tuple[dt.date | None, str]:
             return None, "none"
     if ctx.dct is not None and g.get("cmonth"):
         return date_for_day_month(month_number(g["cmonth"]), int(g["cday"]), ctx.dct, ctx.tense,
-                                  WEEKDAYS.get((g.get("cwdm") or "").lower().rstrip("."))), "publication"
+                                  weekday_number(g.get("cwdm"))), "publication"
     base = ctx.ref or ctx.dct
     return base, ("mention" if ctx.ref else "publication") if base else "none"
 

@@ -29,6 +29,7 @@ from chronology.temporal.lexicon import (
     WEEKDAYS,
     day_number,
     spoken_year,
+    weekday_number,
 )
 from chronology.temporal.periods import (
     r_half,
@@ -77,15 +78,10 @@ def r_date(text, g, ctx):
     return Resolved("DATE", day_value(d), "a full date, needs no anchor" + _weekday_slip(g, d))
 
 
-def _written_weekday(g) -> int | None:
-    """The weekday written with a date ("Friday, Feb. 18"), 1-7, or None."""
-    return WEEKDAYS.get((g.get("wd") or "").lower().rstrip("."))
-
-
 def _weekday_slip(g, d: dt.date) -> str:
     """' (the text calls it a Tuesday, but 2006-03-03 is a Friday)' when the weekday written with a
     date is not its own: a slip in the text, shown to the reader rather than mended."""
-    weekday = _written_weekday(g)
+    weekday = weekday_number(g.get("wd"))
     if weekday is None or d.isoweekday() == weekday:
         return ""
     return f" (the text calls it a {weekday_name(weekday)}, but {d.isoformat()} is a {weekday_name(d.isoweekday())})"
@@ -118,7 +114,7 @@ def r_month_day(text, g, ctx):
         return Resolved("DATE", d.isoformat(), how + _weekday_slip(g, d))
     if ctx.dct is None:
         return Resolved("DATE", f"XXXX-{month:02d}-{day:02d}", "no publication date to take the year from", anchored=False)
-    weekday = _written_weekday(g)
+    weekday = weekday_number(g.get("wd"))
     plain = date_for_day_month(month, day, ctx.dct, ctx.tense)
     d = date_for_day_month(month, day, ctx.dct, ctx.tense, weekday) if weekday else plain
     if d is None:

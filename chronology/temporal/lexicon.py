@@ -16,6 +16,11 @@ WEEKDAYS = {
     "sat": 6, "sunday": 7, "sun": 7,
 }
 
+
+def weekday_number(word: str | None) -> int | None:
+    """1 (Monday) to 7 for a weekday's name or abbreviation ("Fri.", "Thurs"), None for anything else."""
+    return WEEKDAYS.get((word or "").lower().rstrip("."))
+
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 SEASON_WORDS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 
