@@ -16,7 +16,10 @@ _FUTURE = re.compile(
     r"(?P<until>until)|as\s+(?:soon|early)\s+as|"
     # "agreed to purchase it in February": what was decided lies after the deciding
     # (and so does what an agreement or a decision was "to" do: "the decision to cut output in October")
-    r"(?P<decided>decided|agreed|voted|promised|pledged|vowed|arranged|offered|agreement|decision|deal|bid|proposal)\s+to(?=\s+[a-z])|(?:"
+    r"(?P<decided>decided|agreed|voted|promised|pledged|vowed|arranged|offered|agreement|decision|deal|bid|proposal)\s+to(?=\s+[a-z])|"
+    # "advised passengers to travel on Saturday": what someone was urged to do lies after the urging
+    r"(?P<urged>advised|urged|asked|told|warned|encouraged|invited|ordered|instructed)\s+(?:[\w'’-]+\s+){1,3}?to(?=\s+(?!be\b)[a-z])|"
+    r"(?:is|are)\s+forecast\b|forecasts?\s+to(?=\s+[a-z])|(?:"
     r"hopes?|aims?|wants?|seeks?|prepares|preparing)\s+to(?=\s+[a-z])|expires?|effective|takes?\s+effect|comes?\s+into\s+(?:force|effect)|ahead\s+of|"
     # the present of a scheduled event: "the leaders meet on Thursday", "voters go to the polls Sunday"
     r"(?:meets?(?!\s+(?:the\s+|its\s+|their\s+|an?\s+(?:\w+\s+)?)?(?:demand|needs?|requirements?|targets?|expectations?|standards?|criteria|conditions?|deadlines?|obligations?|goals?|costs?)\b)|turns\s+\d{1,3}\b|arrives|begins|resumes?|reopens?|closes|starts|ends|(?<!\bthe\s)(?<!\ban\s)(?<!\bits\s)(?<!\bto\s)(?:begin|end|start|close|open)(?=\s+(?:on\b|at\b|$))|runs\s+(?:through|until|till|to)|kicks?\s+off|travels\s+to|flies\s+to|goes?\s+to\s+the\s+polls|"
@@ -24,7 +27,7 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|said|told|ago|last|earlier|former|previously|since|"
+    r"\b(?:was|were|had|did|said|told|ago|(?<!\bthe\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)last|earlier|former|previously|since|"
     # "would have risen": what would have been, in the past
     r"(?:would|could|should|might|must)(?:\s+not|n't)?\s+have|"
     # irregular past forms that are not also present forms or common nouns
@@ -145,7 +148,7 @@ def tense_of(text: str, start: int, end: int) -> str:
                 kind = "none"  # "the ferry was due at five o'clock Sunday": planned then, for a time on either side of now
             elif label == "future" and m.group("plan") and m.group("plan").lower() == "expected" and _EXPECTED_DONE.search(text, max(left, m.start() - 40), m.end()):
                 kind = "past"  # "weaker than anyone expected in January": expecting, done
-            elif label == "future" and m.group("decided"):
+            elif label == "future" and (m.group("decided") or m.group("urged")):
                 kind = "none"  # "OPEC decided to cut output in October": after the deciding, not the writing
             elif label == "future" and _PAST_SCHEDULE.search(text, max(left, m.start() - 40), m.start()):
                 kind = "past"  # "it had been due to expire Friday": a plan that was, not one to come
@@ -172,7 +175,7 @@ def tense_of(text: str, start: int, end: int) -> str:
             if label == "past" and _ASIDE.match(text, end) and m.end() <= _ASIDE.match(text, end).end():
                 continue  # "After April, he said, it will be too hot": an aside, not the clause's verb
             distance = (m.start() - end) + 15  # cues before the expression weigh more
-            kind = "none" if label == "future" and m.group("decided") else label  # "... summit pledged to act"
+            kind = "none" if label == "future" and (m.group("decided") or m.group("urged")) else label  # "... summit pledged to act"
             if best is None or distance < best[0]:
                 best = (distance, kind)
     if best is None and deadline and not _PAST.search(text, left, right) and _AHEAD_PREP.search(text, max(left, start - 10), start):

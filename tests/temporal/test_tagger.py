@@ -70,6 +70,10 @@ CASES = [
     ("They face 20 years when they are sentenced on Jan. 26. In January, a leak left 300,000 people without water.", dt.date(2006, 9, 16),
      [("20 years", "P20Y"), ("Jan. 26", "2007-01-26"), ("January", "2006-01")]),
     ("Profit will be below the $2.85 it forecast in November.", dt.date(2013, 2, 7), [("November", "2012-11")]),
+    # what someone was urged or forecast to do lies after the urging; "the last match" is no past
+    ("Virgin Trains advised passengers to travel on Friday. Temperatures are forecast to reach 41C on Thursday.", dt.date(2013, 5, 22),
+     [("Friday", "2013-05-24"), ("Thursday", "2013-05-23")]),
+    ("On Tuesday, after the last home match of the season, Pike will hand over his keys.", dt.date(2009, 9, 19), [("Tuesday", "2009-09-22")]),
     ("The agency ruled that he must be returned to his father, and set Friday as the deadline.", dt.date(2000, 1, 15), [("Friday", "2000-01-14")]),
     ("The council met on Monday. The vote came shortly before midnight, and bars stay open until midnight.", dt.date(1998, 12, 8),
      [("Monday", "1998-12-07"), ("midnight", "1998-12-07T24"), ("midnight", "1998-12-07T24")]),
