@@ -38,6 +38,8 @@ DAY_WORDS = ("(?:twenty[\\s-]+(?:first|second|third|fourth|fifth|sixth|seventh|e
              "fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)")
 YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
 YEAR_END = r"(?![\d%]|,\d|\.\d|-\d)"
+# After a day and month, a comma and a year's digits ("5 March, 2009") but not a count ("on 14 March, 212 people joined")
+NO_YEAR_AFTER = r"(?!\s*,\s*(?:\d{4}|\d{1,2}(?:st|nd|rd|th)?\b(?!\s+[a-z]))|\s*,\s*'\d\d\b)"
 IN_YEAR = rf"(?:(?=\s+in\s+(?P<inyear>1[6-9]\d\d|20\d\d){YEAR_END})|)"  # a lookahead that only captures the year
 NUM_WORDS = _alt([w for w in NUMBERS if w not in ("a", "an")])
 # "twenty-four", "twenty four": a tens word and a ones word (before the plain tens word can win)
@@ -130,7 +132,7 @@ RULES: tuple[Rule, ...] = (
          rf"\b{MONTH}(?:\s+{DAY})?,?\s+(?P<rel>(?i:last|next|this))\s+year\b",
          ("December last year", "March 5 next year"), 0, words=MONTH_WORDS, reach=(40, 40)),
     # A year written after "in" is the day's year ("on Dec. 24 in 2000") but not part of its extent.
-    Rule("month_day", "month_day", rf"\b{WEEKDAY_PREFIX}{MONTH}\s+{DAY}\b(?!\s*(?:,\s*)?\d)(?![-–]\d{{3}}|:\d|-\d+[-/]){IN_YEAR}",
+    Rule("month_day", "month_day", rf"\b{WEEKDAY_PREFIX}{MONTH}\s+{DAY}\b(?!\s*\d){NO_YEAR_AFTER}(?![-–]\d{{3}}|:\d|-\d+[-/]){IN_YEAR}",
          ("March 5", "Thursday, Dec. 3"), 0, words=MONTH_WORDS, reach=(40, 40)),
     # "April 24 and 25": the second day of the pair ("April 24" is found on its own)
     Rule("month_day_pair", "month_day", rf"\b{MONTH}\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:and|or|&|-|–|to)\s*(?P<x>{DAY})\b(?!\s*(?:,\s*)?\d)(?!\s+(?:{MONTH_FULL}|{MONTH_ABBR}))(?![-:/]\d)",
@@ -149,7 +151,7 @@ RULES: tuple[Rule, ...] = (
          ("March eighth", "June the twenty-first"), 0, words=MONTH_WORDS, reach=(40, 40)),
     Rule("day_words_month", "month_day", rf"\bthe\s+(?P<dayword>{DAY_WORDS})\s+of\s+{MONTH}\b(?!\s*,?\s*\d)",
          ("the fifth of March",), 0, words=MONTH_WORDS, reach=(40, 40)),
-    Rule("day_month", "month_day", rf"\b{WEEKDAY_PREFIX}(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}\b(?!\s*,?\s*\d)",
+    Rule("day_month", "month_day", rf"\b{WEEKDAY_PREFIX}(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}\b(?!\s*\d){NO_YEAR_AFTER}",
          ("5 March", "1 January", "the 8th of December", "Monday 8 December"), 0, words=MONTH_WORDS, reach=(40, 40)),
     Rule("month_rel", "month", rf"\b(?P<rel>(?i:last|this|that|next|this\s+past|this\s+coming|the\s+following|the\s+previous))\s+(?P<month>{MONTH_FULL})\b(?!\s*\d)",
          ("last May", "this September", "next January", "Last April", "this past March", "the following March"), 0, words=MONTH_WORDS, reach=(40, 40)),

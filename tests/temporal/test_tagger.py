@@ -37,6 +37,9 @@ CASES = [
      [("the quarter", "2012-Q3"), ("the same quarter of 2011", "2011-Q3")]),
     ("In the 20th century it was different.", ANCHOR, [("the 20th century", "19")]),
     ("The date was 2009-03-02.", ANCHOR, [("2009-03-02", "2009-03-02")]),
+    # a count after a day's comma is no year: the day stands alone
+    ("At its first meeting, on 14 March, 212 people joined. A service is planned for 27 November, 20 years to the day since.",
+     dt.date(2012, 10, 15), [("14 March", "2012-03-14"), ("27 November", "2012-11-27"), ("20 years", "P20Y")]),
     # underspecified: direction from tense
     ("Shoesmith was removed from office in December.", ANCHOR, [("December", "2008-12")]),
     ("The report will be published in December.", ANCHOR, [("December", "2009-12")]),
