@@ -31,6 +31,7 @@ from chronology.temporal.rules import (
 )
 from chronology.temporal.spoken import duration_words, set_words
 from chronology.temporal.tense import sentence_bounds, tense_of
+from chronology.timex import display_date
 
 __all__ = ["tag"]
 
@@ -132,6 +133,7 @@ _RANGE_TO = re.compile(r"\s*(?:to|until|till|through|thru|and|-|–)\s*", re.IGN
 _WHEN_AFTER = re.compile(r",?\s+when\b[^.;:!?]*", re.IGNORECASE)
 _CLOCK_DAY_SENTENCES = 2  # a clock time's day is named in its sentence or the two before
 _STORY_DAYS = 7  # a day named this far from the writing puts the story there
+_PERIOD_END = re.compile(r"\b(?:ended|ending|ends|to|through|until|till|by)\s+$", re.IGNORECASE)  # ("the quarter ended Sept. 30")
 _CLOCK_QUARTER = re.compile(r"\s+(?:to|past|after|before)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight)\b", re.IGNORECASE)
 _APPOSITION = re.compile(r",\s*")
 _COARSE_RELS = {"the following": lambda a, b: b, "the previous": lambda a, b: a, "that": lambda a, b: a + (b - a) / 2}
@@ -441,6 +443,8 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
     last_granularity: str | None = None  # of the last dated mention
     year_ref: dt.date | None = None  # the last date named at any precision down to a year ("in 1999")
     year_ref_index: int | None = None
+    dayless: list[int] = []  # the clock times that name no day of their own
+    bare: list[int] = []  # the clock times that do not say which half of the day ("at 8:05")
     for start, end, name, groups in _candidates(text[:_MAX_INPUT]):
         surface = text[start:end]
         kind = _KIND[name]
@@ -452,13 +456,18 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
         if kind in _SENTENCE_YEAR_KINDS and not (groups.get("rel") or groups.get("year") or groups.get("inyear")) and dct is not None:
             groups = {**groups, **_year_from_context(text, kind, groups, start, end, mentions, year_ref_index, tense, dct)}
         use_day = kind in ("anaphoric", "clock", "noon", "dawn") or "dir" in groups or (
-            kind == "weekday" and (groups.get("rel") or "").lower().startswith("the "))
+            kind == "weekday" and (groups.get("rel") or "").lower().startswith(("the ", "that")))
         # a clock time is on the last day the text named, or else the day of the writing (never on
         # the first of a month the text named: "in February ... at 10 a.m.")
         clock_only_day = kind in ("clock", "noon", "dawn") or name == "the_night"
         clock_day, clock_day_index = day_ref, day_ref_index
-        if clock_only_day and day_ref_index is not None and mentions[day_ref_index].start < _clock_reach(text, start):
-            clock_day, clock_day_index = None, None  # named too far back to be the day of this clock time
+        if clock_only_day and day_ref_index is not None and mentions[day_ref_index].start < _clock_reach(text, start) \
+                and (dct is None or name == "the_night" or abs((dct - day_ref).days) <= _STORY_DAYS
+                     or _PERIOD_END.search(text, max(0, mentions[day_ref_index].start - 12), mentions[day_ref_index].start)):
+            # named too far back to be the day of this clock time, which is then the writing's (but a
+            # story about days long gone stays on its last day: "Slepian was killed on Oct. 23 ...
+            # He was shot at 10 p.m.", written months later)
+            clock_day, clock_day_index = None, None
         ctx = Context(dct=dct, ref=(clock_day if clock_only_day else day_ref or ref) if use_day else ref,
                       ref_granularity=last_granularity, tense=tense, quarter=quarter, half=half, anchor_name=anchor_name)
         ctx_index = (clock_day_index if clock_only_day else day_ref_index if day_ref else ref_index) if use_day else ref_index
@@ -529,6 +538,10 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
             rule=name, explanation=_explain(surface, resolved, granularity),
         )
         mentions.append(mention)
+        if kind in ("clock", "noon", "dawn") and not any(groups.get(k) for k in _OWN_DAY_GROUPS):
+            dayless.append(len(mentions) - 1)
+        if name == "clock_colon" and not groups.get("cpod") and not groups["h"].startswith("0") and 1 <= int(groups["h"]) <= 11:
+            bare.append(len(mentions) - 1)
         if resolved.type == "DATE" and anchored and _QUARTER.fullmatch(resolved.value):
             reported = (int(resolved.value[:4]), int(resolved.value[-1]))
             # A report is on a quarter already over, not the "fourth quarter" it forecasts, and on the
@@ -555,6 +568,84 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
             if granularity in (Granularity.DAY, Granularity.TIME):
                 day_ref = interval.start
                 day_ref_index = len(mentions) - 1
+    return _clock_days(text, _meridiems(text, mentions, bare), dayless)
+
+
+# the groups that give a clock time its own day ("9 a.m. Monday", "10.30am on 9 January", "this morning")
+_OWN_DAY_GROUPS = ("dword", "cwd", "owd", "pwd", "cmonth", "omonth", "omonth2", "oyear", "oyear2", "cyear", "story", "this")
+_THEN_DAY = re.compile(r"\s*(?:on\s+|,\s*)?")
+_SAME_PHRASE = re.compile(r"(?:[ap]\.m\.|[^;:.!?]){0,50}")  # a recurring time this close, in the same clause, makes a clock time any day's
+_RECURRING_DAYS = re.compile(r"P\d*[DWMY]|XXXX-WXX-.*|XXXX-XX-XXT.*")
+
+
+def _meridiems(text: str, mentions: list[TimeMention], bare: list[int]) -> list[TimeMention]:
+    """The half of the day of a clock time written without a.m. or p.m. ("at 8:05"): the afternoon
+    when the range it opens ends in the afternoon ("from 5:30 to 7 p.m."), when the clock time
+    named just before it was in the afternoon or evening ("at 7:40 p.m. ... She walked out at
+    8:05"), or when it is 1 to 6 o'clock (few news stories give a time before dawn without
+    saying so: "stuck on the road at 3:30")."""
+    written = list(mentions)  # (an afternoon inferred here is no evidence for the next clock time)
+    for i in bare:
+        m = mentions[i]
+        if not _CLOCK_VALUE.fullmatch(m.value):
+            continue
+        h = int(m.value[11:13])
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        prev = next((p for p in reversed(written[max(0, i - 3):i]) if p.type == "TIME" and _CLOCK_VALUE.fullmatch(p.value)), None)
+        if nxt is not None and nxt.type == "TIME" and _CLOCK_VALUE.fullmatch(nxt.value) and _RANGE_TO.fullmatch(text, m.end, nxt.start):
+            afternoon = int(nxt.value[11:13]) >= 12 and h + 12 <= int(nxt.value[11:13])
+            why = "the range it opens ends in the afternoon"
+        elif prev is not None and prev.end >= _clock_reach(text, m.start) and 12 < int(prev.value[11:13]) <= h + 12:
+            afternoon, why = True, f"the clock time before it, {prev.text!r}, was after noon"
+        else:
+            afternoon, why = 1 <= h <= 6, "an hour from 1 to 6 written alone is in the afternoon"
+        if afternoon:
+            value = f"{m.value[:11]}{h + 12:02d}{m.value[13:]}"
+            interval, granularity = _interval(value, None)
+            mentions[i] = m.model_copy(update={
+                "value": value, "interval": interval, "granularity": granularity,
+                "explanation": f"'{m.text}': a clock time on {value[:10]}, after noon ({why}) → {display_date(value)}"})
+    return mentions
+
+
+def _any_day(clock: str) -> str:
+    """'T18:30' → '6:30pm, any day'; 'T24' → 'midnight, any day'."""
+    h, _, minute = clock[1:].partition(":")
+    hour = int(h)
+    if hour == 24:
+        return "midnight, any day"
+    return f"{(hour % 12) or 12}{f':{minute}' if minute and minute != '00' else ''}{'am' if hour < 12 else 'pm'}, any day"
+
+
+def _clock_days(text: str, mentions: list[TimeMention], dayless: list[int]) -> list[TimeMention]:
+    """The day of a clock time that named none, once the whole text is read:
+    - a day written right after it is its day ("at 10:52 a.m. on that Tuesday", "at 5:47 a.m. the
+      next day"), found only once that day has been resolved;
+    - in a sentence with a recurring time ("closes at 6 p.m. on weekdays", "open from 9 a.m. to
+      6 p.m. daily"), it is a time of any day."""
+    for i in dayless:
+        m = mentions[i]
+        if m.type != "TIME" or not _CLOCK_VALUE.fullmatch(m.value) and not re.fullmatch(r"\d{4}-\d\d-\d\dT24", m.value):
+            continue
+        clock = m.value[10:]
+        following = mentions[i + 1] if i + 1 < len(mentions) else None
+        if following is not None and following.type in ("DATE", "TIME") and _DAY_VALUE.match(following.value) \
+                and following.granularity in (Granularity.DAY, Granularity.TIME) and _THEN_DAY.fullmatch(text, m.end, following.start):
+            day = following.value[:10]
+            if day != m.value[:10]:
+                value = day + clock
+                interval, granularity = _interval(value, None)
+                mentions[i] = m.model_copy(update={
+                    "value": value, "interval": interval, "granularity": granularity,
+                    "anchor": Anchor(kind="mention", value=day, mention=i + 1),
+                    "explanation": f"'{m.text}': a clock time on {day}, the day written after it → {display_date(value)}"})
+            continue
+        if any(n.type == "SET" and _RECURRING_DAYS.fullmatch(n.value) and _SAME_PHRASE.fullmatch(text[min(m.end, n.end):max(m.start, n.start)])
+               for n in mentions[max(0, i - 3):i + 4]):
+            value = "XXXX-XX-XX" + clock
+            mentions[i] = m.model_copy(update={
+                "value": value, "interval": None, "granularity": Granularity.TIME, "anchor": Anchor(kind="none"), "anchored": False,
+                "explanation": f"'{m.text}': a clock time of any day (a recurring time in its sentence) → {_any_day(clock)}"})
     return mentions
 
 

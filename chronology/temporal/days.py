@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from chronology.temporal.lexicon import PARTS_OF_DAY, WEEKDAYS
 from chronology.temporal.resolve import (
@@ -113,6 +114,14 @@ def r_weekday(text, g, ctx):
         d = weekday_date(wd, ctx.ref, "none", rel)
         return Resolved("TIME" if pod else "DATE", d.isoformat() + suffix,
                         f"{said} {weekday_name(wd)}, relative to {ctx.ref.isoformat()}, the time the text last mentioned", anchor="mention")
+    if said == "that" and ctx.ref is not None:
+        # "the standoff on April 8 and 9 ... at 10:52 a.m. on that Tuesday": the one in the days the text is at
+        d = ctx.ref + dt.timedelta(days=(wd - ctx.ref.isoweekday() + 3) % 7 - 3)
+        return Resolved("TIME" if pod else "DATE", d.isoformat() + suffix,
+                        f"that {weekday_name(wd)}, the one nearest {ctx.ref.isoformat()}, the time the text last mentioned", anchor="mention")
+    if said == "that":
+        said = rel = None
+        ctx = replace(ctx, tense="past")  # "on that Tuesday" with nothing named before: one gone by
     if ctx.dct is None:
         return Resolved("TIME" if pod else "DATE", f"XXXX-WXX-{wd}" + suffix, "no publication date to count from", anchored=False)
     d = weekday_date(wd, ctx.dct, ctx.tense, rel)

@@ -531,6 +531,8 @@ def r_set(text, g, ctx):
         a, b = holiday_date(g["name"], 2001), holiday_date(g["name"], 2002)
         day = f"XXXX-{a:%m-%d}" if a and b and (a.month, a.day) == (b.month, b.day) else "XXXX-XX-XX"
         return Resolved("SET", day, "a holiday every year", quant="EVERY")
+    if g.get("unit2"):  # "weekdays"
+        g = {**g, "unit": g["unit2"]}
     if "unit" not in g:  # "per annum"
         return Resolved("SET", "P1Y", "a recurring time")
     if freq:
@@ -545,6 +547,8 @@ def r_set(text, g, ctx):
         return Resolved("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit.rstrip('s')]}", "a recurring part of the day", quant=quant)
     if unit in ("weekend", "weekends") and not g.get("num"):  # "every weekend", as "every Monday"; "on weekends"
         return Resolved("SET", "XXXX-WXX-WE", "every weekend", quant=quant)
+    if unit in ("weekday", "weekdays"):  # "on weekdays", "every weekday": Monday to Friday
+        return Resolved("SET", "XXXX-WXX-WD", "every working day", quant=quant)
     if unit in SEASONS:
         return Resolved("SET", f"XXXX-{SEASONS[unit]}", "every such season", quant=quant)
     if unit in MONTHS:  # "each July"

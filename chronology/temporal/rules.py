@@ -311,7 +311,7 @@ RULES: tuple[Rule, ...] = (
          trigger=r"(?-i:Christmas|New Year|Valentine|Patrick|May Day|Independence|Fourth of July|Bastille|Chinese New Year|Lunar New Year|Spring Festival|Australia Day|Anzac|Canada Day|Waitangi|Andrew's Day|George's Day|Hogmanay|Juneteenth|Epiphany|Halloween|Fawkes|Bonfire|Armistice|Remembrance|Veteran|Thanksgiving|Election Day|Labou?r Day|Memorial Day|Luther King|Presidents|Columbus Day|Mother's|Father's|Easter|Good Friday|Ash Wednesday|Pentecost|Boxing Day)"),
     # --- weekdays and times -------------------------------------------------------------------
     Rule("weekday", "weekday",
-         rf"\b(?:(?i:earlier|later|early|late|the\s+(?:early|small|wee)\s+hours\s+of)\s+)?(?:(?P<rel>(?i:last|next|this|past|coming|the\s+previous|the\s+following))\s+)?(?P<wd>{WEEKDAY_FULL})\b(?:\s+(?P<pod>morning|afternoon|evening|night))?(?!,?\s+(?:{MONTH_FULL}|{MONTH_ABBR}|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{MONTH_FULL}|{MONTH_ABBR})))",
+         rf"\b(?:(?i:earlier|later|early|late|the\s+(?:early|small|wee)\s+hours\s+of)\s+)?(?:(?P<rel>(?i:last|next|this|past|coming|the\s+previous|the\s+following|(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bsince\s)|(?<=\bfrom\s)|(?<=\bof\s))that))\s+)?(?P<wd>{WEEKDAY_FULL})\b(?:\s+(?P<pod>morning|afternoon|evening|night))?(?!,?\s+(?:{MONTH_FULL}|{MONTH_ABBR}|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{MONTH_FULL}|{MONTH_ABBR})))",
          ("Monday", "last Friday", "Last Friday", "next Tuesday", "Earlier Sunday", "the previous Friday", "Wednesday night", "the early hours of Sunday"), 0, words=WEEKDAY_WORDS, reach=(35, 30)),
     Rule("clock", "clock",
          r"\b(?:(?P<amod>about|around|approximately|roughly)\s+)?(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?P<tz>(?-i:[A-Z]{1,4}T|UTC))\b)?"
@@ -429,10 +429,11 @@ RULES: tuple[Rule, ...] = (
          r"\b(?P<half>(?:(?:the\s+(?:past|last|next)\s+)?an?\s+|the\s+(?:past|last|next)\s+)?(?P<part>half|quarter)(?:[\s-]+an?|[\s-]+of\s+an?)?[\s-]+(?P<unit>hour|day|year|century|decade))\b(?!-)",
          ("half an hour", "a quarter-century", "the past half century", "a quarter of a century"), words=("half", "quarter"), reach=(20, 20)),
     Rule("set_every", "set",
-         rf"\b(?:every|each)\s+(?:(?P<num>other|\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|few|several|couple\s+of)\s+)?(?P<unit>days?|nights?|weeks?|weekends?|months?|years?|quarters?|hours?|minutes?|seconds?|decades?|mornings?|afternoons?|evenings?|summer|winter|spring|autumn|{WEEKDAY_FULL}s?|(?-i:{MONTH_FULL}))\b(?:\s+(?P<pod>morning|afternoon|evening|night)\b)?",
+         rf"\b(?:every|each)\s+(?:(?P<num>other|\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|few|several|couple\s+of)\s+)?(?P<unit>days?|nights?|weeks?|weekends?|weekdays?|months?|years?|quarters?|hours?|minutes?|seconds?|decades?|mornings?|afternoons?|evenings?|summer|winter|spring|autumn|{WEEKDAY_FULL}s?|(?-i:{MONTH_FULL}))\b(?:\s+(?P<pod>morning|afternoon|evening|night)\b)?",
          ("every day", "each week", "every Monday", "every two years", "each July", "every 15 minutes", "every few years"), words=("every", "each"), reach=(2, 25)),
-    # "customers on weekends": every weekend
-    Rule("set_weekends", "set", r"\b(?:on|at|during|over)\s+(?P<x>(?P<unit>weekends))\b", ("on weekends",), words=("weekends",), reach=(8, 10)),
+    # "customers on weekends", "closes at 6 p.m. weekdays": every weekend, every working day
+    Rule("set_weekends", "set", r"\b(?:on|at|during|over)\s+(?P<x>(?P<unit>weekends))\b|\b(?P<unit2>weekdays)\b",
+         ("on weekends", "weekdays"), words=("weekends", "weekdays"), reach=(8, 10)),
     # "every Christmas": the holiday each year
     Rule("set_holiday", "set", rf"\b(?i:every|each)\s+(?P<name>{HOLIDAY_NAMES})\b", ("every Christmas",), 0, words=("every", "each"), reach=(2, 30)),
     # ("the Communist Party daily Granma", "the business daily.": a newspaper)

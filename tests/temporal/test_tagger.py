@@ -51,6 +51,22 @@ CASES = [
     # a clock time on a weekday, in a story about days long past: the next such day from the story's
     ("They broke in at 11 p.m. on Saturday, Feb. 19, 2005. Cameras showed them leaving at 5:12 a.m. Sunday.", dt.date(2006, 11, 22),
      [("11 p.m.", "2005-02-19T23:00"), ("Saturday, Feb. 19, 2005", "2005-02-19"), ("5:12 a.m. Sunday", "2005-02-20T05:12")]),
+    # a clock time takes the day written after it, once that is resolved ("that Tuesday": the one
+    # in the days the text is at); a story far from the writing keeps its day; a bare hour takes
+    # the afternoon after an afternoon clock time, or at 1 to 6
+    (("He held them hostage on April 8 and 9. The call came at 10:52 a.m. on that Tuesday. By 11:30, police were there. "
+     "A call was made at 7:40 p.m. She walked out at 8:05. The others were freed at 5:47 a.m. the next day."), dt.date(2003, 10, 16),
+     [("April 8", "2003-04-08"), ("9", "2003-04-09"), ("10:52 a.m.", "2003-04-08T10:52"), ("that Tuesday", "2003-04-08"),
+      ("11:30", "2003-04-08T11:30"), ("7:40 p.m.", "2003-04-08T19:40"), ("8:05", "2003-04-08T20:05"),
+      ("5:47 a.m.", "2003-04-09T05:47"), ("the next day", "2003-04-09")]),
+    ("Slepian was killed on Oct. 23. He had three sons. The rifle was found later. He was shot at 10 p.m.", dt.date(1999, 4, 19),
+     [("Oct. 23", "1998-10-23"), ("10 p.m.", "1998-10-23T22:00")]),
+    ("The open house runs from 5:30 to 7 p.m. If a bus is stuck at 3:30, that is on me.", dt.date(2017, 8, 15),
+     [("5:30", "2017-08-15T17:30"), ("7 p.m.", "2017-08-15T19:00"), ("3:30", "2017-08-15T15:30")]),
+    # in a sentence with a recurring time, a clock time is one of any day
+    ("The zoo is open from 9 a.m. to 6 p.m. daily. The shop now closes at 6 p.m. on weekdays.", dt.date(2005, 8, 23),
+     [("9 a.m.", "XXXX-XX-XXT09:00"), ("6 p.m.", "XXXX-XX-XXT18:00"), ("daily", "P1D"), ("now", "PRESENT_REF"),
+      ("6 p.m.", "XXXX-XX-XXT18:00"), ("weekdays", "XXXX-WXX-WD")]),
     ("Orders open on Christmas Day. Pre-orders open at 9 a.m. EDT Friday.", dt.date(2012, 9, 12),
      [("Christmas Day", "2012-12-25"), ("9 a.m. EDT Friday", "2012-09-14T09:00")]),
     ("It happened on Tuesday, March 3. The vote is at 10 a.m. on Monday.", dt.date(2006, 11, 22),
