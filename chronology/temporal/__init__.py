@@ -204,8 +204,12 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
         # "the Sunday Times", "the Good Friday Agreement", the record "Sweet Thursday", "T.G.I. Friday's": names
         # (but "said Friday Mr Smith was held")
         return False
+    if kind == "season" and not groups.get("rel") and text[max(0, start - 2):start].lower() == "a ":
+        return False  # "ruined by a spring frost", "a summer of protest": a kind of season, not one on the calendar
     if kind == "sport_season" and not (_is_game(text, start, end) or _is_sport(text, start, end)):
         return False  # "this season's fashions", "the flu this season": not a sports season
+    if (kind in ("quarter", "period") or (groups.get("unit") or "").lower().startswith("quarter")) and re.match(r"-?finals?\b", text[end:end + 7], re.IGNORECASE):
+        return False  # "the quarter-finals": a round of a competition
     if (kind in ("quarter", "half") or (groups.get("unit") or "").lower().startswith("quarter")) and not groups.get("year") and _is_game(text, start, end):
         return False  # "Ramadan rested his shooters in the final quarter": a game's quarter (or half)
     if kind == "half" and _BUSINESS_WORDS.search(text, max(0, start - 200), min(len(text), end + 200)):
@@ -264,6 +268,8 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
             return False  # "10 days, 5 weeks": two lengths, not one in two units ("half a day, 6 hours": not one either)
         if unit == "second" and num in ("a", "an"):
             return False  # "a second" inquiry, not one second
+        if _COMPOUND_NOUN_AFTER.match(text, end) and (unit == "second" or num in ("a", "an")):
+            return False  # "the three second-year students", "a day-surgery ward": part of another word
         if num in ("a", "an") and unit in ("day", "week", "month", "year") and text[max(0, start - 6):start].lower().strip() in ("once", "twice", "times"):
             return False
         if num in ("a", "an", "per") and unit == "hour" and _SPEED_BEFORE.search(text, max(0, start - 12), start):
@@ -281,6 +287,7 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
 
 
 _COMPOUND_UNITS = {("hour", "minute"), ("minute", "second"), ("year", "month"), ("month", "week"), ("month", "day"), ("week", "day"), ("day", "hour")}
+_COMPOUND_NOUN_AFTER = re.compile(r"-(?!(?:long|old|plus)\b)[a-z]")
 _SPEED_BEFORE = re.compile(r"\b(?:miles|kilometres|kilometers|km|knots|feet|metres|meters)\s+$", re.IGNORECASE)
 _CAPITAL_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z])")
 _RATE_UNITS = {"hour", "day", "night", "week", "month", "year"}

@@ -143,6 +143,10 @@ CASES = [
     ("The summit, held every two years, opens Monday.", dt.date(2009, 11, 5), [("every two years", "P2Y"), ("Monday", "2009-11-09")]),
     ('Season-ticket renewals begin Monday. His record "Sweet Thursday" came out in 1954; he runs a T.G.I. Friday\'s.', dt.date(2015, 9, 18),
      [("Monday", "2015-09-21"), ("1954", "1954")]),
+    # seasons and units that are part of another word or name a kind of time, not one on the calendar
+    (("She meets Dunmore in the quarter-finals on Tuesday. The three second-year students converted a day-surgery ward. "
+     "Summer melt feeds the rivers; 1991 was ruined by a spring frost, before the summer recess."), dt.date(2009, 1, 25),
+     [("Tuesday", "2009-01-27"), ("1991", "1991")]),
     # a cue past the end of the expression's clause is another verb's ("..., and", "if ...")
     ("Miners said they would strike on Thursday if the offer was not improved.", ANCHOR, [("Thursday", "2009-03-12")]),
     ("Passengers were rebooked late Tuesday and early Wednesday, and the airline expects to resume flights next week.", ANCHOR,
