@@ -145,7 +145,7 @@ CASES = [
      [("Monday", "2015-09-21"), ("1954", "1954")]),
     # seasons and units that are part of another word or name a kind of time, not one on the calendar
     (("She meets Dunmore in the quarter-finals on Tuesday. The three second-year students converted a day-surgery ward. "
-     "Summer melt feeds the rivers; 1991 was ruined by a spring frost, before the summer recess."), dt.date(2009, 1, 25),
+     "Summer melt feeds the rivers; 1991 was ruined by a spring frost, in the summer vacation."), dt.date(2009, 1, 25),
      [("Tuesday", "2009-01-27"), ("1991", "1991")]),
     # a cue past the end of the expression's clause is another verb's ("..., and", "if ...")
     ("Miners said they would strike on Thursday if the offer was not improved.", ANCHOR, [("Thursday", "2009-03-12")]),
