@@ -484,6 +484,9 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
             # a year included ("in 1999"), not only the last day or month ("a year earlier" in a
             # report compares with the period reported, and keeps its own anchor)
             ctx, ctx_index = replace(ctx, ref=year_ref), year_ref_index
+        if kind == "duration" and last_granularity == "month" and ctx_index is not None and (groups.get("dir") or "").lower() == "earlier" \
+                and (groups.get("unit") or "").lower() == "year" and mentions[ctx_index].start >= sentence_bounds(text, start, end)[0]:
+            groups = {**groups, "bymonth": "1"}  # "fell 2.1 percent in February from a year earlier": February a year before
         written = weekday_number(groups.get("cwd") or groups.get("owd")) if kind == "clock" else None
         if written and tense == "past" and clock_day is not None and dct is not None and (dct - clock_day).days > _STORY_DAYS \
                 and 0 < (written - clock_day.isoweekday()) % 7 <= 3:

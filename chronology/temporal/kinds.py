@@ -477,6 +477,8 @@ def r_ago(text, g, ctx):
     unit_for_value = step_unit if step_unit != "WE" else "W"
     if anaphoric and ctx.ref and letter in ("D", "W"):
         unit_for_value = "D"  # "a week later" than a named day is a day
+    if g.get("bymonth") and ctx.ref and step_unit == "Y":
+        unit_for_value = "M"  # "in February from a year earlier": the same month a year before
     source = f"{_ref_words(ctx, base)}, the time the text last mentioned" if anaphoric and ctx.ref else f"{base.isoformat()}, {ctx.anchor_name}"
     cut = text.lower().rfind(g["dir"].lower())
     amount = " ".join(text[:cut].split()) if cut > 0 else f"{g.get('num') or ''} {g['unit'].lower()}".strip()

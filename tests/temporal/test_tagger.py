@@ -33,6 +33,9 @@ CASES = [
      [("the end of the decade", "201"), ("this decade", "201")]),
     ("Roses became a top export in the nineteen nineties, after the late eighteen eighties.", ANCHOR,
      [("the nineteen nineties", "199"), ("the late eighteen eighties", "188")]),
+    # "a year earlier" beside a month of the same sentence is that month a year before
+    ("Watch exports fell 2.1 percent in February from a year earlier. In 2014, sales rose from a year earlier.", dt.date(2015, 3, 27),
+     [("February", "2015-02"), ("a year earlier", "2014-02"), ("2014", "2014"), ("a year earlier", "2013")]),
     ("Diesel cost $4.02 in the quarter, up from $3.85 in the same quarter of 2011.", dt.date(2012, 10, 25),
      [("the quarter", "2012-Q3"), ("the same quarter of 2011", "2011-Q3")]),
     ("In the 20th century it was different.", ANCHOR, [("the 20th century", "19")]),
