@@ -509,6 +509,8 @@ def r_duration(text, g, ctx):
         quarters = {"hour": "PT15M", "day": "PT6H", "year": "P3M", "decade": "P30M", "century": "P25Y"}
         value = (quarters if (g.get("part") or "").lower() == "quarter" else halves)[unit]
         return Resolved("DURATION", value, "a length of time")
+    if g.get("units"):  # "the first hours": some number of them
+        g = {**g, "unit": g["units"]}
     # "for years": some number of years; "a day-long meeting": one
     n = number(g.get("num")) if g.get("num") else None if g["unit"].lower().endswith("s") else 1
     if n is not None and _AND_A_HALF.search(text):

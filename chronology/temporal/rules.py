@@ -298,8 +298,12 @@ RULES: tuple[Rule, ...] = (
     # Market and trade copy: "for the week, the index fell 3.8%": the week of the writing (not
     # "the week before the vote", "the week of March 6", "the week's most active session").
     Rule("the_week", "rel_unit",
-         r"\b(?:for|during|over|throughout|in)\s+(?P<x>the\s+(?P<unit>week))\b(?!['’]s|[-\w]|\s+(?:before|after|of|that|when|in\s+which|ahead|following|preceding|leading|to|ended|ending|end[s]?)\b)",
-         ("for the week", "during the week"), words=("week",), reach=(15, 25)),
+         r"\b(?:for|during|over|throughout|in|on|after|ended|ending|closed|finished)\s+(?P<x>the\s+(?P<unit>week))\b(?!['’]s|[-\w]|\s+(?:before|after|of|that|when|in\s+which|ahead|following|preceding|leading|to|ended|ending|end[s]?)\b)",
+         ("for the week", "during the week", "on the week"), words=("week",), reach=(15, 25)),
+    # "the week's most active session": the week the text is in
+    Rule("the_week_poss", "rel_unit",
+         r"\b(?P<x>the\s+(?P<unit>week))['’]s\s+(?:most|biggest|best|worst|highest|lowest|largest|heaviest|busiest|only|first|last|gains?|losses?|decline|rise|fall|rally|trading)\b",
+         (), words=("week",), reach=(4, 25)),
     Rule("point_of_unit", "rel_unit", r"\b(?P<mod>the\s+(?:end|beginning|start|middle)\s+of)\s+the\s+(?P<unit>month|week)\b(?!['’]s|\s+(?:before|after|of|in|that|when)\b)",
          ("the end of the month", "the beginning of the week"), words=("month", "week"), reach=(25, 20)),
     # "over the weekend": the weekend before the writing (after it, when the clause looks ahead)
@@ -379,6 +383,11 @@ RULES: tuple[Rule, ...] = (
          r"\b(?:for|within|in|over|after|during|follows|followed|took|takes|take|taking|spent|lasted|lasts|last)\s+(?P<x>(?:the\s+)?(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes))\b(?!\s+(?:of\s+(?:the|his|her|their|its)|old|ago|earlier|later|trading)\b)(?!-)"
          r"(?!(?<=\bafter\shours)(?!\s+of\b))",  # ("played the clubs after hours": when they are shut; "after hours of talks" a length)
          ("for years", "over the years", "within minutes"), words=("years", "months", "weeks", "days", "decades", "centuries", "hours", "minutes"), reach=(15, 20)),
+    # "for the first month", "in the first hours of the war": the length of a beginning (but "the
+    # first week of March" is that week, and "the first day" a day)
+    Rule("first_span", "duration",
+         r"\b(?P<x>the\s+first\s+(?:(?P<unit>hour|week|fortnight|month|year)\b(?!\s+of\b|['’-])|(?P<units>hours|days|weeks|months|years)\b(?!['’-])))",
+         ("the first month", "the first fortnight", "the first hours"), words=("first",), reach=(4, 16)),
     # "decades of oil production", "centuries of war": a long time, told by what filled it
     Rule("decades_of", "duration", r"(?<!\bthe\s)\b(?P<x>(?P<unit>decades|centuries))\s+of\s+(?!(?:the|his|her|their|its|this|that)\b)[a-z]",
          (), words=("decades", "centuries"), reach=(12, 20)),

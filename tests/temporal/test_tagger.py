@@ -146,6 +146,11 @@ CASES = [
     ("The summit, held every two years, opens Monday.", dt.date(2009, 11, 5), [("every two years", "P2Y"), ("Monday", "2009-11-09")]),
     ('Season-ticket renewals begin Monday. His record "Sweet Thursday" came out in 1954; he runs a T.G.I. Friday\'s.', dt.date(2015, 9, 18),
      [("Monday", "2015-09-21"), ("1954", "1954")]),
+    # the length of a beginning; "the week" of a market report is the week it reports
+    ("He taught me everything in the first fortnight. Prisoners were taken in the first hours of the war; in the first week of March it rained.",
+     dt.date(2014, 10, 17), [("the first fortnight", "P2W"), ("the first hours", "PTXH"), ("the first week of March", "2014-W10")]),
+    ("The FTSE ended the week lower, down 1.3 percent on the week, and volume was the week's highest.", dt.date(2014, 10, 17),
+     [("the week", "2014-W42"), ("the week", "2014-W42"), ("the week", "2014-W42")]),
     # seasons and units that are part of another word or name a kind of time, not one on the calendar
     (("She meets Dunmore in the quarter-finals on Tuesday. The three second-year students converted a day-surgery ward. "
      "Summer melt feeds the rivers; 1991 was ruined by a spring frost, in the summer vacation."), dt.date(2009, 1, 25),
