@@ -372,7 +372,7 @@ CASES = [
     ("Crude stocks fell in the week ended Dec. 8. Mortgage rates rose in the week ending Friday, Nov. 10, 2006.", dt.date(2006, 12, 13),
      [("the week", "2006-W49"), ("Dec. 8", "2006-12-08"), ("the week", "2006-W45"), ("Friday, Nov. 10, 2006", "2006-11-10")]),
     ("The Nasdaq fell 1.2% on Friday. For the week, the index dropped 3.8%; it was the week's busiest day.", dt.date(1989, 11, 3),
-     [("Friday", "1989-11-03"), ("the week", "1989-W44")]),
+     [("Friday", "1989-11-03"), ("the week", "1989-W44"), ("the week", "1989-W44")]),
     ("Troops arrive in the week ahead, and in the week before the vote.", dt.date(1989, 11, 3), []),
     ("Its fiscal first quarter ended Sept. 29. Sales for the quarter ended Sept. 29 rose.", dt.date(1989, 10, 20),
      [("fiscal first quarter", "1989-Q1"), ("Sept. 29", "1989-09-29"), ("the quarter", "1989-Q1"), ("Sept. 29", "1989-09-29")]),
