@@ -18,7 +18,7 @@ _FUTURE = re.compile(
     # (and so does what an agreement or a decision was "to" do: "the decision to cut output in October")
     r"(?P<decided>decided|agreed|voted|promised|pledged|vowed|arranged|offered|agreement|decision|deal|bid|proposal)\s+to(?=\s+[a-z])|"
     # "advised passengers to travel on Saturday": what someone was urged to do lies after the urging
-    r"(?P<urged>advised|urged|asked|told|warned|encouraged|invited|ordered|instructed)\s+(?:[\w'’-]+\s+){1,3}?to(?=\s+(?!be\b)[a-z])|"
+    r"(?P<urged>advised|urged|asked|told|warned|encouraged|invited|ordered|instructed)\s+(?:[\w'’-]+\s+){0,3}?to(?=\s+(?!be\b)[a-z])|"
     r"(?:is|are)\s+forecast\b|forecasts?\s+to(?=\s+[a-z])|(?:"
     r"hopes?|aims?|wants?|seeks?|prepares|preparing)\s+to(?=\s+[a-z])|expires?|effective|takes?\s+effect|comes?\s+into\s+(?:force|effect)|ahead\s+of|"
     # the present of a scheduled event: "the leaders meet on Thursday", "voters go to the polls Sunday"
@@ -56,6 +56,7 @@ _MODAL_PASSIVE = re.compile(r"\b(?:could|might|may|should|must|can)\s+(?:\w+\s+)
 # "a ruling expected in March")
 _EXPECTED_DONE = re.compile(r"(?:\bthan\s+(?:\w+\s+){0,2}|\b(?:he|she|they|we|I|you|anyone|everyone|analysts|economists|investors|traders|most|many|few)\s+(?:had\s+)?)expected$",
                             re.IGNORECASE)
+_HAD_BEEN = re.compile(r"\bhad\s+been\s+$", re.IGNORECASE)
 _WAS_PLANNED = re.compile(r"\b(?:was|were)\s+$", re.IGNORECASE)
 # "had been initially scheduled for January 25": a plan made in the past, with an adverb between.
 _PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been|been)\s+(?:\w+ly|first|once)\s+$|\bhad\s+(?:\w+ly\s+)?$", re.IGNORECASE)  # ("analysts had expected")
@@ -85,7 +86,8 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 # A reporting verb after a comma that closes the clause: ", it said", ", officials told reporters",
 # a quotation's close included (",'' Castro said").
-_ATTRIBUTION = re.compile(r"[^,.;]*,\s*(?:['\"’”`]+\s*)?(?:\w+\s+){0,3}(?:said|told|added|reported|announced|stated|says)\b", re.IGNORECASE)
+_ATTRIBUTION = re.compile(r"[^,.;]*,\s*(?:['\"’”`]+\s*)?(?:\w+\s+){0,3}(?:said|told|added|reported|announced|stated|says|admitted|conceded|warned|insisted|"
+                          r"acknowledged|confirmed|claimed|argued|predicted|noted|explained|wrote|estimated|cautioned)\b", re.IGNORECASE)
 # An attribution set off by commas right after the expression: ", he said,", ", officials said,".
 _ASIDE = re.compile(r",\s*(?:\w+\s+){1,3}(?:said|says|added|noted|explained|told\s+\w+)\s*,", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|never)\b|n't\b", re.IGNORECASE)
@@ -107,7 +109,7 @@ _PRESENT_APPOINTMENT = re.compile(
 # ("moved late Wednesday and early Thursday, and the hotel expects to reopen", "would march on
 # Wednesday if the count was not made public"). A comma alone ends nothing: "On Tuesday, it said".
 _CLAUSE_END = re.compile(r";|,\s+(?:and|but|which|who|where|when|while|as|because|although|though|so)\b"
-                         r"|\s(?:if|unless|because|although|though|whereas|while|when|where|which|who|but)\b", re.IGNORECASE)
+                         r"|\s(?:if|unless|because|although|though|whereas|while|when|where|which|who|but|whatever|whoever|however|regardless)\b", re.IGNORECASE)
 
 
 # A past participle with its agent right before the time: "adopted by the UN Security Council on".
@@ -148,6 +150,8 @@ def tense_of(text: str, start: int, end: int) -> str:
                 kind = "none"  # "the ferry was due at five o'clock Sunday": planned then, for a time on either side of now
             elif label == "future" and m.group("plan") and m.group("plan").lower() == "expected" and _EXPECTED_DONE.search(text, max(left, m.start() - 40), m.end()):
                 kind = "past"  # "weaker than anyone expected in January": expecting, done
+            elif label == "future" and m.group("urged") and _HAD_BEEN.search(text, max(left, m.start() - 12), m.start()):
+                kind = "past"  # "had been ordered to suspend production in March": an order long carried out
             elif label == "future" and (m.group("decided") or m.group("urged")):
                 kind = "none"  # "OPEC decided to cut output in October": after the deciding, not the writing
             elif label == "future" and _PAST_SCHEDULE.search(text, max(left, m.start() - 40), m.start()):

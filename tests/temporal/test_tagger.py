@@ -96,6 +96,11 @@ CASES = [
     ("Virgin Trains advised passengers to travel on Friday. Temperatures are forecast to reach 41C on Thursday.", dt.date(2013, 5, 22),
      [("Friday", "2013-05-24"), ("Thursday", "2013-05-23")]),
     ("On Tuesday, after the last home match of the season, Pike will hand over his keys.", dt.date(2009, 9, 19), [("Tuesday", "2009-09-22")]),
+    # an attribution after the clause ("..., the minister admitted") is not its verb; "whatever happened" ends the clause;
+    # "have been told to" looks either way, "had been ordered to" back
+    (("A bill will not become law before students return in the autumn, the minister admitted. Councils would get powers from "
+     "1 January whatever happened. Trusts have been told to keep beds free on New Year's Eve. The mine had been ordered to shut in March."),
+     dt.date(1997, 7, 16), [("the autumn", "1997-FA"), ("1 January", "1998-01-01"), ("New Year's Eve", "1997-12-31"), ("March", "1997-03")]),
     ("The agency ruled that he must be returned to his father, and set Friday as the deadline.", dt.date(2000, 1, 15), [("Friday", "2000-01-14")]),
     ("The council met on Monday. The vote came shortly before midnight, and bars stay open until midnight.", dt.date(1998, 12, 8),
      [("Monday", "1998-12-07"), ("midnight", "1998-12-07T24"), ("midnight", "1998-12-07T24")]),
