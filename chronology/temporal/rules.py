@@ -362,8 +362,11 @@ RULES: tuple[Rule, ...] = (
          r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:hours|hrs)\b", (), words=("hours", "hrs"), trigger=r"\d{4}\s*(?:hours|hrs)\b"),
     # "at 9 o'clock", "10.30 this morning": an hour whose half of the day the words give, or none
     Rule("clock_oclock", "clock", rf"\b(?P<h>1[0-2]|0?[1-9])\s+o['’]clock\b(?P<night>\s+at\s+night\b)?{CLOCK_DAY}?", ("9 o'clock", "11 o'clock at night", "11 o'clock Monday morning"), words=("clock",), reach=(6, 40)),
-    Rule("clock_this_pod", "clock", r"\b(?P<h>1[0-2]|0?[1-9])[:.](?P<mi>[0-5]\d)\s+(?P<this>this|in\s+the)\s+(?P<apw>morning|afternoon|evening)\b",
-         ("10.30 this morning", "7:15 in the evening"), words=("morning", "afternoon", "evening"), reach=(20, 2)),
+    # (an hour in words only after a word that introduces a time: "since five this morning", "from nine in the
+    # morning", not "no one this morning")
+    Rule("clock_this_pod", "clock", r"(?:\b(?P<h>1[0-2]|0?[1-9])[:.](?P<mi>[0-5]\d)|(?:(?<=\bat\s)|(?<=\bsince\s)|(?<=\bfrom\s)|(?<=\bto\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\babout\s)|(?<=\baround\s))"
+         r"(?P<hw>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+(?P<this>this|in\s+the)\s+(?P<apw>morning|afternoon|evening)\b",
+         ("10.30 this morning", "7:15 in the evening"), words=("morning", "afternoon", "evening"), reach=(24, 2)),
     Rule("noon", "noon", rf"(?<!\bhigh\s)(?:(?<=\bafter\s)(?P<aft>)|(?<=\bpast\s)(?P<aft2>)|(?<=\bbefore\s)(?P<bef>)|(?<=\buntil\s)(?P<bef2>)|(?<=\bby\s)(?P<bef3>))?\b(?P<word>noon|midday|midnight)\b(?:\s+(?P<dword>yesterday|today|tomorrow)\b|{CLOCK_DAY}|{CLOCK_ON_DAY})?", ("noon", "midnight", "noon Thursday", "midnight Friday", "noon yesterday"), words=("noon", "midday", "midnight"), reach=(10, 30)),
     # --- durations and sets -------------------------------------------------------------------
     Rule("duration", "duration",

@@ -64,6 +64,8 @@ CASES = [
       ("5:47 a.m.", "2003-04-09T05:47"), ("the next day", "2003-04-09")]),
     ("Slepian was killed on Oct. 23. He had three sons. The rifle was found later. He was shot at 10 p.m.", dt.date(1999, 4, 19),
      [("Oct. 23", "1998-10-23"), ("10 p.m.", "1998-10-23T22:00")]),
+    ("He has been up since five this morning; clinics open Saturday from nine in the morning. No one this morning came.", dt.date(2009, 9, 19),
+     [("five this morning", "2009-09-19T05:00"), ("Saturday", "2009-09-19"), ("nine in the morning", "2009-09-19T09:00"), ("this morning", "2009-09-19TMO")]),
     ("The open house runs from 5:30 to 7 p.m. If a bus is stuck at 3:30, that is on me.", dt.date(2017, 8, 15),
      [("5:30", "2017-08-15T17:30"), ("7 p.m.", "2017-08-15T19:00"), ("3:30", "2017-08-15T15:30")]),
     # in a sentence with a recurring time, a clock time is one of any day
