@@ -55,6 +55,8 @@ def set_words(value: str, freq: str | None = None, quant: str | None = None) -> 
         if length.startswith("1 "):  # "twice a week", "every week"
             return f"{times} a {length[2:]}" if times else f"every {length[2:]}"
         every = f"every {length}"
+    elif value.endswith(("-WD", "-WE")) and "XXXX-WXX" in value:
+        every = "every weekday, Monday to Friday" if value.endswith("WD") else "every weekend"
     else:
         every = f"every {value}" if quant == "EVERY" else f"recurring {value}"
     return f"{times} {every}" if times else every

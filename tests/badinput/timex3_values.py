@@ -3,7 +3,7 @@ property tests: built from named pieces, then field ranges checked (month 01-12,
 
 Accepted forms, any digit of a date or time may be an X placeholder:
   dates     YYYY, YYY (decade), YY (century), YYYY-MM, YYYY-MM-DD
-  weeks     YYYY-Www, YYYY-Www-D, YYYY-Www-WE
+  weeks     YYYY-Www, YYYY-Www-D, YYYY-Www-WE (weekend), YYYY-Www-WD (the working days)
   parts     YYYY-SP/SU/FA/WI (seasons), YYYY-Q1..Q4, YYYY-H1/H2
   times     a day or week day followed by Thh, Thh:mm, Thh:mm:ss, or TMO/TAF/TEV/TNI/TDT,
             with an optional zone (Z, +hh:mm)
@@ -23,7 +23,7 @@ DECADE = rf"{D}{{3}}"
 CENTURY = rf"{D}{{2}}"
 MONTH = rf"-(?P<month>{D}{{2}})"
 DAY = rf"-(?P<day>{D}{{2}})"
-WEEK = rf"-W(?P<week>{D}{{2}})(?:-(?:(?P<weekday>{D})|WE))?"
+WEEK = rf"-W(?P<week>{D}{{2}})(?:-(?:(?P<weekday>{D})|WE|WD))?"
 PART = r"-(?:SP|SU|FA|WI|Q[1-4X]|H[12X])"
 CLOCK = rf"(?P<hour>{D}{{2}})(?::(?P<minute>{D}{{2}})(?::(?P<second>{D}{{2}})(?:\.\d+)?)?)?"
 TIME = rf"(?P<time>T(?:{CLOCK}|MO|AF|EV|NI|DT)(?:Z|[+-]\d{{2}}(?::?\d{{2}})?)?)"
