@@ -63,6 +63,11 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
+def clock_words(hour: int, minute: int = 0) -> str:
+    """A clock time as people write it: (18, 30) -> '6:30pm', (9, 0) -> '9am'."""
+    return f"{(hour % 12) or 12}{f':{minute:02d}' if minute else ''}{'am' if hour < 12 else 'pm'}"
+
+
 def _plain(value: str) -> str:
     """The value in words without its mod; the value itself when it is not a known form."""
     if value in REFS:
@@ -77,8 +82,7 @@ def _plain(value: str) -> str:
             h, minute = int(hh), int(mm or 0)
             if h == 24:  # ISO 8601's end of the day
                 return f"midnight at the end of {day}"
-            clock = f"{(h % 12) or 12}{f':{minute:02d}' if minute else ''}{'am' if h < 12 else 'pm'}"
-            return f"{clock}, {day}"
+            return f"{clock_words(h, minute)}, {day}"
         if part:
             return f"the {PARTS_OF_DAY[part]} of {day}"
         return day

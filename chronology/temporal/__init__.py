@@ -31,7 +31,7 @@ from chronology.temporal.rules import (
 )
 from chronology.temporal.spoken import duration_words, set_words
 from chronology.temporal.tense import sentence_bounds, tense_of
-from chronology.timex import display_date
+from chronology.timex import MOD_WORDS, clock_words, display_date
 
 __all__ = ["tag"]
 
@@ -208,7 +208,7 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
         return False  # "ruined by a spring frost", "a summer of protest": a kind of season, not one on the calendar
     if kind == "sport_season" and not (_is_game(text, start, end) or _is_sport(text, start, end)):
         return False  # "this season's fashions", "the flu this season": not a sports season
-    if (kind in ("quarter", "period") or (groups.get("unit") or "").lower().startswith("quarter")) and re.match(r"-?finals?\b", text[end:end + 7], re.IGNORECASE):
+    if (kind in ("quarter", "period") or (groups.get("unit") or "").lower().startswith("quarter")) and _FINALS_AFTER.match(text, end):
         return False  # "the quarter-finals": a round of a competition
     if (kind in ("quarter", "half") or (groups.get("unit") or "").lower().startswith("quarter")) and not groups.get("year") and _is_game(text, start, end):
         return False  # "Ramadan rested his shooters in the final quarter": a game's quarter (or half)
@@ -274,7 +274,7 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
             return False
         if num in ("a", "an", "per") and unit == "hour" and _SPEED_BEFORE.search(text, max(0, start - 12), start):
             return False  # "winds of 15 miles an hour": a speed
-        if groups.get("unit", "")[:1].isupper() and re.match(r"\s+\d", text[end:end + 3]):
+        if groups.get("unit", "")[:1].isupper() and _DIGIT_AFTER.match(text, end):
             return False  # "a dozen Year 13 students", "Day 3 of the trial": a name with a number
         if num in ("a", "an", "per") and not groups.get("dir") and unit in _RATE_UNITS and _is_rate(text, start):
             groups["rate"] = "1"  # "$500 million a year", "700 seats a week": a rate, a recurring time (SET)
@@ -287,6 +287,8 @@ def _plausible(text: str, kind: str, start: int, end: int, groups: dict) -> bool
 
 
 _COMPOUND_UNITS = {("hour", "minute"), ("minute", "second"), ("year", "month"), ("month", "week"), ("month", "day"), ("week", "day"), ("day", "hour")}
+_FINALS_AFTER = re.compile(r"-?finals?\b", re.IGNORECASE)  # ("the quarter-finals")
+_DIGIT_AFTER = re.compile(r"\s{1,2}\d")  # ("Year 13", "Day 3")
 _COMPOUND_NOUN_AFTER = re.compile(r"-(?!(?:long|old|plus)\b)[a-z]")
 _SPEED_BEFORE = re.compile(r"\b(?:miles|kilometres|kilometers|km|knots|feet|metres|meters)\s+$", re.IGNORECASE)
 _CAPITAL_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z])")
@@ -583,6 +585,7 @@ def tag(text: str, published: dt.date | dt.datetime | str | None = None, *, narr
 
 # the groups that give a clock time its own day ("9 a.m. Monday", "10.30am on 9 January", "this morning")
 _OWN_DAY_GROUPS = ("dword", "cwd", "owd", "pwd", "cmonth", "omonth", "omonth2", "oyear", "oyear2", "cyear", "story", "this")
+_MIDNIGHT_VALUE = re.compile(r"\d{4}-\d\d-\d\dT24")
 _THEN_DAY = re.compile(r"\s*(?:on\s+|,\s*)?")
 _SAME_PHRASE = re.compile(r"(?:[ap]\.m\.|[^;:.!?]){0,50}")  # a recurring time this close, in the same clause, makes a clock time any day's
 _RECURRING_DAYS = re.compile(r"P\d*[DWMY]|XXXX-WXX-.*|XXXX-XX-XXT.*")
@@ -611,20 +614,20 @@ def _meridiems(text: str, mentions: list[TimeMention], bare: list[int]) -> list[
             afternoon, why = 1 <= h <= 6, "an hour from 1 to 6 written alone is in the afternoon"
         if afternoon:
             value = f"{m.value[:11]}{h + 12:02d}{m.value[13:]}"
-            interval, granularity = _interval(value, None)
-            mentions[i] = m.model_copy(update={
-                "value": value, "interval": interval, "granularity": granularity,
-                "explanation": f"'{m.text}': a clock time on {value[:10]}, after noon ({why}) → {display_date(value)}"})
+            mentions[i] = _retimed(m, value, f"'{m.text}': a clock time on {value[:10]}, after noon ({why}) → {display_date(value)}")
     return mentions
 
 
 def _any_day(clock: str) -> str:
     """'T18:30' → '6:30pm, any day'; 'T24' → 'midnight, any day'."""
-    h, _, minute = clock[1:].partition(":")
-    hour = int(h)
-    if hour == 24:
-        return "midnight, any day"
-    return f"{(hour % 12) or 12}{f':{minute}' if minute and minute != '00' else ''}{'am' if hour < 12 else 'pm'}, any day"
+    hour, _, minute = clock[1:].partition(":")
+    return f"{'midnight' if hour == '24' else clock_words(int(hour), int(minute or 0))}, any day"
+
+
+def _retimed(m: TimeMention, value: str, explanation: str, **update) -> TimeMention:
+    """`m` with a new day or hour: its value, the interval and granularity that follow, and why."""
+    interval, granularity = _interval(value, None)
+    return m.model_copy(update={"value": value, "interval": interval, "granularity": granularity, "explanation": explanation, **update})
 
 
 def _clock_days(text: str, mentions: list[TimeMention], dayless: list[int]) -> list[TimeMention]:
@@ -635,7 +638,7 @@ def _clock_days(text: str, mentions: list[TimeMention], dayless: list[int]) -> l
       6 p.m. daily"), it is a time of any day."""
     for i in dayless:
         m = mentions[i]
-        if m.type != "TIME" or not _CLOCK_VALUE.fullmatch(m.value) and not re.fullmatch(r"\d{4}-\d\d-\d\dT24", m.value):
+        if m.type != "TIME" or not _CLOCK_VALUE.fullmatch(m.value) and not _MIDNIGHT_VALUE.fullmatch(m.value):
             continue
         clock = m.value[10:]
         following = mentions[i + 1] if i + 1 < len(mentions) else None
@@ -644,11 +647,8 @@ def _clock_days(text: str, mentions: list[TimeMention], dayless: list[int]) -> l
             day = following.value[:10]
             if day != m.value[:10]:
                 value = day + clock
-                interval, granularity = _interval(value, None)
-                mentions[i] = m.model_copy(update={
-                    "value": value, "interval": interval, "granularity": granularity,
-                    "anchor": Anchor(kind="mention", value=day, mention=i + 1),
-                    "explanation": f"'{m.text}': a clock time on {day}, the day written after it → {display_date(value)}"})
+                mentions[i] = _retimed(m, value, f"'{m.text}': a clock time on {day}, the day written after it → {display_date(value)}",
+                                       anchor=Anchor(kind="mention", value=day, mention=i + 1))
             continue
         if any(n.type == "SET" and _RECURRING_DAYS.fullmatch(n.value) and _SAME_PHRASE.fullmatch(text[min(m.end, n.end):max(m.start, n.start)])
                for n in mentions[max(0, i - 3):i + 4]):
@@ -698,8 +698,6 @@ def _past_midnight(resolved, text: str, start: int, last: TimeMention):
 
 
 def _explain(surface: str, r, granularity) -> str:
-    from chronology.timex import MOD_WORDS, display_date
-
     if r.type == "DURATION":
         shown = MOD_WORDS.get(r.mod or "", "{}").format(duration_words(r.value))
         if r.span is not None:  # "the past three years": a length with its place on the calendar
